@@ -1,0 +1,126 @@
+"""Regenerate data/demo-journal.json, the fictional journal that ``nervelog --demo`` opens.
+
+Deterministic (fixed seed), so the file only changes when this script does.
+Run: python data/make_demo.py
+"""
+
+from __future__ import annotations
+
+import json
+import random
+from datetime import date, datetime, timedelta, timezone
+from pathlib import Path
+
+LAST_DAY = date(2026, 11, 21)
+DAYS = 120
+TZ = timezone(timedelta(hours=1))
+NOTES = [
+    "Feet burned a lot at night, slept badly.",
+    "Walked to the shop and back without stopping.",
+    "Tingling in both hands after typing all afternoon.",
+    "Cold weather, feet felt like blocks of wood.",
+    "Good day. Gardened for an hour.",
+    "Stabbing pains in the left foot around 3 am.",
+    "Tried the new shoes; less pressure on the toes.",
+    "Stairs were hard today.",
+    "Numbness creeping up to the ankles again.",
+    "Felt steadier on my feet than last week.",
+]
+
+
+def clamp(value: float) -> int:
+    return max(0, min(10, round(value)))
+
+
+def main() -> None:
+    rng = random.Random(20261122)
+    first = LAST_DAY - timedelta(days=DAYS - 1)
+    massage_start = first + timedelta(days=35)
+    entries, sessions = [], []
+    for i in range(DAYS):
+        day = first + timedelta(days=i)
+        if rng.random() < 0.09:  # a missed day: a gap, never a zero
+            continue
+        progress = max(0, (day - massage_start).days) / (DAYS - 35)
+        pain = clamp(6.3 - 2.0 * progress + rng.gauss(0, 0.9))
+        numb = clamp(5.2 - 0.8 * progress + rng.gauss(0, 0.8))
+        ting = clamp(4.6 - 1.2 * progress + rng.gauss(0, 1.0))
+        mob = clamp(4.0 + 1.8 * progress + rng.gauss(0, 0.8))
+        backfilled = rng.random() < 0.06
+        recorded = datetime.combine(
+            day + timedelta(days=1 if backfilled else 0),
+            datetime.min.time(),
+            tzinfo=TZ,
+        ) + timedelta(hours=9 if backfilled else 21, minutes=rng.randrange(60))
+        entry = {
+            "date": day.isoformat(),
+            "numbness": numb,
+            "tingling": ting if rng.random() > 0.05 else None,
+            "pain": pain,
+            "mobility": mob if rng.random() > 0.04 else None,
+            "notes": rng.choice(NOTES) if rng.random() < 0.25 else "",
+            "recorded_at": recorded.isoformat(),
+            "updated_at": recorded.isoformat(),
+        }
+        entries.append(entry)
+    session_id = 1
+    day = massage_start
+    while day <= LAST_DAY:
+        pain_before = clamp(5.8 - 1.5 * ((day - massage_start).days / 85) + rng.gauss(0, 0.7))
+        rated = rng.random() < 0.6
+        at = datetime.combine(day, datetime.min.time(), tzinfo=TZ) + timedelta(hours=19)
+        sessions.append({
+            "id": session_id,
+            "date": day.isoformat(),
+            "time": "10:30",
+            "kind": "massage",
+            "duration_min": 45,
+            "provider": "Sam Okafor, LMT",
+            "body_areas": ["left foot", "right foot", "calves"],
+            "notes": "Deep tissue on the calves, gentle on the feet." if rng.random() < 0.3 else "",
+            "before_numbness": None,
+            "before_tingling": clamp(4.5 + rng.gauss(0, 0.8)) if rated else None,
+            "before_pain": pain_before if rated else None,
+            "before_mobility": None,
+            "after_numbness": None,
+            "after_tingling": clamp(3.5 + rng.gauss(0, 0.8)) if rated else None,
+            "after_pain": clamp(pain_before - 1.5 + rng.gauss(0, 0.6)) if rated else None,
+            "after_mobility": None,
+            "recorded_at": at.isoformat(),
+            "updated_at": at.isoformat(),
+        })
+        session_id += 1
+        day += timedelta(days=7)
+    for offset, minutes in ((12, 60), (54, 45), (97, 45)):
+        day = first + timedelta(days=offset)
+        at = datetime.combine(day, datetime.min.time(), tzinfo=TZ) + timedelta(hours=18)
+        sessions.append({
+            "id": session_id,
+            "date": day.isoformat(),
+            "time": "15:00",
+            "kind": "physiotherapy",
+            "duration_min": minutes,
+            "provider": "City Physio",
+            "body_areas": ["ankles", "balance"],
+            "notes": "Balance exercises; homework: heel raises twice a day.",
+            **{f"{w}_{s}": None for w in ("before", "after")
+               for s in ("numbness", "tingling", "pain", "mobility")},
+            "recorded_at": at.isoformat(),
+            "updated_at": at.isoformat(),
+        })
+        session_id += 1
+    sessions.sort(key=lambda s: (s["date"], s["time"]))
+    document = {
+        "format": "nervelog-journal",
+        "version": 1,
+        "exported_at": datetime(2026, 11, 22, 8, 0, tzinfo=TZ).isoformat(),
+        "entries": entries,
+        "sessions": sessions,
+    }
+    out = Path(__file__).with_name("demo-journal.json")
+    out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
+    print(f"{out}: {len(entries)} entries, {len(sessions)} sessions")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""The ``nervelog`` command line: thin commands over the journal and analysis.
+
+Heavy libraries (textual, plotext, fpdf2, matplotlib) are imported only inside the
+commands that need them, so ``nervelog log`` starts fast.
+"""
+
+from __future__ import annotations
+
+import click
+
+from nervelog.cli.context import EPILOG, CliContext, current, journal_options
+from nervelog.cli.entries import check, log, show, where
+from nervelog.cli.sessions import session
+from nervelog.cli.transfer import export_cmd, import_cmd
+from nervelog.domain.disclaimer import DISCLAIMER
+
+__all__ = ["CliContext", "cli", "main"]
+
+
+@click.group(
+    invoke_without_command=True,
+    epilog=EPILOG,
+    help=f"""nervelog: a private journal
+for nerve symptoms (numbness, tingling, pain, mobility) and therapy sessions.
+
+Run without a command to open the journal app. {DISCLAIMER}""",
+)
+@click.version_option(package_name="nervelog")
+@journal_options
+@click.pass_context
+def cli(ctx: click.Context) -> None:
+    """The nervelog command group."""
+    ctx.ensure_object(CliContext)
+    if ctx.invoked_subcommand is None:
+        open_app(current(ctx))
+
+
+def open_app(state: CliContext) -> None:
+    """Start the TUI on the chosen journal."""
+    try:
+        from nervelog.tui import run_app
+    except ImportError:
+        click.echo("The journal app is not built yet; use the commands in nervelog --help.")
+        return
+    run_app(state.journal(), state.clock, state.path())
+
+
+for command in (log, show, session, export_cmd, import_cmd, where, check):
+    cli.add_command(command)
+
+
+def main() -> None:
+    """Console-script entry point."""
+    cli(prog_name="nervelog")

@@ -1,0 +1,160 @@
+"""What every command shares: which journal to open, the clock, and error reporting."""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+import pendulum
+
+from nervelog.domain.dates import Clock, SystemClock, parse_day, parse_span
+from nervelog.domain.disclaimer import DISCLAIMER
+from nervelog.domain.errors import JournalError, ValidationError
+from nervelog.storage.repository import Journal
+
+F = TypeVar("F", bound=Callable[..., Any])
+EPILOG = f"{DISCLAIMER}"
+
+
+class UserError(click.ClickException):
+    """A problem the user can fix; shown without a traceback, exit status 2."""
+
+    exit_code = 2
+
+
+@dataclass
+class CliContext:
+    """State shared by the group and its commands; tests pass one with a fixed clock."""
+
+    clock: Clock = field(default_factory=SystemClock)
+    db_path: str | None = None
+    demo: bool = False
+    _journal: Journal | None = None
+
+    def journal(self) -> Journal:
+        """Open the chosen journal once (demo copy, ``--db``, ``NERVELOG_DB`` or default)."""
+        if self._journal is None:
+            self._journal = open_chosen_journal(self.db_path, self.demo, self.clock)
+        return self._journal
+
+    def path(self) -> Path:
+        """Where the chosen journal lives."""
+        if self.demo:
+            return Path(str(self.journal().db.conn.execute("PRAGMA database_list").fetchone()[2]))
+        from nervelog.paths import journal_path
+
+        return journal_path(self.db_path)
+
+
+def open_chosen_journal(db_path: str | None, demo: bool, clock: Clock) -> Journal:
+    """Open the demo copy or the user's journal, turning failures into ``UserError``."""
+    try:
+        if demo:
+            from nervelog.storage.demo import open_demo_journal
+
+            return open_demo_journal(clock)
+        from nervelog.paths import journal_path
+        from nervelog.storage import open_journal
+
+        return open_journal(journal_path(db_path), clock)
+    except JournalError as exc:
+        raise UserError(str(exc)) from None
+
+
+def _set_db(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
+    if value:
+        ctx.ensure_object(CliContext).db_path = value
+
+
+def _set_demo(ctx: click.Context, _: click.Parameter, value: bool) -> None:
+    if value:
+        ctx.ensure_object(CliContext).demo = True
+
+
+def journal_options(func: F) -> F:
+    """``--db`` and ``--demo``, accepted before or after the command name."""
+    func = click.option(
+        "--demo",
+        is_flag=True,
+        expose_value=False,
+        callback=_set_demo,
+        help="Use a throwaway copy of the demo journal; your journal is not touched.",
+    )(func)
+    func = click.option(
+        "--db",
+        metavar="PATH",
+        expose_value=False,
+        callback=_set_db,
+        help="Journal file to use (default: $NERVELOG_DB, then your user data folder).",
+    )(func)
+    return func
+
+
+def friendly_errors(func: F) -> F:
+    """Turn validation and journal errors into one clear message with exit status 2."""
+
+    @functools.wraps(func)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        try:
+            return func(*args, **kwargs)
+        except ValidationError as exc:
+            raise UserError(str(exc)) from None
+        except JournalError as exc:
+            raise UserError(str(exc)) from None
+
+    return wrapper  # type: ignore[return-value]
+
+
+def current(ctx: click.Context | None = None) -> CliContext:
+    """The shared context of the running command."""
+    ctx = ctx or click.get_current_context()
+    return ctx.ensure_object(CliContext)
+
+
+def range_options(default_last: str | None) -> Callable[[F], F]:
+    """``--from``, ``--to`` and ``--last`` for commands that look at a period."""
+
+    def decorate(func: F) -> F:
+        func = click.option(
+            "--last",
+            metavar="SPAN",
+            default=None,
+            help="A period ending today: 30d, 12w, 6m, 1y"
+            + (f" (default {default_last})." if default_last else "."),
+        )(func)
+        func = click.option("--to", "to_", metavar="DATE", help="Last day (default: today).")(func)
+        func = click.option("--from", "from_", metavar="DATE", help="First day.")(func)
+        return func
+
+    return decorate
+
+
+def resolve_range(
+    from_: str | None,
+    to_: str | None,
+    last: str | None,
+    today: pendulum.Date,
+    default_last: str | None,
+    journal: Journal | None = None,
+) -> tuple[pendulum.Date, pendulum.Date]:
+    """The period the user asked for; ``--last`` conflicts with ``--from``."""
+    if last and from_:
+        raise UserError("Use either --last or --from/--to, not both.")
+    end = parse_day(to_, today, "to") if to_ else today
+    if from_:
+        start = parse_day(from_, today, "from")
+    elif last or default_last:
+        start = end.subtract(days=parse_span(last or default_last or "", "last") - 1)
+    elif journal is not None and (span := journal.date_span()) is not None:
+        start = span[0]
+    else:
+        start = end
+    if start > end:
+        raise UserError(
+            f"from: {start.isoformat()} is after to: {end.isoformat()}; the range must run forwards."
+        )
+    return start, end

@@ -1,0 +1,28 @@
+"""Plain-text tables for the terminal (no Rich, so commands start fast)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+
+def dash(value: object) -> str:
+    """A value for a table cell; skipped values show as an en dash, never as 0."""
+    return "–" if value is None or value == "" else str(value)
+
+
+def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
+    """A simple aligned table; column indexes in ``right`` are right-aligned."""
+    widths = [len(h) for h in headers]
+    for row in rows:
+        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+
+    def line(cells: Sequence[str]) -> str:
+        parts = [
+            c.rjust(w) if i in right else c.ljust(w)
+            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "  ".join(parts).rstrip()
+
+    out = [line(headers), line(["-" * w for w in widths])]
+    out += [line(r) for r in rows]
+    return "\n".join(out)

@@ -1,0 +1,231 @@
+"""``nervelog session``: add, list, edit and delete therapy sessions."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import click
+
+from nervelog.cli.context import (
+    EPILOG,
+    UserError,
+    current,
+    friendly_errors,
+    journal_options,
+    range_options,
+    resolve_range,
+)
+from nervelog.cli.entries import read_note
+from nervelog.cli.format import dash, table
+from nervelog.domain.errors import Problem, ValidationError
+from nervelog.domain.models import SUGGESTED_KINDS, Session
+from nervelog.domain.scores import SCORES
+from nervelog.domain.text import one_line, printable
+from nervelog.domain.validation import SESSION_FIELDS, parse_session
+from nervelog.storage.repository import Journal
+from nervelog.storage.rows import session_to_dict
+
+
+def parse_ratings(text: str | None, prefix: str) -> dict[str, str]:
+    """``"pain=6, tingling=4"`` as ``{"before_pain": "6", ...}``; unknown names are refused."""
+    if not text:
+        return {}
+    names = [s.value for s in SCORES]
+    out: dict[str, str] = {}
+    problems = []
+    for part in text.replace(";", ",").split(","):
+        if not part.strip():
+            continue
+        name, sep, value = part.partition("=")
+        name = name.strip().lower()
+        if not sep or name not in names:
+            problems.append(
+                Problem(
+                    f"--{prefix.rstrip('_')}",
+                    part.strip(),
+                    "score=value pairs such as 'pain=6,tingling=4' with scores " + ", ".join(names),
+                )
+            )
+            continue
+        out[prefix + name] = value.strip()
+    if problems:
+        raise ValidationError(problems)
+    return out
+
+
+def session_line(s: Session) -> list[str]:
+    """A session as table cells."""
+    ratings = []
+    for label, scores in (("before", s.before), ("after", s.after)):
+        if not scores.is_empty:
+            values = ",".join(f"{k[:4]}={v}" for k, v in scores.as_dict().items() if v is not None)
+            ratings.append(f"{label} {values}")
+    return [
+        str(s.id),
+        s.date.isoformat(),
+        dash(s.time),
+        printable(s.kind, keep_newlines=False),
+        dash(s.duration_min),
+        one_line(s.provider, 18),
+        one_line("; ".join(s.body_areas), 18),
+        "; ".join(ratings),
+    ]
+
+
+def sessions_table(sessions: list[Session]) -> str:
+    """Sessions as a readable table."""
+    if not sessions:
+        return "No sessions in this range."
+    headers = ["id", "date", "time", "kind", "min", "provider", "areas", "ratings"]
+    return table(headers, [session_line(s) for s in sessions], right=(0, 4))
+
+
+@click.group(epilog=EPILOG)
+def session() -> None:
+    """Add, list, edit and delete therapy sessions (several per day are fine)."""
+
+
+@session.command("add", epilog=EPILOG)
+@click.argument("kind")
+@click.option(
+    "--date",
+    "day",
+    default="today",
+    show_default=True,
+    metavar="DATE",
+    help="YYYY-MM-DD, today, yesterday or 'N days ago'.",
+)
+@click.option("--time", metavar="HH:MM", help="Start time, 24-hour.")
+@click.option("--duration", metavar="MIN", help="Length in minutes (1-600).")
+@click.option("--provider", default="", help="Who gave the session.")
+@click.option(
+    "--area",
+    "areas",
+    multiple=True,
+    metavar="AREA",
+    help="A body area treated; repeat for several.",
+)
+@click.option("--note", default=None, help="Notes about the session.")
+@click.option(
+    "--note-file",
+    type=click.File("r", encoding="utf-8"),
+    default=None,
+    help="Read the notes from a file; '-' reads standard input.",
+)
+@click.option(
+    "--before", metavar="RATINGS", help="Quick ratings just before, e.g. 'pain=6,tingling=4'."
+)
+@click.option("--after", metavar="RATINGS", help="Quick ratings just after, e.g. 'pain=4'.")
+@journal_options
+@friendly_errors
+def session_add(
+    kind: str,
+    day: str,
+    time: str | None,
+    duration: str | None,
+    provider: str,
+    areas: tuple[str, ...],
+    note: str | None,
+    note_file: click.File | None,
+    before: str | None,
+    after: str | None,
+) -> None:
+    """Add a session of KIND (for example: massage, physiotherapy, acupuncture).
+
+    \b
+    Example:  nervelog session add massage --duration 45 --area "left foot" --before pain=6 --after pain=4
+    """
+    ctx = current()
+    raw: dict[str, object] = {
+        "date": day,
+        "kind": kind,
+        "time": time,
+        "duration_min": duration,
+        "provider": provider,
+        "body_areas": list(areas),
+        "notes": read_note(note, note_file) or "",
+        **parse_ratings(before, "before_"),
+        **parse_ratings(after, "after_"),
+    }
+    stored = ctx.journal().add_session(parse_session(raw, ctx.clock.today()))
+    click.echo(f"Added session {stored.id}: {stored.date.isoformat()} {printable(stored.kind)}")
+    if stored.kind not in SUGGESTED_KINDS:
+        click.echo(
+            f"(Kind '{printable(stored.kind)}' is free text; suggested kinds: "
+            + ", ".join(SUGGESTED_KINDS)
+            + ".)"
+        )
+
+
+@session.command("list", epilog=EPILOG)
+@range_options(default_last=None)
+@journal_options
+@friendly_errors
+def session_list(from_: str | None, to_: str | None, last: str | None) -> None:
+    """List sessions (default: all of them)."""
+    ctx = current()
+    journal = ctx.journal()
+    start, end = resolve_range(from_, to_, last, ctx.clock.today(), None, journal)
+    click.echo(sessions_table(journal.sessions(start, end)))
+
+
+def edit_session(journal: Journal, session_id: int, changes: Mapping[str, str]) -> Session:
+    """Apply ``field=value`` changes to a stored session, validating the result."""
+    existing = journal.session(session_id)
+    if existing is None:
+        raise Problem(
+            "id", session_id, "the id of an existing session (see nervelog session list)"
+        ).error()
+    unknown = [name for name in changes if name not in SESSION_FIELDS]
+    if unknown:
+        raise ValidationError(
+            Problem("field", name, "one of " + ", ".join(SESSION_FIELDS)) for name in unknown
+        )
+    raw: dict[str, object] = session_to_dict(existing)
+    raw.update(changes)
+    for key in ("id", "recorded_at", "updated_at"):
+        raw.pop(key, None)
+    updated = parse_session(raw, journal.clock.today())
+    return journal.update_session(updated.with_changes(id=session_id))
+
+
+@session.command("edit", epilog=EPILOG)
+@click.argument("session_id", metavar="ID", type=int)
+@click.argument("changes", metavar="FIELD=VALUE...", nargs=-1, required=True)
+@journal_options
+@friendly_errors
+def session_edit(session_id: int, changes: tuple[str, ...]) -> None:
+    """Change fields of session ID, for example: nervelog session edit 4 duration_min=50 after_pain=3
+
+    Fields: date, time, kind, duration_min, provider, body_areas (';'-separated), notes,
+    before_numbness ... after_mobility. An empty value clears an optional field.
+    """
+    parsed: dict[str, str] = {}
+    for change in changes:
+        name, sep, value = change.partition("=")
+        if not sep:
+            raise UserError(f"{change!r} is not FIELD=VALUE (for example duration_min=45).")
+        parsed[name.strip()] = value
+    stored = edit_session(current().journal(), session_id, parsed)
+    click.echo(f"Updated session {stored.id}.")
+    click.echo(sessions_table([stored]))
+
+
+@session.command("delete", epilog=EPILOG)
+@click.argument("session_id", metavar="ID", type=int)
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@journal_options
+@friendly_errors
+def session_delete(session_id: int, yes: bool) -> None:
+    """Delete session ID (the history table keeps a copy)."""
+    journal = current().journal()
+    existing = journal.session(session_id)
+    if existing is None:
+        raise Problem(
+            "id", session_id, "the id of an existing session (see nervelog session list)"
+        ).error()
+    if not yes:
+        click.echo(sessions_table([existing]))
+        click.confirm("Delete this session?", abort=True)
+    journal.delete_session(session_id)
+    click.echo(f"Deleted session {session_id}.")

@@ -1,0 +1,67 @@
+"""``nervelog export`` and ``nervelog import``."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
+from nervelog.storage.files import write_private
+from nervelog.storage.transfer import ExportFormat, export_text, import_data
+
+
+@click.command("export", epilog=EPILOG)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice([f.value for f in ExportFormat]),
+    default=ExportFormat.JSON.value,
+    show_default=True,
+    help="json: the whole journal; entries-csv / sessions-csv: one table.",
+)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="File to write (created private, 0600). Default: standard output.",
+)
+@journal_options
+@friendly_errors
+def export_cmd(fmt: str, out: Path | None) -> None:
+    """Export the journal as JSON (everything) or CSV (entries or sessions)."""
+    text = export_text(current().journal(), ExportFormat(fmt))
+    if out is None:
+        click.echo(text, nl=False)
+        return
+    try:
+        write_private(out, text.encode("utf-8"))
+    except OSError as exc:
+        raise UserError(f"Cannot write {out}: {exc.strerror}. Nothing was written.") from None
+    click.echo(f"Wrote {out}", err=True)
+
+
+@click.command("import", epilog=EPILOG)
+@click.argument("file", type=click.Path(allow_dash=True, dir_okay=False, path_type=Path))
+@click.option(
+    "--dry-run", is_flag=True, help="Check the file and report what would change; store nothing."
+)
+@journal_options
+@friendly_errors
+def import_cmd(file: Path, dry_run: bool) -> None:
+    """Import a nervelog JSON export or an entries/sessions CSV ('-' reads standard input).
+
+    All or nothing: if any row is bad, every bad row is listed with its line number and
+    nothing is imported. Rows identical to what is stored change nothing.
+    """
+    try:
+        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+    except OSError as exc:
+        raise UserError(f"Cannot read {file}: {exc.strerror}.") from None
+    result = import_data(current().journal(), data, dry_run=dry_run)
+    verb = "Would import" if dry_run else "Imported"
+    click.echo(
+        f"{verb} {result.kind}: {result.added} added, {result.updated} updated, "
+        f"{result.unchanged} unchanged."
+    )

@@ -1,0 +1,108 @@
+"""Dates as the user types them, and the clock everything reads "today" from."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Protocol
+
+import pendulum
+
+from nervelog.domain.errors import Problem
+
+
+class Clock(Protocol):
+    """Where "now" comes from; tests inject a fixed one."""
+
+    def now(self) -> pendulum.DateTime:
+        """The current moment, with the local UTC offset."""
+        ...
+
+    def today(self) -> pendulum.Date:
+        """The current calendar day where the user is."""
+        ...
+
+
+class SystemClock:
+    """The real clock, in the machine's local time zone."""
+
+    def now(self) -> pendulum.DateTime:
+        """The current local time."""
+        return pendulum.now()
+
+    def today(self) -> pendulum.Date:
+        """Today's local date."""
+        return pendulum.today().date()
+
+
+@dataclass(frozen=True)
+class FixedClock:
+    """A clock stopped at one moment, for tests and reproducible reports."""
+
+    moment: pendulum.DateTime
+
+    def now(self) -> pendulum.DateTime:
+        """The fixed moment."""
+        return self.moment
+
+    def today(self) -> pendulum.Date:
+        """The fixed moment's date."""
+        return self.moment.date()
+
+
+_ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
+_DAYS_AGO = re.compile(r"^(\d{1,5})\s*days?\s+ago$")
+DATE_FORMATS = "YYYY-MM-DD, 'today', 'yesterday' or 'N days ago'"
+
+
+def parse_iso_date(text: str) -> pendulum.Date:
+    """Parse a strict ``YYYY-MM-DD`` date; raises ``ValueError`` otherwise."""
+    if not _ISO_DATE.match(text):
+        raise ValueError(text)
+    year, month, day = (int(part) for part in text.split("-"))
+    return pendulum.date(year, month, day)
+
+
+def parse_day(text: str, today: pendulum.Date, field: str = "date") -> pendulum.Date:
+    """Parse a day the user typed, refusing impossible and future dates.
+
+    Raises ``Problem.error`` (a ``ValidationError``) naming the field, the value
+    and what is allowed.
+    """
+    cleaned = text.strip().lower()
+    day: pendulum.Date
+    if cleaned == "today":
+        day = today
+    elif cleaned == "yesterday":
+        day = today.subtract(days=1)
+    elif match := _DAYS_AGO.match(cleaned):
+        day = today.subtract(days=int(match.group(1)))
+    else:
+        try:
+            day = parse_iso_date(cleaned)
+        except ValueError:
+            raise Problem(field, text, f"a real date as {DATE_FORMATS}").error() from None
+    if day > today:
+        raise Problem(field, text, f"today ({today.isoformat()}) or earlier").error()
+    return day
+
+
+_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+
+
+def is_valid_time(text: str) -> bool:
+    """True for a 24-hour ``HH:MM`` time."""
+    return bool(_TIME.match(text))
+
+
+_LAST = re.compile(r"^(\d{1,5})\s*([dwmy])$")
+
+
+def parse_span(text: str, field: str = "last") -> int:
+    """Turn ``90d``, ``12w``, ``6m`` or ``1y`` into a number of days."""
+    match = _LAST.match(text.strip().lower())
+    if not match or int(match.group(1)) == 0:
+        raise Problem(field, text, "a length such as 30d, 12w, 6m or 1y").error()
+    count = int(match.group(1))
+    per_unit = {"d": 1, "w": 7, "m": 30, "y": 365}[match.group(2)]
+    return count * per_unit

@@ -1,0 +1,36 @@
+"""Problems with user input, reported all at once and in plain words."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One thing wrong with the input: which field, what was given, what is allowed."""
+
+    field: str
+    value: object
+    allowed: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        where = f"line {self.line}: " if self.line is not None else ""
+        return f"{where}{self.field}: {self.value!r} is not allowed; expected {self.allowed}"
+
+    def error(self) -> ValidationError:
+        """This problem as an exception."""
+        return ValidationError([self])
+
+
+class ValidationError(ValueError):
+    """Raised with every problem found, so the user can fix them in one go."""
+
+    def __init__(self, problems: Iterable[Problem]) -> None:
+        self.problems = list(problems)
+        super().__init__("\n".join(str(p) for p in self.problems))
+
+
+class JournalError(Exception):
+    """The journal file cannot be used (missing, unreadable, not a journal, too new)."""

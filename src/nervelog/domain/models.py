@@ -1,0 +1,92 @@
+"""The journal's records as frozen dataclasses; storage converts rows at its boundary."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+
+import pendulum
+
+from nervelog.domain.scores import Scores
+
+SUGGESTED_KINDS: tuple[str, ...] = (
+    "massage",
+    "physiotherapy",
+    "acupuncture",
+    "chiropractic",
+    "reflexology",
+    "occupational therapy",
+    "TENS",
+    "exercise class",
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """How one calendar day went: the four scores and a note."""
+
+    date: pendulum.Date
+    scores: Scores = field(default_factory=Scores)
+    notes: str = ""
+    recorded_at: pendulum.DateTime | None = None
+    updated_at: pendulum.DateTime | None = None
+
+    @property
+    def backfilled(self) -> bool:
+        """Recorded after the day it describes had ended (in the recorder's time zone)."""
+        if self.recorded_at is None:
+            return False
+        return self.recorded_at.date() > self.date
+
+    def with_changes(self, **changes: object) -> Entry:
+        """A copy with some fields changed."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+
+@dataclass(frozen=True, slots=True)
+class Session:
+    """One therapy session; several may fall on the same day."""
+
+    date: pendulum.Date
+    kind: str
+    id: int | None = None
+    time: str | None = None
+    duration_min: int | None = None
+    provider: str = ""
+    body_areas: tuple[str, ...] = ()
+    notes: str = ""
+    before: Scores = field(default_factory=Scores)
+    after: Scores = field(default_factory=Scores)
+    recorded_at: pendulum.DateTime | None = None
+    updated_at: pendulum.DateTime | None = None
+
+    def with_changes(self, **changes: object) -> Session:
+        """A copy with some fields changed."""
+        return replace(self, **changes)  # type: ignore[arg-type]
+
+    def same_content(self, other: Session) -> bool:
+        """True when everything the user typed is equal (ids and timestamps aside)."""
+        return _content(self) == _content(other)
+
+
+def _content(s: Session) -> tuple[object, ...]:
+    return (
+        s.date,
+        s.kind,
+        s.time,
+        s.duration_min,
+        s.provider,
+        s.body_areas,
+        s.notes,
+        s.before,
+        s.after,
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Phase:
+    """A named stretch of time the user wants to compare with others."""
+
+    name: str
+    start: pendulum.Date
+    end: pendulum.Date
+    id: int | None = None

@@ -1,0 +1,329 @@
+"""Import and export: the whole journal as JSON, entries or sessions as CSV.
+
+Formats are documented in the README. Import is all-or-nothing: every bad row is
+reported with its line number and nothing is stored unless all rows are good.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+from typing import Any
+
+import pendulum
+
+from nervelog.domain.errors import Problem, ValidationError
+from nervelog.domain.models import Entry, Session
+from nervelog.domain.validation import parse_entry, parse_session
+from nervelog.storage.repository import Journal
+from nervelog.storage.rows import entry_to_row, iso_datetime, parse_datetime, session_to_dict
+
+JSON_FORMAT = "nervelog-journal"
+JSON_VERSION = 1
+ENTRY_HEADER = ("date", "numbness", "tingling", "pain", "mobility", "notes")
+SESSION_HEADER = ("date", "time", "kind", "duration_min", "provider", "body_areas", "notes")
+# Cells a spreadsheet would treat as a formula; the apostrophe makes it show them as text.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+MAX_IMPORT_BYTES = 200 * 1024 * 1024
+
+
+class ExportFormat(StrEnum):
+    """What ``nervelog export`` can write."""
+
+    JSON = "json"
+    ENTRIES_CSV = "entries-csv"
+    SESSIONS_CSV = "sessions-csv"
+
+
+@dataclass(frozen=True)
+class ImportBatch:
+    """Validated records read from a file, not yet stored."""
+
+    kind: str
+    entries: tuple[Entry, ...]
+    sessions: tuple[Session, ...]
+
+
+# -- export ----------------------------------------------------------------------------
+
+
+def export_json(journal: Journal) -> str:
+    """The whole journal in the documented JSON format."""
+    document = {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "exported_at": iso_datetime(journal.clock.now()),
+        "entries": [entry_to_row(e) for e in journal.entries()],
+        "sessions": [session_to_dict(s) for s in journal.sessions()],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def csv_cell(value: object) -> str:
+    """One CSV cell, with formula-like text escaped by a leading apostrophe.
+
+    A leading apostrophe is itself escaped, so import can undo this exactly.
+    """
+    if value is None:
+        return ""
+    text = str(value)
+    if text.startswith((*FORMULA_PREFIXES, "'")):
+        return "'" + text
+    return text
+
+
+def uncsv_cell(text: str) -> str:
+    """Undo ``csv_cell``'s escaping."""
+    if text.startswith("'") and text[1:].startswith((*FORMULA_PREFIXES, "'")):
+        return text[1:]
+    return text
+
+
+def export_entries_csv(journal: Journal) -> str:
+    """Entries as CSV with the documented header."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(ENTRY_HEADER)
+    for entry in journal.entries():
+        row = entry_to_row(entry)
+        writer.writerow([csv_cell(row[name]) for name in ENTRY_HEADER])
+    return out.getvalue()
+
+
+def export_sessions_csv(journal: Journal) -> str:
+    """Sessions as CSV with the documented header; body areas joined by ``;``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(SESSION_HEADER)
+    for session in journal.sessions():
+        row = session_to_dict(session)
+        row["body_areas"] = ";".join(session.body_areas)
+        writer.writerow([csv_cell(row[name]) for name in SESSION_HEADER])
+    return out.getvalue()
+
+
+def export_text(journal: Journal, fmt: ExportFormat) -> str:
+    """Export in the chosen format."""
+    if fmt is ExportFormat.JSON:
+        return export_json(journal)
+    if fmt is ExportFormat.ENTRIES_CSV:
+        return export_entries_csv(journal)
+    return export_sessions_csv(journal)
+
+
+# -- import ----------------------------------------------------------------------------
+
+
+def decode_import(data: bytes) -> str:
+    """Bytes of an import file as text (UTF-8, with or without BOM)."""
+    if len(data) > MAX_IMPORT_BYTES:
+        raise Problem(
+            "file", f"{len(data)} bytes", f"at most {MAX_IMPORT_BYTES // (1024 * 1024)} MB"
+        ).error()
+    if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise Problem("file", "binary data", "a nervelog JSON or CSV file in UTF-8").error()
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise Problem("file", f"byte {exc.start}", "text encoded as UTF-8").error() from None
+    return text
+
+
+def parse_import(text: str, today: pendulum.Date) -> ImportBatch:
+    """Validate a JSON or CSV import; raises ``ValidationError`` listing every bad row."""
+    text = text.removeprefix("\ufeff")
+    stripped = text.lstrip()
+    if not stripped:
+        raise Problem(
+            "file", "empty", "a nervelog JSON export or a CSV with a known header"
+        ).error()
+    if stripped.startswith("{"):
+        return _parse_json(text, today)
+    return _parse_csv(text, today)
+
+
+def _parse_json(text: str, today: pendulum.Date) -> ImportBatch:
+    try:
+        document = json.loads(text)
+    except json.JSONDecodeError as exc:
+        raise Problem("json", exc.msg, "valid JSON", exc.lineno).error() from None
+    if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
+        raise Problem("format", _get(document, "format"), f"'{JSON_FORMAT}'").error()
+    if document.get("version") != JSON_VERSION:
+        raise Problem("version", document.get("version"), f"{JSON_VERSION}").error()
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    sessions: list[Session] = []
+    lines = _json_item_lines(text)
+    for index, raw in enumerate(_list(document, "entries", problems)):
+        line = next(lines["entries"], None)
+        try:
+            entries.append(_entry_from_json(raw, today, line))
+        except ValidationError as exc:
+            problems += _relabel(exc, f"entries[{index}]", line)
+    for index, raw in enumerate(_list(document, "sessions", problems)):
+        line = next(lines["sessions"], None)
+        try:
+            sessions.append(_session_from_json(raw, today, line))
+        except ValidationError as exc:
+            problems += _relabel(exc, f"sessions[{index}]", line)
+    problems += _duplicate_days(entries)
+    if problems:
+        raise ValidationError(problems)
+    return ImportBatch("json", tuple(entries), tuple(sessions))
+
+
+def _get(document: object, key: str) -> object:
+    return document.get(key) if isinstance(document, dict) else type(document).__name__
+
+
+def _list(document: dict[str, Any], key: str, problems: list[Problem]) -> list[Any]:
+    value = document.get(key, [])
+    if not isinstance(value, list):
+        problems.append(Problem(key, type(value).__name__, "a list"))
+        return []
+    return value
+
+
+def _json_item_lines(text: str) -> dict[str, Iterator[int]]:
+    """Best-effort line numbers of the objects in the entries and sessions lists.
+
+    Exports put one object per indented block, so the line of each ``{`` that opens an
+    item is a good pointer for the user; when the file is formatted differently the
+    problems are still reported with their list index.
+    """
+    found: dict[str, list[int]] = {"entries": [], "sessions": []}
+    current: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        stripped = line.strip()
+        for key in found:
+            if stripped.startswith(f'"{key}"'):
+                current = key
+        if current and stripped.startswith("{") and line.startswith("    {"):
+            found[current].append(number)
+    return {key: iter(lines) for key, lines in found.items()}
+
+
+def _relabel(exc: ValidationError, where: str, line: int | None) -> list[Problem]:
+    return [Problem(f"{where}.{p.field}", p.value, p.allowed, line) for p in exc.problems]
+
+
+def _entry_from_json(raw: object, today: pendulum.Date, line: int | None) -> Entry:
+    if not isinstance(raw, dict):
+        raise Problem("entry", type(raw).__name__, "an object").error()
+    allowed = {*ENTRY_HEADER, "recorded_at", "updated_at"}
+    unknown = [k for k in raw if k not in allowed]
+    if unknown:
+        raise Problem("field", unknown[0], "one of " + ", ".join(sorted(allowed))).error()
+    entry = parse_entry(raw, today, line)
+    return entry.with_changes(
+        recorded_at=_timestamp(raw, "recorded_at"), updated_at=_timestamp(raw, "updated_at")
+    )
+
+
+def _session_from_json(raw: object, today: pendulum.Date, line: int | None) -> Session:
+    if not isinstance(raw, dict):
+        raise Problem("session", type(raw).__name__, "an object").error()
+    session = parse_session(raw, today, line)
+    known = set(session_to_dict(session))
+    unknown = [k for k in raw if k not in known]
+    if unknown:
+        raise Problem("field", unknown[0], "one of " + ", ".join(sorted(known))).error()
+    session_id = raw.get("id")
+    if session_id is not None and (not isinstance(session_id, int) or session_id < 1):
+        raise Problem("id", session_id, "a positive whole number or null").error()
+    return session.with_changes(
+        id=session_id,
+        recorded_at=_timestamp(raw, "recorded_at"),
+        updated_at=_timestamp(raw, "updated_at"),
+    )
+
+
+def _timestamp(raw: dict[str, Any], key: str) -> pendulum.DateTime | None:
+    value = raw.get(key)
+    if value is None:
+        return None
+    try:
+        return parse_datetime(str(value))
+    except (ValueError, TypeError, AssertionError):
+        raise Problem(key, value, "an ISO 8601 date-time with UTC offset").error() from None
+
+
+def _duplicate_days(entries: list[Entry]) -> list[Problem]:
+    seen: set[pendulum.Date] = set()
+    problems = []
+    for entry in entries:
+        if entry.date in seen:
+            problems.append(Problem("date", entry.date.isoformat(), "one entry per day"))
+        seen.add(entry.date)
+    return problems
+
+
+def _parse_csv(text: str, today: pendulum.Date) -> ImportBatch:
+    reader = csv.reader(io.StringIO(text, newline=""))
+    try:
+        header = tuple(h.strip() for h in next(reader))
+    except csv.Error as exc:
+        raise Problem("csv", str(exc), "a readable CSV file", 1).error() from None
+    if header == ENTRY_HEADER:
+        kind = "entries"
+    elif header == SESSION_HEADER:
+        kind = "sessions"
+    else:
+        raise Problem(
+            "header",
+            ",".join(header),
+            f"'{','.join(ENTRY_HEADER)}' or '{','.join(SESSION_HEADER)}'",
+            1,
+        ).error()
+    problems: list[Problem] = []
+    entries: list[Entry] = []
+    sessions: list[Session] = []
+    try:
+        for cells in reader:
+            line = reader.line_num
+            if not any(c.strip() for c in cells):
+                continue
+            if len(cells) != len(header):
+                problems.append(
+                    Problem(
+                        "row", f"{len(cells)} cells", f"{len(header)} cells, as in the header", line
+                    )
+                )
+                continue
+            raw = {name: uncsv_cell(cell) for name, cell in zip(header, cells, strict=True)}
+            try:
+                if kind == "entries":
+                    entries.append(parse_entry(raw, today, line))
+                else:
+                    sessions.append(parse_session(raw, today, line))
+            except ValidationError as exc:
+                problems += exc.problems
+    except csv.Error as exc:
+        problems.append(Problem("csv", str(exc), "well-formed CSV", reader.line_num))
+    problems += _duplicate_days(entries)
+    if problems:
+        raise ValidationError(problems)
+    return ImportBatch(kind, tuple(entries), tuple(sessions))
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did (or, for a dry run, would do)."""
+
+    kind: str
+    added: int
+    updated: int
+    unchanged: int
+    dry_run: bool
+
+
+def import_data(journal: Journal, data: bytes, *, dry_run: bool = False) -> ImportResult:
+    """Validate and store an import file all-or-nothing; raises ``ValidationError``."""
+    batch = parse_import(decode_import(data), journal.clock.today())
+    added, updated, unchanged = journal.apply_import(batch.entries, batch.sessions, dry_run=dry_run)
+    return ImportResult(batch.kind, added, updated, unchanged, dry_run)
