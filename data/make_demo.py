@@ -69,45 +69,54 @@ def main() -> None:
         pain_before = clamp(5.8 - 1.5 * ((day - massage_start).days / 85) + rng.gauss(0, 0.7))
         rated = rng.random() < 0.6
         at = datetime.combine(day, datetime.min.time(), tzinfo=TZ) + timedelta(hours=19)
-        sessions.append({
-            "id": session_id,
-            "date": day.isoformat(),
-            "time": "10:30",
-            "kind": "massage",
-            "duration_min": 45,
-            "provider": "Sam Okafor, LMT",
-            "body_areas": ["left foot", "right foot", "calves"],
-            "notes": "Deep tissue on the calves, gentle on the feet." if rng.random() < 0.3 else "",
-            "before_numbness": None,
-            "before_tingling": clamp(4.5 + rng.gauss(0, 0.8)) if rated else None,
-            "before_pain": pain_before if rated else None,
-            "before_mobility": None,
-            "after_numbness": None,
-            "after_tingling": clamp(3.5 + rng.gauss(0, 0.8)) if rated else None,
-            "after_pain": clamp(pain_before - 1.5 + rng.gauss(0, 0.6)) if rated else None,
-            "after_mobility": None,
-            "recorded_at": at.isoformat(),
-            "updated_at": at.isoformat(),
-        })
+        sessions.append(
+            {
+                "id": session_id,
+                "date": day.isoformat(),
+                "time": "10:30",
+                "kind": "massage",
+                "duration_min": 45,
+                "provider": "Sam Okafor, LMT",
+                "body_areas": ["left foot", "right foot", "calves"],
+                "notes": "Deep tissue on the calves, gentle on the feet."
+                if rng.random() < 0.3
+                else "",
+                "before_numbness": None,
+                "before_tingling": clamp(4.5 + rng.gauss(0, 0.8)) if rated else None,
+                "before_pain": pain_before if rated else None,
+                "before_mobility": None,
+                "after_numbness": None,
+                "after_tingling": clamp(3.5 + rng.gauss(0, 0.8)) if rated else None,
+                "after_pain": clamp(pain_before - 1.5 + rng.gauss(0, 0.6)) if rated else None,
+                "after_mobility": None,
+                "recorded_at": at.isoformat(),
+                "updated_at": at.isoformat(),
+            }
+        )
         session_id += 1
         day += timedelta(days=7)
     for offset, minutes in ((12, 60), (54, 45), (97, 45)):
         day = first + timedelta(days=offset)
         at = datetime.combine(day, datetime.min.time(), tzinfo=TZ) + timedelta(hours=18)
-        sessions.append({
-            "id": session_id,
-            "date": day.isoformat(),
-            "time": "15:00",
-            "kind": "physiotherapy",
-            "duration_min": minutes,
-            "provider": "City Physio",
-            "body_areas": ["ankles", "balance"],
-            "notes": "Balance exercises; homework: heel raises twice a day.",
-            **{f"{w}_{s}": None for w in ("before", "after")
-               for s in ("numbness", "tingling", "pain", "mobility")},
-            "recorded_at": at.isoformat(),
-            "updated_at": at.isoformat(),
-        })
+        sessions.append(
+            {
+                "id": session_id,
+                "date": day.isoformat(),
+                "time": "15:00",
+                "kind": "physiotherapy",
+                "duration_min": minutes,
+                "provider": "City Physio",
+                "body_areas": ["ankles", "balance"],
+                "notes": "Balance exercises; homework: heel raises twice a day.",
+                **{
+                    f"{w}_{s}": None
+                    for w in ("before", "after")
+                    for s in ("numbness", "tingling", "pain", "mobility")
+                },
+                "recorded_at": at.isoformat(),
+                "updated_at": at.isoformat(),
+            }
+        )
         session_id += 1
     sessions.sort(key=lambda s: (s["date"], s["time"]))
     document = {

@@ -38,7 +38,7 @@ def cli(ctx: click.Context) -> None:
 def open_app(state: CliContext) -> None:
     """Start the TUI on the chosen journal."""
     try:
-        from nervelog.tui import run_app
+        from nervelog.tui import run_app  # type: ignore[attr-defined,unused-ignore]
     except ImportError:
         click.echo("The journal app is not built yet; use the commands in nervelog --help.")
         return

@@ -155,6 +155,7 @@ def resolve_range(
         start = end
     if start > end:
         raise UserError(
-            f"from: {start.isoformat()} is after to: {end.isoformat()}; the range must run forwards."
+            f"from: {start.isoformat()} is after to: {end.isoformat()}; "
+            "the range must run forwards."
         )
     return start, end

@@ -133,7 +133,9 @@ def session_add(
     """Add a session of KIND (for example: massage, physiotherapy, acupuncture).
 
     \b
-    Example:  nervelog session add massage --duration 45 --area "left foot" --before pain=6 --after pain=4
+    Example:
+      nervelog session add massage --duration 45 --area "left foot" \\
+        --before pain=6 --after pain=4
     """
     ctx = current()
     raw: dict[str, object] = {
@@ -195,7 +197,10 @@ def edit_session(journal: Journal, session_id: int, changes: Mapping[str, str]) 
 @journal_options
 @friendly_errors
 def session_edit(session_id: int, changes: tuple[str, ...]) -> None:
-    """Change fields of session ID, for example: nervelog session edit 4 duration_min=50 after_pain=3
+    """Change fields of session ID.
+
+    \b
+    Example:  nervelog session edit 4 duration_min=50 after_pain=3
 
     Fields: date, time, kind, duration_min, provider, body_areas (';'-separated), notes,
     before_numbness ... after_mobility. An empty value clears an optional field.

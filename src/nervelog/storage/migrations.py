@@ -99,7 +99,8 @@ def migrate(db: Database) -> int:
     if current > LATEST_VERSION:
         raise JournalError(
             f"This journal uses schema version {current}, but this nervelog only knows "
-            f"versions up to {LATEST_VERSION}. Upgrade nervelog to open it; the file was not changed."
+            f"versions up to {LATEST_VERSION}. Upgrade nervelog to open it; "
+            "the file was not changed."
         )
     for number in range(current + 1, LATEST_VERSION + 1):
         conn = db.conn

@@ -136,7 +136,8 @@ class Journal:
     def date_span(self) -> tuple[pendulum.Date, pendulum.Date] | None:
         """The first and last day with an entry or a session."""
         row = self.db.execute(
-            "SELECT min(d), max(d) FROM (SELECT date AS d FROM entry UNION ALL SELECT date FROM session)"
+            "SELECT min(d), max(d) FROM "
+            "(SELECT date AS d FROM entry UNION ALL SELECT date FROM session)"
         ).fetchone()
         if row[0] is None:
             return None
