@@ -1,0 +1,116 @@
+"""Change over a range: the first 14 days against the last 14, worded by direction."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pendulum
+
+from nervelog.analysis.figure import mean_of
+from nervelog.analysis.series import values_by_day
+from nervelog.domain.models import Entry
+from nervelog.domain.scores import SCORES, Score
+
+CHANGE_WINDOW_DAYS = 14
+CHANGE_MIN_VALUES = 4
+
+NOTICEABLE_CHANGE_NOTE = (
+    "For context: a change of about 2 points or 30% on a 0-10 scale is the threshold "
+    "commonly used in pain research for a noticeable change (Farrar et al., Pain 2001). "
+    "It is a reference point, not a verdict about any one person."
+)
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreChange:
+    """Mean of the first vs the last 14 calendar days of a range, for one score.
+
+    ``points`` is ``last_mean - first_mean`` (signed); ``percent`` is that change
+    relative to ``first_mean`` (``None`` when the first mean is 0). When the comparison
+    cannot be made honestly, ``omitted_reason`` says why and ``points``/``percent`` are
+    ``None``; the means and n that could be computed are still given.
+    """
+
+    score: Score
+    first_mean: float | None
+    first_n: int
+    last_mean: float | None
+    last_n: int
+    points: float | None
+    percent: float | None
+    omitted_reason: str | None = None
+
+    @property
+    def omitted(self) -> bool:
+        """True when no change is given."""
+        return self.omitted_reason is not None
+
+    @property
+    def better(self) -> bool | None:
+        """Whether the move is in the score's better direction; ``None`` if no move or omitted.
+
+        A move that rounds to 0.0 points counts as no move.
+        """
+        if self.points is None or round(abs(self.points), 1) == 0:
+            return None
+        higher = self.points > 0
+        return higher == self.score.higher_is_better
+
+    def sentence(self) -> str:
+        """The change in words, e.g. ``pain: 6.1 → 4.2, 1.9 points lower (better)``."""
+        name = self.score.value
+        if self.omitted_reason is not None:
+            return f"{name}: change not shown ({self.omitted_reason})"
+        assert self.first_mean is not None and self.last_mean is not None
+        assert self.points is not None
+        move = f"{name}: {self.first_mean:.1f} → {self.last_mean:.1f}"
+        if self.better is None:
+            return f"{move}, no change"
+        way = "higher" if self.points > 0 else "lower"
+        verdict = "better" if self.better else "worse"
+        return f"{move}, {abs(self.points):.1f} points {way} ({verdict})"
+
+
+def period_change(
+    entries: Iterable[Entry], score: Score, start: pendulum.Date, end: pendulum.Date
+) -> ScoreChange:
+    """Compare the first 14 and the last 14 calendar days of ``start``..``end``.
+
+    Omitted (with the reason) when the range is shorter than 28 days, since the two
+    windows would then share days, or when either window has fewer than 4 values.
+    """
+    by_day = values_by_day(entries, score)
+    total = (end - start).days + 1
+    first_end = start.add(days=CHANGE_WINDOW_DAYS - 1)
+    last_start = end.subtract(days=CHANGE_WINDOW_DAYS - 1)
+    first = [v for d, v in by_day.items() if start <= d <= min(first_end, end)]
+    last = [v for d, v in by_day.items() if max(last_start, start) <= d <= end]
+    first_mean, last_mean = mean_of(first), mean_of(last)
+    reason: str | None = None
+    if total < 2 * CHANGE_WINDOW_DAYS:
+        reason = (
+            f"the range has {max(total, 0)} days; it needs at least {2 * CHANGE_WINDOW_DAYS} "
+            f"so the first and last {CHANGE_WINDOW_DAYS} days do not overlap"
+        )
+    else:
+        short = [
+            f"{label} {CHANGE_WINDOW_DAYS} days have {count} value{'' if count == 1 else 's'}"
+            for label, count in (("first", len(first)), ("last", len(last)))
+            if count < CHANGE_MIN_VALUES
+        ]
+        if short:
+            reason = " and ".join(short) + f"; at least {CHANGE_MIN_VALUES} are needed"
+    if reason is not None or first_mean is None or last_mean is None:
+        return ScoreChange(score, first_mean, len(first), last_mean, len(last), None, None, reason)
+    points = last_mean - first_mean
+    percent = None if first_mean == 0 else points / first_mean * 100
+    return ScoreChange(score, first_mean, len(first), last_mean, len(last), points, percent)
+
+
+def period_changes(
+    entries: Iterable[Entry], start: pendulum.Date, end: pendulum.Date
+) -> dict[Score, ScoreChange]:
+    """``period_change`` for all four scores."""
+    entries = list(entries)
+    return {score: period_change(entries, score, start, end) for score in SCORES}

@@ -1,0 +1,42 @@
+"""A figure with the number of values behind it, and the one way means are taken."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Figure:
+    """A mean and how many values stand behind it; ``mean`` is ``None`` when ``n`` is 0."""
+
+    mean: float | None
+    n: int
+
+    @property
+    def present(self) -> bool:
+        """True when there was at least one value."""
+        return self.mean is not None
+
+
+NO_FIGURE = Figure(None, 0)
+
+
+def mean_of(values: Iterable[float | None]) -> float | None:
+    """The mean of the values that are present, or ``None`` when there are none.
+
+    Skipped values (``None``) are left out, never counted as 0. ``fsum`` and a clamp to
+    the smallest and largest value keep rounding from pushing a mean outside its inputs.
+    """
+    present = [v for v in values if v is not None]
+    if not present:
+        return None
+    mean = math.fsum(present) / len(present)
+    return min(max(mean, min(present)), max(present))
+
+
+def figure_of(values: Iterable[float | None]) -> Figure:
+    """The mean of the present values, with their count."""
+    present = [v for v in values if v is not None]
+    return Figure(mean_of(present), len(present))

@@ -1,0 +1,133 @@
+"""Daily series with gaps, rolling means and weekly/monthly means.
+
+A day without a value is ``None``: a gap, never 0 and never filled in from its neighbours.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+import pendulum
+
+from nervelog.analysis.downsample import Bucket
+from nervelog.analysis.figure import mean_of
+from nervelog.domain.models import Entry, Session
+from nervelog.domain.scores import SCORES, Score
+
+ROLLING_WINDOW = 7
+ROLLING_MIN_VALUES = 4
+
+
+@dataclass(frozen=True, slots=True)
+class DailySeries:
+    """One score, one value per calendar day from ``days[0]`` to ``days[-1]``."""
+
+    score: Score
+    days: tuple[pendulum.Date, ...]
+    values: tuple[float | None, ...]
+
+    @property
+    def n(self) -> int:
+        """How many days have a value."""
+        return sum(1 for v in self.values if v is not None)
+
+    def present(self) -> list[tuple[pendulum.Date, float]]:
+        """The days that have a value, with it, in date order."""
+        return [(d, v) for d, v in zip(self.days, self.values, strict=True) if v is not None]
+
+
+def calendar_days(start: pendulum.Date, end: pendulum.Date) -> tuple[pendulum.Date, ...]:
+    """Every calendar day from ``start`` to ``end`` inclusive (empty if ``end < start``)."""
+    first = start.toordinal()
+    # fromordinal is several times faster than Date.add for ten-year ranges.
+    return tuple(pendulum.Date.fromordinal(o) for o in range(first, end.toordinal() + 1))
+
+
+def values_by_day(entries: Iterable[Entry], score: Score) -> dict[pendulum.Date, float]:
+    """The days on which ``score`` has a value, mapped to that value."""
+    out: dict[pendulum.Date, float] = {}
+    for entry in entries:
+        value = entry.scores.get(score)
+        if value is not None:
+            out[entry.date] = float(value)
+    return out
+
+
+def daily_series(
+    entries: Iterable[Entry], score: Score, start: pendulum.Date, end: pendulum.Date
+) -> DailySeries:
+    """One value per calendar day ``start``..``end``; ``None`` where nothing was recorded."""
+    by_day = values_by_day(entries, score)
+    days = calendar_days(start, end)
+    return DailySeries(score, days, tuple(by_day.get(d) for d in days))
+
+
+def all_series(
+    entries: Iterable[Entry], start: pendulum.Date, end: pendulum.Date
+) -> dict[Score, DailySeries]:
+    """The daily series of all four scores over the same days."""
+    entries = list(entries)
+    return {score: daily_series(entries, score, start, end) for score in SCORES}
+
+
+def rolling_mean(
+    values: Sequence[float | None],
+    window: int = ROLLING_WINDOW,
+    min_values: int = ROLLING_MIN_VALUES,
+) -> list[float | None]:
+    """For each day, the mean of the ``window`` calendar days ending on it.
+
+    ``values`` must hold one item per consecutive calendar day. A day's mean is shown
+    only when at least ``min_values`` days of its window have a value; otherwise
+    ``None``. Days before the start of ``values`` count as missing.
+    """
+    if window < 1 or min_values < 1:
+        raise ValueError("window and min_values must be at least 1")
+    out: list[float | None] = []
+    for i in range(len(values)):
+        chunk = [v for v in values[max(0, i - window + 1) : i + 1] if v is not None]
+        out.append(mean_of(chunk) if len(chunk) >= min_values else None)
+    return out
+
+
+def session_days(
+    sessions: Iterable[Session], start: pendulum.Date, end: pendulum.Date
+) -> frozenset[pendulum.Date]:
+    """The days ``start``..``end`` with at least one session, for marking on a chart."""
+    return frozenset(s.date for s in sessions if start <= s.date <= end)
+
+
+def _grouped(series: DailySeries, key_start: dict[pendulum.Date, pendulum.Date]) -> list[Bucket]:
+    groups: dict[pendulum.Date, list[tuple[pendulum.Date, float | None]]] = {}
+    for day, value in zip(series.days, series.values, strict=True):
+        groups.setdefault(key_start[day], []).append((day, value))
+    return [
+        Bucket(
+            items[0][0],
+            items[-1][0],
+            mean_of(v for _, v in items),
+            sum(1 for _, v in items if v is not None),
+        )
+        for items in groups.values()
+    ]
+
+
+def weekly_means(series: DailySeries, week_start: int = pendulum.MONDAY) -> list[Bucket]:
+    """The mean of each calendar week (starting on ``week_start``), with its n.
+
+    The first and last buckets are clipped to the series' days, so ``start``/``end``
+    say exactly which days stand behind each mean.
+    """
+    offset = int(week_start)
+    keys = {
+        d: pendulum.Date.fromordinal(d.toordinal() - (d.weekday() - offset) % 7)
+        for d in series.days
+    }
+    return _grouped(series, keys)
+
+
+def monthly_means(series: DailySeries) -> list[Bucket]:
+    """The mean of each calendar month, with its n (first/last month clipped to the series)."""
+    keys = {d: pendulum.Date(d.year, d.month, 1) for d in series.days}
+    return _grouped(series, keys)

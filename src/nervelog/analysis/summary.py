@@ -1,0 +1,90 @@
+"""The period summary: per score mean (n), min and max; coverage; sessions by kind."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pendulum
+
+from nervelog.analysis.figure import mean_of
+from nervelog.domain.models import Entry, Session
+from nervelog.domain.scores import SCORES, Score
+
+
+@dataclass(frozen=True, slots=True)
+class ScoreSummary:
+    """One score over a period; every field is ``None`` (and ``n`` 0) when never recorded."""
+
+    score: Score
+    mean: float | None
+    n: int
+    min: int | None
+    max: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class PeriodSummary:
+    """What a period of the journal holds, before any comparison."""
+
+    start: pendulum.Date
+    end: pendulum.Date
+    days_in_range: int
+    days_logged: int
+    backfilled: int
+    scores: dict[Score, ScoreSummary]
+    sessions_by_kind: dict[str, int]
+
+    @property
+    def sessions(self) -> int:
+        """How many sessions fall in the period."""
+        return sum(self.sessions_by_kind.values())
+
+
+def score_summary(entries: Iterable[Entry], score: Score) -> ScoreSummary:
+    """Mean with n, min and max of one score over the given entries (skips left out)."""
+    values = [v for e in entries if (v := e.scores.get(score)) is not None]
+    if not values:
+        return ScoreSummary(score, None, 0, None, None)
+    return ScoreSummary(score, mean_of(values), len(values), min(values), max(values))
+
+
+def sessions_by_kind(sessions: Iterable[Session]) -> dict[str, int]:
+    """Session counts per kind, most frequent first, then by name.
+
+    Kinds differing only in case or surrounding spaces ("Massage", "massage ") are
+    counted together under the first spelling seen.
+    """
+    counts: dict[str, int] = {}
+    spelling: dict[str, str] = {}
+    for s in sessions:
+        key = kind_key(s.kind)
+        spelling.setdefault(key, s.kind.strip())
+        counts[key] = counts.get(key, 0) + 1
+    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
+    return {spelling[key]: count for key, count in ordered}
+
+
+def kind_key(kind: str) -> str:
+    """How kinds are matched: case and surrounding spaces do not matter."""
+    return kind.strip().casefold()
+
+
+def period_summary(
+    entries: Iterable[Entry],
+    sessions: Iterable[Session],
+    start: pendulum.Date,
+    end: pendulum.Date,
+) -> PeriodSummary:
+    """Summarise ``start``..``end``; entries and sessions outside it are ignored."""
+    inside = [e for e in entries if start <= e.date <= end]
+    in_sessions = [s for s in sessions if start <= s.date <= end]
+    return PeriodSummary(
+        start=start,
+        end=end,
+        days_in_range=max(0, (end - start).days + 1),
+        days_logged=len({e.date for e in inside}),
+        backfilled=sum(1 for e in inside if e.backfilled),
+        scores={score: score_summary(inside, score) for score in SCORES},
+        sessions_by_kind=sessions_by_kind(in_sessions),
+    )
