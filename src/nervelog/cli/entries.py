@@ -14,7 +14,7 @@ from nervelog.cli.context import (
     range_options,
     resolve_range,
 )
-from nervelog.cli.format import dash, table
+from nervelog.cli.format import dash, plural, table
 from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import Entry
 from nervelog.domain.scores import SCORES, Score
@@ -142,7 +142,7 @@ def show_table(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> st
     span = (end - start).days + 1
     lines = [
         f"{start.isoformat()} to {end.isoformat()}: {len(entries)} of {span} days logged, "
-        f"{sum(len(v) for v in sessions.values())} sessions.",
+        f"{plural(sum(len(v) for v in sessions.values()), 'session')}.",
         "Scores 0-10; numbness, tingling, pain: lower is better; mobility: higher is better.",
         "",
     ]

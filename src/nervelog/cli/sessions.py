@@ -138,6 +138,13 @@ def session_add(
         --before pain=6 --after pain=4
     """
     ctx = current()
+    problems: list[Problem] = []
+    ratings: dict[str, str] = {}
+    for text, prefix in ((before, "before_"), (after, "after_")):
+        try:
+            ratings.update(parse_ratings(text, prefix))
+        except ValidationError as exc:
+            problems += exc.problems
     raw: dict[str, object] = {
         "date": day,
         "kind": kind,
@@ -146,10 +153,15 @@ def session_add(
         "provider": provider,
         "body_areas": list(areas),
         "notes": read_note(note, note_file) or "",
-        **parse_ratings(before, "before_"),
-        **parse_ratings(after, "after_"),
+        **ratings,
     }
-    stored = ctx.journal().add_session(parse_session(raw, ctx.clock.today()))
+    try:
+        parsed = parse_session(raw, ctx.clock.today())
+    except ValidationError as exc:
+        problems += exc.problems
+    if problems:
+        raise ValidationError(problems)
+    stored = ctx.journal().add_session(parsed)
     click.echo(f"Added session {stored.id}: {stored.date.isoformat()} {printable(stored.kind)}")
     if stored.kind not in SUGGESTED_KINDS:
         click.echo(

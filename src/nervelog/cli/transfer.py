@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
+from nervelog.domain.errors import ValidationError
 from nervelog.storage.files import write_private
 from nervelog.storage.transfer import ExportFormat, export_text, import_data
 
@@ -59,7 +60,10 @@ def import_cmd(file: Path, dry_run: bool) -> None:
         data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
     except OSError as exc:
         raise UserError(f"Cannot read {file}: {exc.strerror}.") from None
-    result = import_data(current().journal(), data, dry_run=dry_run)
+    try:
+        result = import_data(current().journal(), data, dry_run=dry_run)
+    except ValidationError as exc:
+        raise UserError(f"{file} was not imported; nothing was changed.\n{exc}") from None
     verb = "Would import" if dry_run else "Imported"
     click.echo(
         f"{verb} {result.kind}: {result.added} added, {result.updated} updated, "

@@ -86,7 +86,7 @@ def uncsv_cell(text: str) -> str:
 def export_entries_csv(journal: Journal) -> str:
     """Entries as CSV with the documented header."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(ENTRY_HEADER)
     for entry in journal.entries():
         row = entry_to_row(entry)
@@ -97,7 +97,7 @@ def export_entries_csv(journal: Journal) -> str:
 def export_sessions_csv(journal: Journal) -> str:
     """Sessions as CSV with the documented header; body areas joined by ``;``."""
     out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\n")
+    writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(SESSION_HEADER)
     for session in journal.sessions():
         row = session_to_dict(session)
