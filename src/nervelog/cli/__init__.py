@@ -10,7 +10,9 @@ import click
 
 from nervelog.cli.context import EPILOG, CliContext, current, journal_options
 from nervelog.cli.entries import check, log, show, where
+from nervelog.cli.phases import phase
 from nervelog.cli.sessions import session
+from nervelog.cli.stats import stats
 from nervelog.cli.transfer import export_cmd, import_cmd
 from nervelog.domain.disclaimer import DISCLAIMER
 
@@ -45,7 +47,7 @@ def open_app(state: CliContext) -> None:
     run_app(state.journal(), state.clock, state.path())
 
 
-for command in (log, show, session, export_cmd, import_cmd, where, check):
+for command in (log, show, session, export_cmd, import_cmd, where, check, stats, phase):
     cli.add_command(command)
 
 

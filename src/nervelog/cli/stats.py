@@ -1,0 +1,239 @@
+"""``nervelog stats``: period summary, change and session response as plain tables.
+
+Numbers are rounded to one decimal here, for display only; the analysis keeps them exact.
+"""
+
+from __future__ import annotations
+
+import textwrap
+from collections.abc import Sequence
+
+import click
+
+from nervelog.analysis import (
+    CHANGE_WINDOW_DAYS,
+    DEFAULT_WINDOW,
+    NOTICEABLE_CHANGE_NOTE,
+    RESPONSE_LABEL,
+    Figure,
+    KindResponse,
+    PeriodSummary,
+    ScoreChange,
+    ScoreResponse,
+    SessionResponse,
+    check_window,
+    period_changes,
+    period_summary,
+    responses_by_kind,
+    session_responses,
+)
+from nervelog.cli.context import (
+    EPILOG,
+    current,
+    friendly_errors,
+    journal_options,
+    range_options,
+    resolve_range,
+)
+from nervelog.cli.format import table
+from nervelog.domain.disclaimer import DISCLAIMER
+from nervelog.domain.errors import Problem
+from nervelog.domain.scores import SCORES, Score
+from nervelog.domain.text import printable
+
+WIDTH = 100
+DEFAULT_LAST = "90d"
+
+
+def number(value: float | None) -> str:
+    """A value at one decimal, or an en dash when there is none (never 0)."""
+    return "–" if value is None else f"{value:.1f}"
+
+
+def signed(value: float | None) -> str:
+    """A difference at one decimal with its sign (``+1.5``, ``-0.3``, ``0.0``)."""
+    if value is None:
+        return "–"
+    text = f"{value:+.1f}"
+    return "0.0" if text in ("+0.0", "-0.0") else text
+
+
+def with_n(figure: Figure) -> str:
+    """``5.6 (11)``; a figure with nothing behind it shows as ``– (0)``."""
+    return f"{number(figure.mean)} ({figure.n})"
+
+
+def signed_with_n(figure: Figure) -> str:
+    """A difference figure with its n."""
+    return f"{signed(figure.mean)} ({figure.n})"
+
+
+def wrapped(text: str, indent: str = "") -> str:
+    """``text`` wrapped to the output width."""
+    return textwrap.fill(text, WIDTH, initial_indent=indent, subsequent_indent=indent)
+
+
+def summary_text(summary: PeriodSummary, changes: dict[Score, ScoreChange]) -> str:
+    """Coverage, sessions and the per-score table with first vs last 14 days."""
+    days = summary.days_in_range
+    lines = [
+        f"Period: {summary.start.isoformat()} to {summary.end.isoformat()} "
+        f"({days} day{'' if days == 1 else 's'})",
+        f"Days logged: {summary.days_logged} of {days}"
+        f" ({summary.backfilled} backfilled, i.e. recorded after the day had ended)",
+    ]
+    if summary.sessions_by_kind:
+        kinds = ", ".join(
+            f"{printable(kind, keep_newlines=False)} {count}"
+            for kind, count in summary.sessions_by_kind.items()
+        )
+        lines.append(f"Sessions: {summary.sessions} ({kinds})")
+    else:
+        lines.append("Sessions: 0")
+    first, last = f"first {CHANGE_WINDOW_DAYS} days", f"last {CHANGE_WINDOW_DAYS} days"
+    headers = ["score", "better is", "mean (n)", "min-max", first, last, "change", "%"]
+    rows = []
+    for score in SCORES:
+        s, c = summary.scores[score], changes[score]
+        span = "–" if s.min is None else f"{s.min}-{s.max}"
+        percent = "–" if c.percent is None else f"{c.percent:+.0f}%"
+        rows.append(
+            [
+                score.value,
+                "higher" if score.higher_is_better else "lower",
+                with_n(Figure(s.mean, s.n)),
+                span,
+                with_n(Figure(c.first_mean, c.first_n)),
+                with_n(Figure(c.last_mean, c.last_n)),
+                signed(c.points),
+                percent,
+            ]
+        )
+    lines += ["", table(headers, rows, right=(2, 3, 4, 5, 6, 7))]
+    return "\n".join(lines)
+
+
+def change_text(changes: dict[Score, ScoreChange]) -> str:
+    """The direction-aware sentences and the reference line, as context only."""
+    lines = [f"Change, first {CHANGE_WINDOW_DAYS} vs last {CHANGE_WINDOW_DAYS} days of the period"]
+    lines += [wrapped(changes[score].sentence(), "  ") for score in SCORES]
+    lines += ["", wrapped(NOTICEABLE_CHANGE_NOTE)]
+    return "\n".join(lines)
+
+
+RESPONSE_HEADERS = (
+    "score",
+    "same day",
+    "{w}d before",
+    "{w}d after",
+    "after-before",
+    "next day",
+    "rated before",
+    "rated after",
+)
+
+
+def response_rows(scores: dict[Score, ScoreResponse]) -> list[list[str]]:
+    """One row per score of a session or kind response; each figure with its n."""
+    return [
+        [
+            score.value,
+            with_n(r.same_day),
+            with_n(r.before),
+            with_n(r.after),
+            signed_with_n(r.window_change),
+            with_n(r.next_day),
+            with_n(r.in_session_before),
+            with_n(r.in_session_after),
+        ]
+        for score, r in ((s, scores[s]) for s in SCORES)
+    ]
+
+
+def response_table(scores: dict[Score, ScoreResponse], window: int) -> str:
+    """The response figures of one session or kind as an aligned table."""
+    headers = [h.format(w=window) for h in RESPONSE_HEADERS]
+    return table(headers, response_rows(scores), right=range(1, len(headers)))
+
+
+def response_text(
+    kinds: Sequence[KindResponse], per_session: Sequence[SessionResponse] | None, window: int
+) -> str:
+    """Session response by kind (and per session when asked), under its label."""
+    lines = [f"Session response: {RESPONSE_LABEL}"]
+    if not kinds:
+        lines.append("  No sessions in this period.")
+        return "\n".join(lines)
+    lines.append(
+        wrapped(
+            f"Means of the {window} days before vs the {window} days after each session day "
+            "(the session day itself in neither); 'rated' = quick ratings just before and "
+            "after the session. (n) = days or sessions behind each figure.",
+        )
+    )
+    for kind in kinds:
+        name = printable(kind.kind, keep_newlines=False)
+        count = f"{kind.sessions} session{'' if kind.sessions == 1 else 's'}"
+        lines += ["", f"{name}: {count} on {kind.days} day{'' if kind.days == 1 else 's'}"]
+        lines.append(response_table(kind.scores, window))
+    if per_session is not None:
+        lines += ["", "Each session:"]
+        for r in per_session:
+            s = r.session
+            when = s.date.isoformat() + (f" {s.time}" if s.time else "")
+            ident = f"#{s.id} " if s.id is not None else ""
+            lines += ["", f"{ident}{when} {printable(s.kind, keep_newlines=False)}"]
+            lines.append(response_table(r.scores, window))
+    return "\n".join(lines)
+
+
+def parse_window(text: str) -> int:
+    """``--window`` as a whole number of days 1-7, refused clearly otherwise."""
+    try:
+        value = int(text.strip())
+    except ValueError:
+        raise Problem("window", text, "a whole number of days from 1 to 7").error() from None
+    return check_window(value)
+
+
+@click.command("stats", epilog=EPILOG)
+@range_options(default_last=DEFAULT_LAST)
+@click.option(
+    "--window",
+    default=str(DEFAULT_WINDOW),
+    show_default=True,
+    metavar="DAYS",
+    help="Days before and after each session to compare (1-7).",
+)
+@click.option(
+    "--each-session", is_flag=True, help="Also show the response around every single session."
+)
+@journal_options
+@friendly_errors
+def stats(
+    from_: str | None, to_: str | None, last: str | None, window: str, each_session: bool
+) -> None:
+    """Summary, change and session response for a period (default: the last 90 days).
+
+    \b
+    Examples:
+      nervelog stats
+      nervelog stats --last 6m --window 2
+      nervelog stats --from 2026-09-01 --to 2026-10-31 --each-session
+    """
+    days = parse_window(window)
+    ctx = current()
+    journal = ctx.journal()
+    start, end = resolve_range(from_, to_, last, ctx.clock.today(), DEFAULT_LAST)
+    entries = journal.entries(start, end)
+    sessions = journal.sessions(start, end)
+    summary = period_summary(entries, sessions, start, end)
+    changes = period_changes(entries, start, end)
+    responses = session_responses(entries, sessions, start, end, days)
+    parts = [
+        DISCLAIMER,
+        summary_text(summary, changes),
+        change_text(changes),
+        response_text(responses_by_kind(responses), responses if each_session else None, days),
+    ]
+    click.echo("\n\n".join(parts))
