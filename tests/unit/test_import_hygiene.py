@@ -1,0 +1,55 @@
+"""`nervelog log` must start fast: the UI, chart and PDF stacks stay unloaded."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HEAVY = ["textual", "textual_plotext", "plotext", "fpdf", "matplotlib", "rich"]
+
+PROBE = """
+import json, sys
+{body}
+print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))
+"""
+
+
+def loaded_after(body: str) -> list[str]:
+    code = PROBE.format(body=body, heavy=HEAVY)
+    result = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True
+    )
+    loaded: list[str] = json.loads(result.stdout.strip().splitlines()[-1])
+    return loaded
+
+
+def test_importing_the_cli_loads_no_heavy_stack() -> None:
+    assert loaded_after("import nervelog.cli") == []
+
+
+def test_core_packages_never_import_textual() -> None:
+    body = "import nervelog.domain, nervelog.storage, nervelog.storage.transfer, nervelog.paths"
+    assert loaded_after(body) == []
+
+
+def test_running_log_loads_no_heavy_stack(tmp_path: Path) -> None:
+    db = tmp_path / "j.sqlite3"
+    body = (
+        "from nervelog.cli import main\n"
+        f"sys.argv = ['nervelog', '--db', {str(db)!r}, 'log', '--pain', '3']\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+    )
+    assert loaded_after(body) == []
+    assert db.exists()
+
+
+def test_python_dash_m_runs(tmp_path: Path) -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "nervelog", "--db", str(tmp_path / "j.sqlite3"), "where"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert result.stdout.strip() == str(tmp_path / "j.sqlite3")
