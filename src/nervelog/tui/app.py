@@ -1,0 +1,107 @@
+"""The nervelog app: wires the journal and clock into the screens; nothing else lives here."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual.app import App, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+
+from nervelog.domain.dates import Clock
+from nervelog.storage.repository import Journal
+from nervelog.tui.screens import MAIN_SCREENS, mode_factories
+
+WELCOMED = "welcomed"
+"""Setting stored once the first-run welcome has been read."""
+THEME = "theme"
+"""Setting holding the chosen light or dark theme."""
+DARK, LIGHT = "textual-dark", "textual-light"
+
+
+class NervelogApp(App[None]):
+    """The journal app, built from its parts so tests can hand it any journal and clock."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "nervelog"
+    MODES: ClassVar[dict[str, Any]] = mode_factories()
+    DEFAULT_MODE = "checkin"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(Binding(s.key, f"open('{s.mode}')", s.title) for s in MAIN_SCREENS),
+        Binding("question_mark", "help", "Help"),
+        Binding("q", "quit", "Quit"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
+    ]
+
+    def __init__(self, journal: Journal, clock: Clock, *, journal_path: Path | None = None) -> None:
+        super().__init__()
+        self.journal = journal
+        self.clock = clock
+        self.journal_path = journal_path
+        self.revision = 0
+        """Bumped on every write, so screens know when to reload."""
+        self.theme = LIGHT if journal.setting(THEME) == LIGHT else DARK
+
+    def on_mount(self) -> None:
+        """Greet a first-time user."""
+        if self.journal.setting(WELCOMED) != "yes":
+            from nervelog.tui.screens.welcome import WelcomeScreen
+
+            self.push_screen(WelcomeScreen(), self._welcomed)
+
+    def _welcomed(self, _: object) -> None:
+        self.journal.set_setting(WELCOMED, "yes")
+
+    def journal_changed(self) -> None:
+        """Record that the journal was written to; data screens reload when shown."""
+        self.revision += 1
+
+    # -- actions -------------------------------------------------------------------
+
+    async def action_open(self, mode: str) -> None:
+        """Show one of the main screens."""
+        if self.current_mode != mode:
+            await self.switch_mode(mode)
+
+    def action_help(self) -> None:
+        """Show the keys of every screen."""
+        from nervelog.tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the light and the dark theme, and remember the choice."""
+        self.theme = LIGHT if self.theme == DARK else DARK
+        self.journal.set_setting(THEME, self.theme)
+
+    async def action_quit(self) -> None:
+        """Quit, first asking about an unsaved check-in."""
+        from nervelog.tui.screens.checkin import CheckinScreen
+
+        stack = self._screen_stacks.get("checkin", [])
+        checkin = stack[0] if stack else None
+        if isinstance(checkin, CheckinScreen) and checkin.dirty:
+            await self.switch_mode("checkin")
+            checkin.ask_before(self.exit)
+            return
+        self.exit()
+
+    # -- command palette -------------------------------------------------------------
+
+    def get_system_commands(self, screen: Screen[Any]) -> Iterable[SystemCommand]:
+        """Every action of the app and of the current screen, for the palette (ctrl+p)."""
+        for spec in MAIN_SCREENS:
+            yield SystemCommand(
+                f"Open {spec.title}",
+                f"{spec.description} (key {spec.key})",
+                lambda mode=spec.mode: self.run_action(f"open('{mode}')"),
+            )
+        yield SystemCommand("Help", "Every key on every screen (?)", self.action_help)
+        yield SystemCommand("Light/dark theme", "Switch theme (ctrl+t)", self.action_toggle_theme)
+        commands = getattr(screen, "palette_commands", None)
+        if commands is not None:
+            yield from commands()
+        yield SystemCommand("Quit", "Leave nervelog (q)", self.action_quit)

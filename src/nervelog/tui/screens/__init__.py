@@ -1,0 +1,49 @@
+"""The app's main screens, each opened by one key and kept alive as a Textual mode.
+
+Screens are imported only when first opened, so start-up loads just the check-in
+(the trends screen, and with it plotext, is imported when the user presses ``t``).
+"""
+
+from __future__ import annotations
+
+import importlib
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from textual.screen import Screen
+
+
+@dataclass(frozen=True)
+class MainScreen:
+    """One main screen: the key that opens it, its mode name, title and where it lives."""
+
+    key: str
+    mode: str
+    title: str
+    module: str
+    cls: str
+    description: str
+
+    def load(self) -> Screen[Any]:
+        """Import the screen's module and build the screen."""
+        screen: Screen[Any] = getattr(importlib.import_module(self.module), self.cls)()
+        return screen
+
+
+_S = "nervelog.tui.screens."
+
+# The Summary screen (issue 5) is added with ONE line here, for example:
+#   MainScreen("r", "summary", "Summary", _S + "summary", "SummaryScreen", "The doctor's summary"),
+# which gives it a mode, a key in the footer, a help line and a command-palette entry.
+MAIN_SCREENS: tuple[MainScreen, ...] = (
+    MainScreen("c", "checkin", "Check-in", _S + "checkin", "CheckinScreen", "Rate a day"),
+    MainScreen("j", "journal", "Journal", _S + "journal", "JournalScreen", "Calendar and days"),
+    MainScreen("s", "sessions", "Sessions", _S + "sessions", "SessionsScreen", "Therapy sessions"),
+    MainScreen("t", "trends", "Trends", _S + "trends", "TrendsScreen", "Charts over time"),
+)
+
+
+def mode_factories() -> dict[str, Callable[[], Screen[Any]]]:
+    """Mode name to a function building that screen, for ``App.MODES``."""
+    return {spec.mode: spec.load for spec in MAIN_SCREENS}

@@ -1,0 +1,204 @@
+"""The daily check-in: four scores and a note for one day, today by default."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import ClassVar
+
+import pendulum
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Static, TextArea
+
+from nervelog.domain.models import Entry
+from nervelog.domain.scores import RECALL_PERIOD, SCORES, Score, Scores
+from nervelog.domain.text import printable
+from nervelog.tui.screens.base import BaseScreen
+from nervelog.tui.screens.dialogs import DISCARD, SAVE, UnsavedScreen
+from nervelog.tui.widgets.score_row import ScoreRow
+
+
+def day_heading(day: pendulum.Date, today: pendulum.Date) -> str:
+    """``Sunday 22 November 2026 (today)``: the day being edited, relative to today."""
+    name = day.format("dddd D MMMM YYYY")
+    age = (today - day).days
+    relative = {0: " (today)", 1: " (yesterday)"}.get(age, f" ({age} days ago)")
+    return f"Check-in · {name}{relative}"
+
+
+class CheckinScreen(BaseScreen):
+    """Rate a day: digits set a score, arrows adjust, x skips, ctrl+s saves."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("left_square_bracket", "move_day(-1)", "Day", key_display="[ ]"),
+        Binding("right_square_bracket", "move_day(1)", "Next day", show=False),
+        Binding("n", "note", "Note", show=False),
+        Binding("escape", "leave_note", "Scores", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="checkin")
+        self.day: pendulum.Date | None = None
+        self.stored: Entry | None = None
+        self._note_shown = ""
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="checkin-form"):
+            yield Static(f"How has it been {RECALL_PERIOD}?", id="recall", markup=False)
+            for score in SCORES:
+                yield ScoreRow(score)
+            yield Static(
+                "0-9 set · 1 0 = ten · ←/→ adjust · x skip · ↑/↓ move · n note",
+                id="checkin-hint",
+                markup=False,
+            )
+            yield TextArea(id="note", soft_wrap=True, show_line_numbers=False)
+            yield Static("", id="checkin-status", markup=False)
+
+    def on_mount(self) -> None:
+        """Open on today."""
+        self.load_day(self.nervelog.clock.today())
+        self.query_one(ScoreRow).focus()
+
+    # -- state -----------------------------------------------------------------------
+
+    def rows(self) -> list[ScoreRow]:
+        """The four score rows, in display order."""
+        return list(self.query(ScoreRow))
+
+    def form_entry(self) -> Entry:
+        """What the form holds now, as an entry for the day shown."""
+        assert self.day is not None
+        scores = Scores(**{row.score.value: row.value for row in self.rows()})
+        note = self.query_one("#note", TextArea).text
+        if self.stored is not None and note == self._note_shown:
+            # Control characters are shown as escapes; an untouched note keeps the original.
+            note = self.stored.notes
+        return Entry(date=self.day, scores=scores, notes=note)
+
+    @property
+    def dirty(self) -> bool:
+        """True when the form differs from what is stored for the day."""
+        if self.day is None:
+            return False
+        form = self.form_entry()
+        stored = self.stored or Entry(date=self.day)
+        return form.scores != stored.scores or form.notes.strip() != stored.notes.strip()
+
+    def load_day(self, day: pendulum.Date) -> None:
+        """Show the stored entry for ``day`` (or an empty form) and the day before, dimmed."""
+        journal = self.nervelog.journal
+        today = self.nervelog.clock.today()
+        self.day = day
+        self.stored = journal.entry(day)
+        before = journal.entry(day.subtract(days=1))
+        label = "yesterday" if day == today else "day before"
+        for row in self.rows():
+            value = self.stored.scores.get(row.score) if self.stored else None
+            previous = before.scores.get(row.score) if before else None
+            row.load(value, previous, label)
+        note = self.query_one("#note", TextArea)
+        self._note_shown = printable(self.stored.notes) if self.stored else ""
+        note.load_text(self._note_shown)
+        self.set_title(day_heading(day, today))
+        self._show_status()
+
+    def _show_status(self, message: str | None = None) -> None:
+        if message is None:
+            if self.stored is None:
+                message = "Not logged yet."
+            else:
+                moment = self.stored.updated_at or self.stored.recorded_at
+                when = moment.format("D MMM YYYY HH:mm") if moment else "earlier"
+                late = " (backfilled)" if self.stored.backfilled else ""
+                message = f"Saved {when}{late}."
+        self.query_one("#checkin-status", Static).update(message)
+
+    def on_score_row_changed(self, _: ScoreRow.Changed) -> None:
+        """Remind the user that a change is not yet stored."""
+        self._show_status("Changed, not saved yet (ctrl+s saves).")
+
+    def on_text_area_changed(self, _: TextArea.Changed) -> None:
+        """Same reminder for the note."""
+        if self.dirty:
+            self._show_status("Changed, not saved yet (ctrl+s saves).")
+
+    def on_screen_resume(self) -> None:
+        """Reload the day when the journal changed elsewhere, unless edits are pending."""
+        if self.day is not None and not self.dirty:
+            self.load_day(self.day)
+
+    # -- actions -----------------------------------------------------------------------
+
+    def action_save(self) -> None:
+        """Store the form for its day; an existing day is updated (history keeps the old)."""
+        entry = self.form_entry()
+        if self.stored is None and entry.scores.is_empty and not entry.notes.strip():
+            self._show_status("Nothing to save: set a score or write a note first.")
+            return
+        self.stored = self.nervelog.journal.save_entry(entry)
+        self.nervelog.journal_changed()
+        self._show_status()
+        self.notify(f"Saved {entry.date.format('ddd D MMM')}.", timeout=2)
+
+    def ask_before(self, then: Callable[[], object]) -> None:
+        """Run ``then`` once unsaved changes are saved or discarded; nothing if the user stays."""
+        if not self.dirty:
+            then()
+            return
+
+        def answered(choice: str | None) -> None:
+            if choice == SAVE:
+                self.action_save()
+                then()
+            elif choice == DISCARD:
+                then()
+
+        self.app.push_screen(UnsavedScreen("This day"), answered)
+
+    def show_day(self, day: pendulum.Date) -> None:
+        """Move to ``day``, asking first about unsaved changes."""
+        self.ask_before(lambda: self.load_day(day))
+
+    def action_move_day(self, step: int) -> None:
+        """Go to the previous or next day (never past today) to backfill or correct."""
+        assert self.day is not None
+        target = self.day.add(days=step)
+        if target > self.nervelog.clock.today():
+            self.notify("That is the future: you can log up to today.", timeout=2)
+            return
+        self.show_day(target)
+
+    def action_note(self) -> None:
+        """Write the note."""
+        self.query_one("#note", TextArea).focus()
+
+    def action_leave_note(self) -> None:
+        """Back from the note to the scores."""
+        self.query_one(ScoreRow).focus()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This screen's actions for the command palette."""
+        yield SystemCommand("Save this day", "Store the check-in (ctrl+s)", self.action_save)
+        yield SystemCommand("Previous day", "Backfill the day before ([)", self._prev)
+        yield SystemCommand("Next day", "Go a day forward (])", self._next)
+        yield SystemCommand("Write the note", "Jump to the note (n)", self.action_note)
+        for row in self.rows():
+            yield SystemCommand(
+                f"Skip {row.score.value}",
+                f"Leave {row.score.value} out today (x on its row)",
+                row.action_skip,
+            )
+
+    def _prev(self) -> None:
+        self.action_move_day(-1)
+
+    def _next(self) -> None:
+        self.action_move_day(1)
+
+
+def score_row(screen: CheckinScreen, score: Score) -> ScoreRow:
+    """The row for ``score`` (used by tests and other screens)."""
+    return screen.query_one(f"#score-{score.value}", ScoreRow)

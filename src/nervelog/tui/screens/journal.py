@@ -1,0 +1,188 @@
+"""The journal: a month calendar coloured by a chosen score, and the month's days in a table.
+
+Only the month on screen is read from the journal, so ten years of entries open as fast
+as one month.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import ClassVar
+
+import pendulum
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Static
+
+from nervelog.domain.models import Entry, Session
+from nervelog.domain.scores import SCORES, Score
+from nervelog.domain.text import one_line
+from nervelog.tui.screens.base import BaseScreen
+from nervelog.tui.screens.dialogs import ConfirmScreen
+from nervelog.tui.widgets.calendar import SESSION_MARK, MonthCalendar
+
+
+def _cell(value: int | None) -> Text:
+    return Text("-" if value is None else str(value), justify="right")
+
+
+class JournalScreen(BaseScreen):
+    """Browse months, open a day to edit it, delete a day's entry."""
+
+    TITLE_TEXT = "Journal"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("enter", "edit", "Edit"),
+        Binding("d", "delete", "Delete"),
+        Binding("v", "colour", "Colour"),
+        Binding("left_square_bracket,pageup", "month(-1)", "Month", key_display="[ ]"),
+        Binding("right_square_bracket,pagedown", "month(1)", "Next month", show=False),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="journal")
+        self.score = Score.PAIN
+        self.month: pendulum.Date | None = None
+        self.entries: dict[pendulum.Date, Entry] = {}
+        self.sessions: dict[pendulum.Date, list[Session]] = {}
+        self.revision = -1
+
+    def compose_body(self) -> ComposeResult:
+        today = self.nervelog.clock.today()
+        with Horizontal(id="journal-body"):
+            yield MonthCalendar(today, id="calendar")
+            with Vertical(id="journal-side"):
+                yield Static("", id="journal-range", markup=False)
+                table: DataTable[Text | str] = DataTable(
+                    id="days", cursor_type="row", zebra_stripes=True
+                )
+                table.can_focus = False
+                yield table
+
+    @property
+    def calendar(self) -> MonthCalendar:
+        """The calendar widget."""
+        return self.query_one(MonthCalendar)
+
+    def on_mount(self) -> None:
+        """Show the current month."""
+        table = self.query_one("#days", DataTable)
+        table.add_column("Day", key="day")
+        for score in SCORES:
+            table.add_column(score.value[0].upper(), key=score.value)
+        table.add_column(SESSION_MARK, key="sessions")
+        table.add_column("Note", key="note")
+        self.calendar.focus()
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        """Reload when the journal changed while this screen was hidden."""
+        if self.revision != self.nervelog.revision:
+            self.reload()
+
+    def reload(self) -> None:
+        """Read the selected day's month from the journal and redraw."""
+        self.revision = self.nervelog.revision
+        day = self.calendar.selected
+        first, last = day.start_of("month"), day.end_of("month")
+        journal = self.nervelog.journal
+        self.month = first
+        self.entries = {e.date: e for e in journal.entries(first, last)}
+        self.sessions = {}
+        for session in journal.sessions(first, last):
+            self.sessions.setdefault(session.date, []).append(session)
+        self._draw()
+
+    def _draw(self) -> None:
+        values = {d: e.scores.get(self.score) for d, e in self.entries.items()}
+        self.calendar.show(self.score, values, set(self.sessions))
+        table = self.query_one("#days", DataTable)
+        table.clear()
+        days = sorted(set(self.entries) | set(self.sessions))
+        for day in days:
+            entry = self.entries.get(day)
+            count = len(self.sessions.get(day, []))
+            table.add_row(
+                day.format("ddd D"),
+                *(_cell(entry.scores.get(s) if entry else None) for s in SCORES),
+                SESSION_MARK * min(count, 3),
+                Text(one_line(entry.notes, 40) if entry else ""),
+                key=day.isoformat(),
+            )
+        assert self.month is not None
+        logged = len(self.entries)
+        self.query_one("#journal-range", Static).update(
+            f"{self.month.format('MMMM YYYY')}: {logged} of {self.month.days_in_month} days "
+            f"logged, {sum(len(v) for v in self.sessions.values())} sessions · "
+            "N T P lower is better, M higher"
+        )
+        self._follow_selection()
+
+    def _follow_selection(self) -> None:
+        table = self.query_one("#days", DataTable)
+        key = self.calendar.selected.isoformat()
+        try:
+            table.move_cursor(row=table.get_row_index(key))
+        except Exception:  # the selected day has no row
+            pass
+
+    def on_month_calendar_moved(self, event: MonthCalendar.Moved) -> None:
+        """Load another month when the selection leaves this one."""
+        if self.month is None or event.day.start_of("month") != self.month:
+            self.reload()
+        else:
+            self._follow_selection()
+
+    # -- actions -----------------------------------------------------------------------
+
+    def action_month(self, step: int) -> None:
+        """Show the previous or next month (not past today's)."""
+        day = self.calendar.selected
+        target = day.add(months=step)
+        today = self.nervelog.clock.today()
+        self.calendar.selected = min(target, today)
+        self.reload()
+
+    def action_colour(self) -> None:
+        """Colour the calendar by the next score."""
+        self.score = SCORES[(SCORES.index(self.score) + 1) % len(SCORES)]
+        self._draw()
+
+    async def action_edit(self) -> None:
+        """Open the selected day on the check-in screen."""
+        from nervelog.tui.screens.checkin import CheckinScreen
+
+        day = self.calendar.selected
+        await self.nervelog.switch_mode("checkin")
+        screen = self.app.screen
+        if isinstance(screen, CheckinScreen):
+            screen.show_day(day)
+
+    def action_delete(self) -> None:
+        """Delete the selected day's entry after confirmation (history keeps it)."""
+        day = self.calendar.selected
+        if day not in self.entries:
+            self.notify("No entry on this day to delete.", timeout=2)
+            return
+
+        def answered(yes: bool | None) -> None:
+            if yes:
+                self.nervelog.journal.delete_entry(day)
+                self.nervelog.journal_changed()
+                self.reload()
+                self.notify(f"Deleted the entry for {day.format('ddd D MMM YYYY')}.", timeout=2)
+
+        question = f"Delete the entry for {day.format('dddd D MMMM YYYY')}?"
+        self.app.push_screen(ConfirmScreen(question), answered)
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This screen's actions for the command palette."""
+        yield SystemCommand("Edit the selected day", "Open it in the check-in (enter)", self._edit)
+        yield SystemCommand("Delete the selected day", "Asks first (d)", self.action_delete)
+        yield SystemCommand("Colour by the next score", "Calendar colours (v)", self.action_colour)
+        yield SystemCommand("Previous month", "([)", lambda: self.action_month(-1))
+        yield SystemCommand("Next month", "(])", lambda: self.action_month(1))
+
+    def _edit(self) -> None:
+        self.run_worker(self.action_edit())

@@ -1,0 +1,172 @@
+"""Add or edit one therapy session; problems are listed in the form, never raised."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Grid, Horizontal, VerticalScroll
+from textual.screen import Screen
+from textual.suggester import SuggestFromList
+from textual.widgets import Input, Label, Static, TextArea
+
+from nervelog.domain.errors import ValidationError
+from nervelog.domain.models import SUGGESTED_KINDS, Session
+from nervelog.domain.scores import SCORES, Scores
+from nervelog.domain.text import printable
+from nervelog.domain.validation import parse_session
+from nervelog.tui.widgets.chrome import BottomBar
+
+TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
+    ("date", "Date", "YYYY-MM-DD, today, yesterday or N days ago"),
+    ("time", "Time", "HH:MM (optional)"),
+    ("kind", "Kind", "massage, physiotherapy, … or your own words"),
+    ("duration_min", "Minutes", "1-600 (optional)"),
+    ("provider", "Provider", "who gave it (optional)"),
+    ("body_areas", "Body areas", "separated by ;  e.g. left foot; right hand"),
+)
+RATING_SIDES = (("before", "Before"), ("after", "After"))
+
+
+def _rating_text(scores: Scores) -> dict[str, str]:
+    return {s.value: "" if scores.get(s) is None else str(scores.get(s)) for s in SCORES}
+
+
+class SessionFormScreen(Screen[Session | None]):
+    """A form for one session; dismisses with the stored session, or None when cancelled."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("ctrl+s", "save", "Save", priority=True),
+        Binding("escape", "cancel", "Cancel"),
+    ]
+
+    def __init__(self, session: Session | None) -> None:
+        super().__init__()
+        self.session = session
+        self._original: dict[str, str] = {}
+        """Field values as stored, for fields whose display had to escape control characters."""
+
+    def _initial(self) -> dict[str, str]:
+        from nervelog.tui.app import NervelogApp
+
+        assert isinstance(self.app, NervelogApp)
+        s = self.session
+        if s is None:
+            return {"date": self.app.clock.today().isoformat()}
+        values = {
+            "date": s.date.isoformat(),
+            "time": s.time or "",
+            "kind": s.kind,
+            "duration_min": "" if s.duration_min is None else str(s.duration_min),
+            "provider": s.provider,
+            "body_areas": "; ".join(s.body_areas),
+            "notes": s.notes,
+        }
+        for side, _ in RATING_SIDES:
+            scores = s.before if side == "before" else s.after
+            for name, text in _rating_text(scores).items():
+                values[f"{side}_{name}"] = text
+        return values
+
+    def _shown(self, name: str, value: str) -> str:
+        shown = printable(value)
+        if shown != value:
+            self._original[name] = value
+        return shown
+
+    def compose(self) -> ComposeResult:
+        values = self._initial()
+        title = "New session" if self.session is None else "Edit session"
+        yield Static(f"{title} · ctrl+s saves, esc cancels", id="title", markup=False)
+        with VerticalScroll(id="session-form"):
+            with Grid(id="session-fields"):
+                for name, label, hint in TEXT_FIELDS:
+                    yield Label(label, classes="field-label")
+                    suggester = (
+                        SuggestFromList(SUGGESTED_KINDS, case_sensitive=False)
+                        if name == "kind"
+                        else None
+                    )
+                    yield Input(
+                        self._shown(name, values.get(name, "")),
+                        placeholder=hint,
+                        id=f"f-{name}",
+                        compact=True,
+                        suggester=suggester,
+                    )
+            yield Static(
+                "Kinds: " + ", ".join(SUGGESTED_KINDS) + " (→ accepts a suggestion)",
+                id="kind-hint",
+                markup=False,
+            )
+            yield Label("Notes", classes="field-label")
+            yield TextArea(self._shown("notes", values.get("notes", "")), id="f-notes")
+            yield Static(
+                "Quick ratings, 0-10, optional: numbness / tingling / pain / mobility",
+                id="ratings-hint",
+                markup=False,
+            )
+            for side, label in RATING_SIDES:
+                with Horizontal(classes="ratings"):
+                    yield Label(label, classes="field-label")
+                    for score in SCORES:
+                        name = f"{side}_{score.value}"
+                        yield Input(
+                            values.get(name, ""),
+                            placeholder=score.value[:4],
+                            id=f"f-{name}",
+                            compact=True,
+                            classes="rating",
+                            max_length=2,
+                        )
+            yield Static("", id="problems", markup=False)
+        yield BottomBar()
+
+    def on_mount(self) -> None:
+        """Start on the kind for a new session, on the date when editing."""
+        self.query_one("#f-kind" if self.session is None else "#f-date", Input).focus()
+
+    def raw(self) -> dict[str, object]:
+        """The form's fields, as typed (originals kept for untouched escaped text)."""
+        raw: dict[str, object] = {}
+        for widget in self.query(Input):
+            name = str(widget.id).removeprefix("f-")
+            raw[name] = widget.value
+        raw["notes"] = self.query_one("#f-notes", TextArea).text
+        for name, original in self._original.items():
+            if raw.get(name) == printable(original):
+                raw[name] = original
+        return raw
+
+    def action_save(self) -> None:
+        """Validate and store; on problems, list them all and mark the fields."""
+        from nervelog.tui.app import NervelogApp
+
+        assert isinstance(self.app, NervelogApp)
+        for widget in self.query(".-problem"):
+            widget.remove_class("-problem")
+        try:
+            parsed = parse_session(self.raw(), self.app.clock.today())
+        except ValidationError as exc:
+            self._show_problems(exc)
+            return
+        journal = self.app.journal
+        if self.session is None:
+            stored = journal.add_session(parsed)
+        else:
+            stored = journal.update_session(parsed.with_changes(id=self.session.id))
+        self.dismiss(stored)
+
+    def _show_problems(self, exc: ValidationError) -> None:
+        lines = ["Not saved. Please fix:"]
+        for problem in exc.problems:
+            lines.append(f"• {printable(str(problem), keep_newlines=False)}")
+            for widget in self.query(f"#f-{problem.field}"):
+                widget.add_class("-problem")
+        self.query_one("#problems", Static).update("\n".join(lines))
+        self.query_one("#problems").scroll_visible()
+
+    def action_cancel(self) -> None:
+        """Leave without saving."""
+        self.dismiss(None)
