@@ -1,0 +1,342 @@
+"""The doctor's summary as a PDF (A4 or Letter), laid out with fpdf2.
+
+fpdf2 and matplotlib are imported inside ``render_pdf`` only. Text is set in DejaVu
+Sans (bundled with matplotlib) rather than a core PDF font, because core fonts are
+Latin-1 only and a note may hold any Unicode; characters the font lacks are replaced
+so a note can never make the report fail.
+"""
+
+from __future__ import annotations
+
+import importlib.util
+from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
+
+from nervelog.domain.scores import SCORES
+from nervelog.render.pdf_charts import ChartData, score_charts_png
+from nervelog.render.pdf_table import TableStyle, draw_table, safe_text
+from nervelog.render.report_model import (
+    DISCLAIMER,
+    NOTICEABLE_CHANGE_NOTE,
+    RESPONSE_NOTE,
+    TITLE,
+    ReportModel,
+    arrow_text,
+    change_text,
+    duration_text,
+    figure_text,
+    mean_text,
+    range_cell,
+    session_details,
+    session_when,
+)
+
+PAPER_SIZES = ("a4", "letter")
+FONT = "DejaVu"
+MARGIN = 14.0
+TOP = 12.0
+BOTTOM = 17.0
+CHART_HEIGHT = 88.0
+CHART_DPI = 150
+GREY = 95
+LIGHT = 235
+
+
+def font_folder() -> Path:
+    """matplotlib's bundled TTF folder, found without importing matplotlib."""
+    spec = importlib.util.find_spec("matplotlib")
+    if spec is not None and spec.submodule_search_locations:
+        folder = Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
+        if folder.is_dir():
+            return folder
+    import matplotlib
+
+    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
+
+
+def render_pdf(model: ReportModel, paper: str = "a4") -> bytes:
+    """The whole report as PDF bytes.
+
+    Page 1 holds the overview (header, disclaimer, coverage, score table, charts,
+    sessions by kind, session response); the session list, the notes and the optional
+    daily table follow. Every page carries the disclaimer and "page N of M".
+    """
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
+    pdf = _new_document(model, paper)
+    writer = _Writer(pdf, model)
+    writer.overview()
+    writer.session_list()
+    writer.notes()
+    if model.include_daily:
+        writer.daily_table()
+    return bytes(pdf.output())
+
+
+def _new_document(model: ReportModel, paper: str) -> Any:
+    from fpdf import FPDF
+
+    running = f"{TITLE} · {model.name + ' · ' if model.name else ''}{model.range_text()}"
+
+    class ReportPDF(FPDF):
+        """fpdf2 document with the report's running header and footer."""
+
+        def header(self) -> None:
+            if self.page_no() > 1:
+                self.set_font(FONT, "", 7.5)
+                self.set_text_color(GREY)
+                self.cell(0, 4, safe_text(self, running), new_x="LMARGIN", new_y="NEXT")
+                self.set_text_color(0)
+                self.ln(2)
+
+        def footer(self) -> None:
+            self.set_y(-BOTTOM + 5)
+            self.set_draw_color(150)
+            self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
+            self.ln(1)
+            self.set_font(FONT, "", 7.5)
+            self.set_text_color(GREY)
+            width = self.w - self.l_margin - self.r_margin
+            self.cell(width - 28, 4, DISCLAIMER)
+            self.cell(28, 4, f"page {self.page_no()} of {{nb}}", align="R")
+            self.set_text_color(0)
+
+    pdf = ReportPDF(orientation="portrait", unit="mm", format="A4" if paper == "a4" else "Letter")
+    fonts = font_folder()
+    pdf.add_font(FONT, "", fonts / "DejaVuSans.ttf")
+    pdf.add_font(FONT, "B", fonts / "DejaVuSans-Bold.ttf")
+    pdf.set_margins(MARGIN, TOP, MARGIN)
+    pdf.set_auto_page_break(True, margin=BOTTOM)
+    pdf.alias_nb_pages()
+    pdf.set_title(f"{TITLE} {model.range_text()}")
+    pdf.set_author(model.name)
+    pdf.set_creator("nervelog")
+    pdf.set_producer("nervelog")
+    # The journal's clock, not the machine's, so a report made with a fixed clock is
+    # byte-for-byte reproducible.
+    pdf.set_creation_date(model.generated_at)
+    pdf.add_page()
+    return pdf
+
+
+class _Writer:
+    """Lays the report's sections out one after another on an fpdf2 document."""
+
+    def __init__(self, pdf: Any, model: ReportModel) -> None:
+        self.pdf = pdf
+        self.model = model
+        self.width: float = pdf.w - pdf.l_margin - pdf.r_margin
+
+    # -- building blocks ---------------------------------------------------------
+
+    def text(self, text: str, size: float = 8.5, bold: bool = False, grey: bool = False) -> None:
+        """A paragraph that wraps within the margins."""
+        pdf = self.pdf
+        pdf.set_font(FONT, "B" if bold else "", size)
+        pdf.set_text_color(GREY if grey else 0)
+        pdf.multi_cell(self.width, size * 0.45, safe_text(pdf, text), new_x="LMARGIN", new_y="NEXT")
+        pdf.set_text_color(0)
+
+    def heading(self, text: str, keep_with: float = 20) -> None:
+        """A section heading, moved to the next page if nothing would fit under it."""
+        pdf = self.pdf
+        if pdf.will_page_break(7 + keep_with):
+            pdf.add_page()
+        pdf.ln(2.5)
+        pdf.set_font(FONT, "B", 10.5)
+        pdf.cell(self.width, 5.5, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(0.8)
+
+    def table(
+        self,
+        headings: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[float],
+        size: float = 8,
+        align: Sequence[str] | None = None,
+    ) -> None:
+        """A table whose cells wrap; headings repeat when it runs onto another page."""
+        style = TableStyle(size=size, line_height=size * 0.46, pad_x=1.2, pad_y=0.8)
+        draw_table(self.pdf, FONT, headings, rows, widths, style, align)
+        self.pdf.ln(1)
+
+    # -- sections ----------------------------------------------------------------
+
+    def overview(self) -> None:
+        """Page 1: who, when, the disclaimer, coverage, scores, charts, sessions."""
+        pdf, model = self.pdf, self.model
+        pdf.set_font(FONT, "B", 15)
+        pdf.cell(self.width, 8, TITLE, new_x="LMARGIN", new_y="NEXT")
+        if model.name:
+            self.text(f"Name: {model.name}", size=10, bold=True)
+        self.text(
+            f"Range: {model.range_text()}    Generated: {model.generated_text()}",
+            size=9,
+        )
+        pdf.ln(1.5)
+        pdf.set_font(FONT, "B", 9)
+        pdf.set_fill_color(LIGHT)
+        pdf.cell(self.width, 6.5, DISCLAIMER, border=1, fill=True, align="C")
+        pdf.ln(8)
+        for statement in model.state_notes():
+            self.text(statement, size=9.5, bold=True)
+        self.heading("Coverage", keep_with=5)
+        self.text(model.coverage_text(), size=9)
+        self.score_table()
+        self.charts()
+        self.heading("Therapy sessions by kind", keep_with=5)
+        self.text(model.kinds_text(), size=9)
+        self.response_table()
+
+    def score_table(self) -> None:
+        """Direction, mean (n), min–max and first vs last 14 days for each score."""
+        model = self.model
+        self.heading("Scores (0–10)")
+        rows = []
+        for score in SCORES:
+            s = model.summary.scores[score]
+            rows.append(
+                (
+                    score.label,
+                    score.direction,
+                    mean_text(s.mean, s.n),
+                    range_cell(s.min, s.max),
+                    change_text(model.changes[score]),
+                )
+            )
+        self.table(
+            ("Score", "Better is", "Mean (n)", "Min–max", "First vs last 14 days"),
+            rows,
+            (19, 27, 22, 18, 96),
+            size=8,
+        )
+        self.text(NOTICEABLE_CHANGE_NOTE, size=7, grey=True)
+
+    def charts(self) -> None:
+        """One small chart per score on a shared date axis."""
+        pdf, model = self.pdf, self.model
+        self.heading("Daily scores", keep_with=CHART_HEIGHT)
+        if not model.has_scores:
+            self.text("No daily scores to chart in this range.", size=9)
+            return
+        days = model.series[SCORES[0]].days
+        data = ChartData(days, {s: model.series[s].values for s in SCORES}, model.session_days)
+        png, per_point = score_charts_png(data, self.width, CHART_HEIGHT, CHART_DPI)
+        pdf.image(png, x=pdf.l_margin, w=self.width, h=CHART_HEIGHT)
+        each = (
+            "one point per day" if per_point == 1 else f"each point is the mean of {per_point} days"
+        )
+        self.text(
+            f"0–10 scale, {each}; breaks in a line are days without a value (never 0). "
+            "Short marks under each panel and grey lines: days with a therapy session.",
+            size=7,
+            grey=True,
+        )
+
+    def response_table(self) -> None:
+        """Per kind of session: the scores around sessions, every figure with its n."""
+        model = self.model
+        self.heading("Around sessions", keep_with=15)
+        if not model.kind_responses:
+            self.text("No sessions, so nothing to show around them.", size=9)
+            return
+        self.text(RESPONSE_NOTE, size=7, grey=True)
+        pdf = self.pdf
+        pdf.ln(0.8)
+        rows = []
+        for kind in model.kind_responses:
+            first = True
+            for score in SCORES:
+                r = kind.scores[score]
+                figures = (
+                    r.same_day,
+                    r.before,
+                    r.after,
+                    r.next_day,
+                    r.in_session_before,
+                    r.in_session_after,
+                )
+                if not any(f.present for f in figures):
+                    continue
+                label = f"{kind.kind} ({kind.sessions})" if first else ""
+                first = False
+                rows.append(
+                    (
+                        label,
+                        score.value,
+                        figure_text(r.same_day),
+                        arrow_text(r.before, r.after),
+                        figure_text(r.next_day),
+                        arrow_text(r.in_session_before, r.in_session_after),
+                    )
+                )
+            if first:
+                rows.append((f"{kind.kind} ({kind.sessions})", "–", "–", "–", "–", "–"))
+        w = model.window
+        self.table(
+            (
+                "Kind (sessions)",
+                "Score",
+                "Session day",
+                f"{w} day{'s' if w > 1 else ''} before → after",
+                "Next day",
+                "In-session rating: before → after",
+            ),
+            rows,
+            (33, 18, 23, 40, 23, 45),
+            size=7.5,
+        )
+
+    def session_list(self) -> None:
+        """Every session in the range, on its own page after the overview."""
+        pdf, model = self.pdf, self.model
+        pdf.add_page()
+        self.heading("Session list", keep_with=10)
+        if not model.sessions:
+            self.text("No therapy sessions in this range.", size=9)
+            return
+        rows = [
+            (session_when(s), s.kind, duration_text(s), session_details(s)) for s in model.sessions
+        ]
+        self.table(("Date", "Kind", "Duration", "Details"), rows, (30, 28, 18, 106), size=8)
+
+    def notes(self) -> None:
+        """Day notes, oldest first, verbatim; long ones wrap and run across pages."""
+        model = self.model
+        self.heading("Notes by date", keep_with=10)
+        if not model.notes:
+            self.text("No notes in this range.", size=9)
+            return
+        rows = [(n.date.isoformat(), n.text) for n in model.notes]
+        self.table(("Date", "Note"), rows, (22, 160), size=8)
+
+    def daily_table(self) -> None:
+        """Every day of the range with its four scores; gaps shown as dashes."""
+        model = self.model
+        self.pdf.add_page()
+        self.heading("Daily scores table", keep_with=10)
+        by_day = {e.date: e for e in model.entries}
+        rows = []
+        for day in model.series[SCORES[0]].days:
+            entry = by_day.get(day)
+            values = [
+                "–" if entry is None or (v := entry.scores.get(s)) is None else str(v)
+                for s in SCORES
+            ]
+            flags = []
+            if entry is not None and entry.backfilled:
+                flags.append("backfilled")
+            if entry is not None and entry.notes.strip():
+                flags.append("note")
+            if day in model.session_days:
+                flags.append("session")
+            rows.append((f"{day.isoformat()} {day.format('ddd')}", *values, ", ".join(flags)))
+        headings = ("Date", *(s.label for s in SCORES), "")
+        self.table(
+            headings,
+            rows,
+            (30, 22, 22, 22, 22, 64),
+            size=7.5,
+            align=("L", "C", "C", "C", "C", "L"),
+        )

@@ -1,0 +1,242 @@
+"""Everything a doctor's summary shows, gathered once from the journal and analysis.
+
+The PDF, the text and Markdown reports and the TUI preview all draw from one
+``ReportModel``, so they cannot disagree about a figure. Wording helpers that more
+than one format needs live here too.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pendulum
+
+from nervelog.analysis import (
+    DEFAULT_WINDOW,
+    NOTICEABLE_CHANGE_NOTE,
+    RESPONSE_LABEL,
+    DailySeries,
+    Figure,
+    KindResponse,
+    PeriodSummary,
+    ScoreChange,
+    all_series,
+    period_changes,
+    period_summary,
+    responses_by_kind,
+    session_days,
+    session_responses,
+)
+from nervelog.domain.disclaimer import DISCLAIMER
+from nervelog.domain.models import Entry, Session
+from nervelog.domain.scores import SCORES, Score, Scores
+from nervelog.domain.text import printable
+from nervelog.storage.repository import Journal
+
+TITLE = "Symptom journal summary"
+RESPONSE_NOTE = f"Figures {RESPONSE_LABEL}. n = number of days (or ratings) behind each figure."
+
+__all__ = [
+    "DISCLAIMER",
+    "NOTICEABLE_CHANGE_NOTE",
+    "RESPONSE_NOTE",
+    "TITLE",
+    "NoteItem",
+    "ReportModel",
+    "build_report",
+]
+
+
+@dataclass(frozen=True, slots=True)
+class NoteItem:
+    """A note the user wrote, with where it came from; ``text`` is verbatim but printable."""
+
+    date: pendulum.Date
+    source: str
+    text: str
+
+
+@dataclass(frozen=True)
+class ReportModel:
+    """The doctor's summary of one date range, ready to lay out in any format."""
+
+    name: str
+    start: pendulum.Date
+    end: pendulum.Date
+    generated_at: pendulum.DateTime
+    summary: PeriodSummary
+    changes: dict[Score, ScoreChange]
+    series: dict[Score, DailySeries]
+    session_days: frozenset[pendulum.Date]
+    kind_responses: tuple[KindResponse, ...]
+    window: int
+    sessions: tuple[Session, ...]
+    entries: tuple[Entry, ...]
+    notes: tuple[NoteItem, ...]
+    include_daily: bool
+
+    @property
+    def has_scores(self) -> bool:
+        """True when at least one score was recorded in the range."""
+        return any(s.n for s in self.summary.scores.values())
+
+    @property
+    def days(self) -> int:
+        """Calendar days in the range."""
+        return self.summary.days_in_range
+
+    def range_text(self) -> str:
+        """``2026-08-25 to 2026-11-22 (90 days)``."""
+        days = self.days
+        if days == 1:
+            return f"{self.start.isoformat()} (1 day)"
+        return f"{self.start.isoformat()} to {self.end.isoformat()} ({days} days)"
+
+    def generated_text(self) -> str:
+        """When the report was made, to the minute, in the user's time zone."""
+        return self.generated_at.format("YYYY-MM-DD HH:mm")
+
+    def coverage_text(self) -> str:
+        """Days logged of days in range, backfilled entries and sessions, in one sentence."""
+        s = self.summary
+        percent = round(100 * s.days_logged / s.days_in_range) if s.days_in_range else 0
+        backfilled = (
+            "none backfilled"
+            if s.backfilled == 0
+            else f"{s.backfilled} backfilled (recorded after the day)"
+        )
+        return (
+            f"Days logged: {s.days_logged} of {s.days_in_range} ({percent}%); {backfilled}. "
+            f"Therapy sessions: {s.sessions}."
+        )
+
+    def state_notes(self) -> list[str]:
+        """Plain statements about thin data, so an almost empty report says why it is empty."""
+        notes: list[str] = []
+        if not self.entries and not self.sessions:
+            notes.append("No entries or sessions were recorded in this range.")
+        elif not self.has_scores:
+            notes.append("No daily scores were recorded in this range; only what is below.")
+        if self.days == 1:
+            notes.append("The range is a single day, so there are no trends to show.")
+        return notes
+
+    def kinds_text(self) -> str:
+        """``massage 11, physiotherapy 2`` or a statement that there were none."""
+        kinds = self.summary.sessions_by_kind
+        if not kinds:
+            return "No therapy sessions in this range."
+        return ", ".join(f"{printable(k, keep_newlines=False)} {n}" for k, n in kinds.items())
+
+
+def build_report(
+    journal: Journal,
+    start: pendulum.Date,
+    end: pendulum.Date,
+    *,
+    name: str | None = None,
+    include_daily: bool = False,
+    window: int = DEFAULT_WINDOW,
+) -> ReportModel:
+    """Read ``start``..``end`` from the journal and compute every figure the report shows.
+
+    ``name`` defaults to the journal's ``display_name`` setting. The journal's clock
+    gives the generation time, so reports made with a fixed clock are reproducible.
+    """
+    entries = journal.entries(start, end)
+    sessions = journal.sessions(start, end)
+    chosen_name = journal.setting("display_name") if name is None else name
+    responses = session_responses(entries, sessions, start, end, window)
+    notes = [
+        NoteItem(e.date, "day", printable(e.notes.strip())) for e in entries if e.notes.strip()
+    ]
+    return ReportModel(
+        name=printable(chosen_name.strip(), keep_newlines=False),
+        start=start,
+        end=end,
+        generated_at=journal.clock.now(),
+        summary=period_summary(entries, sessions, start, end),
+        changes=period_changes(entries, start, end),
+        series=all_series(entries, start, end),
+        session_days=session_days(sessions, start, end),
+        kind_responses=tuple(responses_by_kind(responses)),
+        window=window,
+        sessions=tuple(sessions),
+        entries=tuple(entries),
+        notes=tuple(notes),
+        include_daily=include_daily,
+    )
+
+
+# -- wording shared by the formats -----------------------------------------------------
+
+
+def number(value: float | None) -> str:
+    """One decimal, or an en dash for nothing (never 0)."""
+    return "–" if value is None else f"{value:.1f}"
+
+
+def figure_text(figure: Figure) -> str:
+    """``5.2 (n=12)`` or an en dash."""
+    return "–" if figure.mean is None else f"{figure.mean:.1f} (n={figure.n})"
+
+
+def arrow_text(before: Figure, after: Figure) -> str:
+    """``5.0 → 3.7 (n=6/6)`` or an en dash when either side is missing."""
+    if before.mean is None or after.mean is None:
+        return "–"
+    return f"{before.mean:.1f} → {after.mean:.1f} (n={before.n}/{after.n})"
+
+
+def mean_text(mean: float | None, n: int) -> str:
+    """Mean with its n for the score table."""
+    return "–" if mean is None else f"{mean:.1f} (n={n})"
+
+
+def range_cell(low: int | None, high: int | None) -> str:
+    """``3–7`` or an en dash."""
+    return "–" if low is None or high is None else f"{low}–{high}"
+
+
+def change_text(change: ScoreChange) -> str:
+    """First vs last 14 days for a table cell, worded by the score's direction."""
+    if change.omitted_reason is not None:
+        return f"not shown: {change.omitted_reason}"
+    # sentence() is "pain: 6.1 → 4.2, 1.9 points lower (better)"; the table names the score.
+    tail = change.sentence().split(": ", 1)[1]
+    percent = "" if change.percent is None else f", {abs(change.percent):.0f}%"
+    if change.better is None:
+        percent = ""
+    return f"{tail}{percent}; n={change.first_n}/{change.last_n}"
+
+
+def ratings_text(scores: Scores) -> str:
+    """In-session quick ratings, e.g. ``tingling 5, pain 6``; empty when none."""
+    return ", ".join(f"{s.value} {v}" for s in SCORES if (v := scores.get(s)) is not None)
+
+
+def session_details(session: Session) -> str:
+    """Provider, body areas, quick ratings and notes of one session, printable."""
+    parts: list[str] = []
+    if session.provider.strip():
+        parts.append(printable(session.provider.strip(), keep_newlines=False))
+    if session.body_areas:
+        parts.append(printable(", ".join(session.body_areas), keep_newlines=False))
+    before, after = ratings_text(session.before), ratings_text(session.after)
+    if before or after:
+        parts.append(f"rated before: {before or '–'}; after: {after or '–'}")
+    if session.notes.strip():
+        parts.append(printable(session.notes.strip()))
+    return " · ".join(parts)
+
+
+def session_when(session: Session) -> str:
+    """``2026-10-03 10:30`` (time when recorded)."""
+    return (
+        f"{session.date.isoformat()} {session.time}" if session.time else session.date.isoformat()
+    )
+
+
+def duration_text(session: Session) -> str:
+    """``45 min`` or an en dash."""
+    return "–" if session.duration_min is None else f"{session.duration_min} min"
