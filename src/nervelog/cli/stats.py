@@ -166,9 +166,11 @@ def response_text(
         return "\n".join(lines)
     lines.append(
         wrapped(
-            f"Means of the {window} days before vs the {window} days after each session day "
-            "(the session day itself in neither); 'rated' = quick ratings just before and "
-            "after the session. (n) = days or sessions behind each figure.",
+            f"Before/after: mean of the {window} days before vs the {window} days after the "
+            "session day (which is in neither). Rated: the quick ratings taken just before and "
+            "after the session. By kind, each figure averages over session days and (n) counts "
+            "the session days with a value (for rated, the sessions); for a single session, (n) "
+            "counts days.",
         )
     )
     for kind in kinds:
