@@ -2,14 +2,21 @@
 
 from pathlib import Path
 
-from nervelog.domain.dates import Clock
-from nervelog.storage.db import open_database, open_memory_database
+from nervelog.domain.dates import Clock, SystemClock
+from nervelog.storage.db import open_database_and_backup, open_memory_database
 from nervelog.storage.repository import Journal
 
 
 def open_journal(path: Path, clock: Clock | None = None, *, create: bool = True) -> Journal:
-    """Open (and migrate) the journal file at ``path``."""
-    return Journal(open_database(path, create=create), clock)
+    """Open, check and migrate the journal file at ``path``.
+
+    A snapshot goes into ``backups/`` beside it before any migration and at most once a
+    day (see ``storage.backup``); ``Journal.auto_backup`` names one taken by this open.
+    """
+    db, snapshot = open_database_and_backup(path, create=create, clock=clock or SystemClock())
+    journal = Journal(db, clock)
+    journal.auto_backup = snapshot
+    return journal
 
 
 def memory_journal(clock: Clock | None = None) -> Journal:

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from sqlite_utils import Database
 
+from nervelog.domain.dates import Clock
 from nervelog.domain.errors import JournalError
-from nervelog.storage.migrations import APPLICATION_ID, migrate
+from nervelog.storage import backup
+from nervelog.storage.migrations import APPLICATION_ID, LATEST_VERSION, migrate, schema_version
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
@@ -30,6 +32,11 @@ def _create_private_file(path: Path) -> None:
         raise JournalError(f"Cannot create the journal at {path}: {exc.strerror}.") from None
 
 
+def _damaged(path: Path, what: str) -> JournalError:
+    """A clear error for a journal that cannot be used, naming the newest good backup."""
+    return JournalError(f"{what} It was not changed. {backup.restore_hint(path)}")
+
+
 def _check_existing(path: Path) -> None:
     if path.is_dir():
         raise JournalError(f"{path} is a folder, not a journal file.")
@@ -39,13 +46,25 @@ def _check_existing(path: Path) -> None:
     except OSError as exc:
         raise JournalError(f"Cannot read the journal at {path}: {exc.strerror}.") from None
     if header and header != SQLITE_HEADER:
-        raise JournalError(
-            f"{path} is not a nervelog journal (it is not an SQLite file). It was not changed."
-        )
+        raise _damaged(path, f"{path} is not a nervelog journal (it is not an SQLite file).")
 
 
-def open_database(path: Path, *, create: bool = True) -> Database:
-    """Open (creating if allowed) and migrate the journal at ``path``.
+def open_database(path: Path, *, create: bool = True, clock: Clock | None = None) -> Database:
+    """Open (creating if allowed), check and migrate the journal at ``path``.
+
+    See ``open_database_and_backup``; this drops the path of the snapshot taken.
+    """
+    return open_database_and_backup(path, create=create, clock=clock)[0]
+
+
+def open_database_and_backup(
+    path: Path, *, create: bool = True, clock: Clock | None = None
+) -> tuple[Database, Path | None]:
+    """Open (creating if allowed), check and migrate the journal at ``path``.
+
+    A quick integrity check runs first. With a ``clock``, a snapshot is taken into
+    ``backups/`` before any migration and at most once a day; the path of a snapshot
+    taken now is returned alongside the database.
 
     Raises ``JournalError`` with a readable message for every way this can fail.
     """
@@ -55,6 +74,7 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         _create_private_file(path)
     else:
         _check_existing(path)
+    conn: sqlite3.Connection | None = None
     try:
         # isolation_level=None: we issue BEGIN IMMEDIATE ourselves (see transaction()).
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
@@ -62,20 +82,61 @@ def open_database(path: Path, *, create: bool = True) -> Database:
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if tables and app_id != APPLICATION_ID:
-            conn.close()
             raise JournalError(
                 f"{path} is an SQLite file but not a nervelog journal. It was not changed."
             )
+        _quick_check(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn)
+        snapshot = _backup_before_migrating(db, path, clock)
         migrate(db)
+        if snapshot is None:
+            snapshot = _daily_backup(conn, path, clock)
     except sqlite3.DatabaseError as exc:
+        if conn is not None:
+            conn.close()
+        raise _damaged(path, f"Cannot open the journal at {path}: {exc}.") from None
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
+    return db, snapshot
+
+
+def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+    """Refuse a damaged journal before anything writes to it."""
+    rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
+    if rows != ["ok"]:
+        raise _damaged(path, f"The journal at {path} is damaged ({rows[0]}).")
+
+
+def _backup_before_migrating(db: Database, path: Path, clock: Clock | None) -> Path | None:
+    """Snapshot a journal that a migration is about to change; refuse to migrate without one."""
+    version = schema_version(db)
+    # Version 0 is a brand-new empty file: nothing to lose.
+    if clock is None or version == 0 or version >= LATEST_VERSION:
+        return None
+    try:
+        return backup.make_backup(db.conn, path, clock)
+    except (OSError, sqlite3.Error) as exc:
         raise JournalError(
-            f"Cannot open the journal at {path}: {exc}. It was not changed."
+            f"The journal at {path} needs upgrading, but a backup could not be made first "
+            f"({exc}). It was not changed."
         ) from None
-    return db
+
+
+def _daily_backup(conn: sqlite3.Connection, path: Path, clock: Clock | None) -> Path | None:
+    """At most one automatic snapshot a day, and none of an empty journal."""
+    if clock is None or backup.backed_up_today(path, clock.today()) or not backup.has_data(conn):
+        return None
+    try:
+        return backup.make_backup(conn, path, clock)
+    except (OSError, sqlite3.Error):
+        # A failed routine snapshot (full disk, read-only folder) must not stop the
+        # user from reading or writing their journal; tomorrow's open tries again.
+        return None
 
 
 def open_memory_database() -> Database:

@@ -80,7 +80,12 @@ def m002_phases(db: Database) -> None:
     )
 
 
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (m001_initial, m002_phases)
+def m003_undo(db: Database) -> None:
+    """History rows written by ``nervelog undo`` name the change they revert."""
+    db.execute("ALTER TABLE history ADD COLUMN undoes INTEGER REFERENCES history(id)")
+
+
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (m001_initial, m002_phases, m003_undo)
 LATEST_VERSION = len(MIGRATIONS)
 
 

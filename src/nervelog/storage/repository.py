@@ -10,11 +10,13 @@ import json
 import sqlite3
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 import pendulum
 from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock, SystemClock
+from nervelog.domain.errors import JournalError
 from nervelog.domain.models import Entry, Phase, Session
 from nervelog.storage.db import transaction
 from nervelog.storage.rows import (
@@ -46,6 +48,12 @@ class Change:
     action: str
     old: Row | None
     new: Row | None
+    undoes: int | None = None
+    """For a change made by ``undo_last``: the id of the change it reverted."""
+
+
+# Where each kind of record lives and the column its history key refers to.
+_TABLES = {"entry": ("entry", "date"), "session": ("session", "id"), "phase": ("phase", "id")}
 
 
 def _where_range(start: pendulum.Date | None, end: pendulum.Date | None) -> tuple[str, list[str]]:
@@ -65,6 +73,8 @@ class Journal:
     def __init__(self, db: Database, clock: Clock | None = None) -> None:
         self.db = db
         self.clock: Clock = clock or SystemClock()
+        self.auto_backup: Path | None = None
+        """The snapshot taken when this journal was opened, if one was."""
 
     # -- history -----------------------------------------------------------------
 
@@ -99,18 +109,55 @@ class Journal:
                 sql += " AND record_key = ?"
                 params.append(key)
         rows = self.db.query(sql + " ORDER BY id", params)
-        return [
-            Change(
-                id=r["id"],
-                at=r["at"],
-                record=r["record"],
-                record_key=r["record_key"],
-                action=r["action"],
-                old=None if r["old"] is None else json.loads(r["old"]),
-                new=None if r["new"] is None else json.loads(r["new"]),
+        return [_change(r) for r in rows]
+
+    def last_undoable(self) -> Change | None:
+        """The newest change that is not an undo and has not been undone."""
+        rows = self.db.query(
+            "SELECT * FROM history WHERE undoes IS NULL AND id NOT IN "
+            "(SELECT undoes FROM history WHERE undoes IS NOT NULL) ORDER BY id DESC LIMIT 1"
+        )
+        return next((_change(r) for r in rows), None)
+
+    def undo_last(self) -> Change | None:
+        """Revert the newest change not yet undone; returns it (None if there is none).
+
+        The revert is itself recorded in history, pointing at the change it undid, so
+        repeated undos walk further back and nothing is ever lost. Raises
+        ``JournalError`` if the record no longer matches what that change left (it was
+        changed outside nervelog's history), leaving the journal unchanged.
+        """
+        with transaction(self.db) as conn:
+            change = self.last_undoable()
+            if change is None:
+                return None
+            table, column = _TABLES[change.record]
+            key: object = change.record_key if column == "date" else int(change.record_key)
+            found = _first_dict(conn.execute(f'SELECT * FROM {table} WHERE "{column}" = ?', [key]))
+            current = None if found is None else _history_row(change.record, found)
+            if current != change.new:
+                raise JournalError(
+                    f"The {change.record} {change.record_key} has changed since that change "
+                    "was recorded, so it cannot be undone safely. Nothing was changed."
+                )
+            target = change.old
+            if target is None:
+                conn.execute(f'DELETE FROM {table} WHERE "{column}" = ?', [key])
+                action = "delete"
+            else:
+                row = _db_row(change.record, target)
+                columns = ", ".join(f'"{c}"' for c in row)
+                conn.execute(
+                    f"INSERT OR REPLACE INTO {table} ({columns}) "
+                    f"VALUES ({', '.join('?' * len(row))})",
+                    list(row.values()),
+                )
+                action = "insert" if current is None else "update"
+            self._log(conn, change.record, change.record_key, action, current, target)
+            conn.execute(
+                "UPDATE history SET undoes = ? WHERE id = last_insert_rowid()", [change.id]
             )
-            for r in rows
-        ]
+            return change
 
     # -- entries -------------------------------------------------------------------
 
@@ -378,6 +425,32 @@ def _json_row(row: Row) -> Row:
     out = dict(row)
     if isinstance(out.get("body_areas"), str):
         out["body_areas"] = json.loads(out["body_areas"])
+    return out
+
+
+def _change(r: Row) -> Change:
+    return Change(
+        id=r["id"],
+        at=r["at"],
+        record=r["record"],
+        record_key=r["record_key"],
+        action=r["action"],
+        old=None if r["old"] is None else json.loads(r["old"]),
+        new=None if r["new"] is None else json.loads(r["new"]),
+        undoes=r.get("undoes"),
+    )
+
+
+def _history_row(record: str, row: Row) -> Row:
+    """A stored row in the shape history keeps it."""
+    return _json_row(row) if record == "session" else dict(row)
+
+
+def _db_row(record: str, row: Row) -> Row:
+    """A history row in the shape the table stores it."""
+    out = dict(row)
+    if record == "session" and isinstance(out.get("body_areas"), list):
+        out["body_areas"] = json.dumps(out["body_areas"], ensure_ascii=False)
     return out
 
 

@@ -1,0 +1,262 @@
+"""Snapshots of the journal: automatic and on request, restored only after a full check.
+
+Snapshots use SQLite's online backup API, never a file copy: a copy taken while
+another nervelog process is writing (or with changes still in the WAL file) could be
+torn, while the backup API always produces a consistent database.
+
+Automatic snapshots live in ``backups/`` beside the journal, named by local time so
+they sort oldest to newest (``journal-20261122T093000.sqlite3``); the newest
+``KEEP_BACKUPS`` are kept.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import sqlite3
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+import pendulum
+
+from nervelog.domain.dates import Clock
+from nervelog.domain.errors import JournalError
+
+BACKUP_FOLDER = "backups"
+KEEP_BACKUPS = 14
+SQLITE_HEADER = b"SQLite format 3\x00"
+_STAMP = "%Y%m%dT%H%M%S"
+
+
+def backup_folder(journal_path: Path) -> Path:
+    """Where the automatic snapshots of ``journal_path`` are kept."""
+    return journal_path.parent / BACKUP_FOLDER
+
+
+def _pattern(journal_path: Path) -> re.Pattern[str]:
+    stem = re.escape(journal_path.stem)
+    return re.compile(rf"^{stem}-(\d{{8}}T\d{{6}})(?:_\d{{2,}})?\.sqlite3$")
+
+
+def list_backups(journal_path: Path) -> list[Path]:
+    """The journal's automatic snapshots, oldest first (by their time-stamped names)."""
+    folder = backup_folder(journal_path)
+    if not folder.is_dir():
+        return []
+    pattern = _pattern(journal_path)
+    return sorted((p for p in folder.iterdir() if pattern.match(p.name)), key=lambda p: p.name)
+
+
+def backup_day(path: Path, journal_path: Path) -> pendulum.Date | None:
+    """The day a snapshot was taken, read from its name."""
+    match = _pattern(journal_path).match(path.name)
+    if match is None:
+        return None
+    stamp = match.group(1)
+    return pendulum.date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]))
+
+
+def check_journal_file(path: Path) -> int:
+    """Check that ``path`` is a healthy nervelog journal; returns its schema version.
+
+    Raises ``JournalError`` explaining what is wrong. The file is opened read-only.
+    """
+    from nervelog.storage.migrations import APPLICATION_ID, LATEST_VERSION
+
+    if not path.is_file():
+        raise JournalError(f"{path} does not exist or is not a file.")
+    try:
+        with path.open("rb") as handle:
+            header = handle.read(len(SQLITE_HEADER))
+    except OSError as exc:
+        raise JournalError(f"Cannot read {path}: {exc.strerror}.") from None
+    if header != SQLITE_HEADER:
+        raise JournalError(f"{path} is not a nervelog journal (it is not an SQLite file).")
+    try:
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    except sqlite3.Error as exc:
+        raise JournalError(f"Cannot open {path}: {exc}.") from None
+    try:
+        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+            raise JournalError(f"{path} is an SQLite file but not a nervelog journal.")
+        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+        if not 1 <= version <= LATEST_VERSION:
+            raise JournalError(
+                f"{path} uses schema version {version}; this nervelog knows versions 1 to "
+                f"{LATEST_VERSION}."
+            )
+        problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+        if problems != ["ok"]:
+            raise JournalError(f"{path} is damaged: {problems[0]}.")
+    except sqlite3.Error as exc:
+        raise JournalError(f"{path} is damaged or unreadable: {exc}.") from None
+    finally:
+        conn.close()
+    return version
+
+
+def newest_good_backup(journal_path: Path) -> Path | None:
+    """The newest automatic snapshot that passes a full check, if any."""
+    for path in reversed(list_backups(journal_path)):
+        try:
+            check_journal_file(path)
+        except JournalError:
+            continue
+        return path
+    return None
+
+
+def restore_hint(journal_path: Path) -> str:
+    """A sentence naming the newest good backup, for error messages about a bad journal."""
+    good = newest_good_backup(journal_path)
+    if good is None:
+        return "No backup of it was found."
+    return f"The newest good backup is {good}; to use it run: nervelog restore {good}"
+
+
+def write_snapshot(source: sqlite3.Connection, target: Path) -> Path:
+    """Write a consistent snapshot of ``source`` to ``target`` (0600, never half-written).
+
+    The snapshot goes to a temporary file beside ``target`` and is renamed over it only
+    once complete. It is switched out of WAL mode so it is one self-contained file.
+    """
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    os.close(fd)
+    tmp = Path(tmp_name)
+    try:
+        os.chmod(tmp, 0o600)
+        dest = sqlite3.connect(tmp, isolation_level=None)
+        try:
+            source.backup(dest)
+            dest.execute("PRAGMA journal_mode = DELETE")
+        finally:
+            dest.close()
+        with tmp.open("rb") as handle:
+            os.fsync(handle.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        tmp.unlink(missing_ok=True)
+        raise
+    return target
+
+
+def _free_name(journal_path: Path, moment: pendulum.DateTime) -> Path:
+    folder = backup_folder(journal_path)
+    base = f"{journal_path.stem}-{moment.strftime(_STAMP)}"
+    candidate = folder / f"{base}.sqlite3"
+    number = 1
+    # "_01" sorts after "." so a second snapshot in the same second still sorts last.
+    while candidate.exists():
+        candidate = folder / f"{base}_{number:02d}.sqlite3"
+        number += 1
+    return candidate
+
+
+def make_backup(conn: sqlite3.Connection, journal_path: Path, clock: Clock) -> Path:
+    """Snapshot the open journal into its ``backups/`` folder and prune old snapshots."""
+    folder = backup_folder(journal_path)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    os.chmod(folder, 0o700)
+    target = write_snapshot(conn, _free_name(journal_path, clock.now()))
+    prune_backups(journal_path)
+    return target
+
+
+def prune_backups(journal_path: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
+    """Delete all but the newest ``keep`` snapshots; returns the deleted paths."""
+    old = list_backups(journal_path)[:-keep] if keep > 0 else list_backups(journal_path)
+    for path in old:
+        path.unlink(missing_ok=True)
+    return old
+
+
+def backed_up_today(journal_path: Path, today: pendulum.Date) -> bool:
+    """Whether the newest snapshot was taken today (or, with a clock skew, later)."""
+    backups = list_backups(journal_path)
+    if not backups:
+        return False
+    day = backup_day(backups[-1], journal_path)
+    return day is not None and day >= today
+
+
+def has_data(conn: sqlite3.Connection) -> bool:
+    """Whether the journal holds anything worth a snapshot."""
+    row = conn.execute(
+        "SELECT EXISTS (SELECT 1 FROM entry) OR EXISTS (SELECT 1 FROM session) "
+        "OR EXISTS (SELECT 1 FROM history)"
+    ).fetchone()
+    return bool(row[0])
+
+
+@dataclass(frozen=True)
+class RestoreResult:
+    """What ``restore_journal`` did."""
+
+    restored_from: Path
+    schema_version: int
+    previous: Path | None
+    """Where the journal that was replaced now lives (None if there was none)."""
+
+
+def restore_journal(source: Path, journal_path: Path, clock: Clock) -> RestoreResult:
+    """Replace the journal at ``journal_path`` with the snapshot ``source``.
+
+    ``source`` is fully checked first. The current journal is snapshotted into
+    ``backups/`` (or, if it is too damaged for that, moved there unchanged) before it
+    is replaced, and the replacement is atomic: the journal is at every moment either
+    the old one or the restored one.
+    """
+    version = check_journal_file(source)
+    if journal_path.exists() and source.resolve() == journal_path.resolve():
+        raise JournalError(f"{source} is the journal itself; choose a backup file.")
+    previous: Path | None = None
+    current_ok = False
+    if journal_path.exists():
+        try:
+            check_journal_file(journal_path)
+            current_ok = True
+        except JournalError:
+            current_ok = False
+    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        if current_ok:
+            live = sqlite3.connect(journal_path, isolation_level=None, timeout=10)
+            try:
+                previous = make_backup(live, journal_path, clock)
+                # The backup API replaces every page of the live journal in one
+                # transaction, under SQLite's own locks, so a reader or a crash never
+                # sees a mix of old and new.
+                src.backup(live)
+            finally:
+                live.close()
+        else:
+            if journal_path.exists():
+                previous = _move_aside(journal_path, clock)
+            write_snapshot(src, journal_path)
+    except (OSError, sqlite3.Error) as exc:
+        raise JournalError(
+            f"Could not restore {source}: {exc}. The journal was not replaced."
+        ) from None
+    finally:
+        src.close()
+    return RestoreResult(source, version, previous)
+
+
+def _move_aside(journal_path: Path, clock: Clock) -> Path:
+    """Keep a damaged journal (and its WAL files) unchanged in ``backups/``."""
+    folder = backup_folder(journal_path)
+    folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+    stamp = clock.now().strftime(_STAMP)
+    target = folder / f"{journal_path.stem}-{stamp}-replaced.sqlite3"
+    number = 1
+    while target.exists():
+        target = folder / f"{journal_path.stem}-{stamp}-replaced_{number:02d}.sqlite3"
+        number += 1
+    for suffix in ("-wal", "-shm"):
+        side = journal_path.with_name(journal_path.name + suffix)
+        if side.exists():
+            os.replace(side, target.with_name(target.name + suffix))
+    os.replace(journal_path, target)
+    return target
