@@ -10,6 +10,7 @@ import click
 
 from nervelog.cli.context import EPILOG, CliContext, current, journal_options
 from nervelog.cli.entries import check, log, show, where
+from nervelog.cli.maintenance import backup_cmd, history_cmd, restore_cmd, undo_cmd
 from nervelog.cli.phases import phase
 from nervelog.cli.sessions import session
 from nervelog.cli.stats import stats
@@ -47,7 +48,21 @@ def open_app(state: CliContext) -> None:
     run_app(state.journal(), state.clock, state.path())
 
 
-for command in (log, show, session, export_cmd, import_cmd, where, check, stats, phase):
+for command in (
+    log,
+    show,
+    session,
+    export_cmd,
+    import_cmd,
+    where,
+    check,
+    stats,
+    phase,
+    backup_cmd,
+    restore_cmd,
+    history_cmd,
+    undo_cmd,
+):
     cli.add_command(command)
 
 

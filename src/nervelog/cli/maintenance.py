@@ -1,0 +1,223 @@
+"""``nervelog backup``, ``restore``, ``history`` and ``undo``: keeping the journal safe."""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+import click
+
+from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
+from nervelog.cli.format import dash, plural
+from nervelog.domain.dates import parse_day
+from nervelog.domain.errors import JournalError
+from nervelog.domain.text import one_line, printable
+from nervelog.storage import backup as snapshots
+from nervelog.storage.repository import Change, Journal
+from nervelog.storage.rows import Row
+
+_SCORE_FIELDS = ("numbness", "tingling", "pain", "mobility")
+_QUIET_FIELDS = {"id", "recorded_at", "updated_at"}
+_VERBS = {"insert": "added", "update": "changed", "delete": "deleted"}
+
+
+def _counts(journal: Journal) -> str:
+    entries = journal.count_entries()
+    sessions = int(journal.db.execute("SELECT count(*) FROM session").fetchone()[0])
+    return f"{entries} {'entry' if entries == 1 else 'entries'}, {plural(sessions, 'session')}"
+
+
+@click.command("backup", epilog=EPILOG)
+@click.option(
+    "--out",
+    type=click.Path(dir_okay=False, path_type=Path),
+    default=None,
+    help="Write the backup to this new file instead of the backups/ folder.",
+)
+@journal_options
+@friendly_errors
+def backup_cmd(out: Path | None) -> None:
+    """Save a snapshot of the journal (SQLite backup; safe while nervelog is in use).
+
+    Without --out it goes into the backups/ folder beside the journal, where the newest
+    14 snapshots are kept. Restore one with: nervelog restore FILE
+    """
+    ctx = current()
+    journal = ctx.journal()
+    try:
+        if out is not None:
+            out = out.expanduser()
+            if out.exists():
+                raise UserError(f"{out} already exists; choose a new file name.")
+            target = snapshots.write_snapshot(journal.db.conn, out)
+        elif journal.auto_backup is not None:
+            # Opening the journal just took today's automatic snapshot; a second
+            # identical one would only push an older snapshot out of the 14 kept.
+            target = journal.auto_backup
+        else:
+            target = snapshots.make_backup(journal.db.conn, ctx.path(), ctx.clock)
+    except (OSError, sqlite3.Error) as exc:
+        reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        raise UserError(
+            f"Could not write the backup: {reason}. The journal was not changed."
+        ) from None
+    click.echo(f"Backed up {_counts(journal)} to {target}")
+
+
+@click.command("restore", epilog=EPILOG)
+@click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
+@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@journal_options
+@friendly_errors
+def restore_cmd(file: Path, yes: bool) -> None:
+    """Replace the journal with a backup FILE.
+
+    The file is checked first (a healthy nervelog journal of a known version), and the
+    current journal is saved into the backups/ folder before it is replaced.
+    """
+    ctx = current()
+    if ctx.demo:
+        raise UserError("The demo journal cannot be restored into; use --db PATH instead.")
+    from nervelog.paths import journal_path
+
+    target = journal_path(ctx.db_path)
+    file = file.expanduser()
+    snapshots.check_journal_file(file)
+    if not yes:
+        click.confirm(
+            f"Replace the journal at {target} with {file}? The current journal is backed up first",
+            abort=True,
+        )
+    target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+    result = snapshots.restore_journal(file, target, ctx.clock)
+    from nervelog.storage import open_journal
+
+    journal = open_journal(target, ctx.clock)
+    click.echo(f"Restored {file}: the journal now holds {_counts(journal)}.")
+    if result.previous is not None:
+        click.echo(f"The journal it replaced was kept as {result.previous}")
+    journal.db.conn.close()
+
+
+@click.command("history", epilog=EPILOG)
+@click.option("--date", "day", metavar="DATE", help="Only changes to this day and its sessions.")
+@click.option("--session", "session_id", type=int, metavar="ID", help="Only one session.")
+@click.option(
+    "--limit",
+    type=click.IntRange(min=0),
+    default=20,
+    show_default=True,
+    help="Show at most this many of the newest changes (0: all).",
+)
+@journal_options
+@friendly_errors
+def history_cmd(day: str | None, session_id: int | None, limit: int) -> None:
+    """List recorded changes, newest last: every save, edit, delete and undo."""
+    if day is not None and session_id is not None:
+        raise UserError("Use either --date or --session, not both.")
+    ctx = current()
+    journal = ctx.journal()
+    if session_id is not None:
+        changes = journal.history("session", str(session_id))
+        scope = f"session {session_id}"
+    elif day is not None:
+        iso = parse_day(day, ctx.clock.today(), "date").isoformat()
+        changes = [
+            c
+            for c in journal.history()
+            if (c.record == "entry" and c.record_key == iso)
+            or (c.record == "session" and iso in (_get(c.old, "date"), _get(c.new, "date")))
+        ]
+        scope = iso
+    else:
+        changes = journal.history()
+        scope = "the journal"
+    if not changes:
+        click.echo(f"No recorded changes for {scope}.")
+        return
+    shown = changes[-limit:] if limit else changes
+    if len(shown) < len(changes):
+        click.echo(f"The newest {len(shown)} of {len(changes)} changes (--limit 0 shows all):")
+    for change in shown:
+        click.echo(describe_change(change))
+
+
+@click.command("undo", epilog=EPILOG)
+@journal_options
+@friendly_errors
+def undo_cmd() -> None:
+    """Revert the newest change not yet undone; run again to go further back.
+
+    The undo is itself recorded, so `nervelog history` shows both.
+    """
+    journal = current().journal()
+    try:
+        change = journal.undo_last()
+    except JournalError as exc:
+        raise UserError(str(exc)) from None
+    if change is None:
+        raise UserError("Nothing to undo: there are no recorded changes left to revert.")
+    click.echo(f"Undid change #{change.id} from {_when(change)}: {_summary(change)}")
+
+
+def describe_change(change: Change) -> str:
+    """One readable line for a recorded change."""
+    prefix = f"#{change.id:<4} {_when(change)}  "
+    if change.undoes is not None:
+        prefix += f"undo of #{change.undoes}: "
+    return prefix + _summary(change)
+
+
+def _when(change: Change) -> str:
+    return change.at[:16].replace("T", " ")
+
+
+def _get(row: Row | None, key: str) -> object:
+    return None if row is None else row.get(key)
+
+
+def _summary(change: Change) -> str:
+    verb = _VERBS.get(change.action, change.action)
+    row = change.new if change.new is not None else change.old
+    if change.record == "entry":
+        subject = f"entry {change.record_key}"
+    elif change.record == "session":
+        subject = f"session {change.record_key} ({_text(_get(row, 'kind'))}, {_get(row, 'date')})"
+    else:
+        subject = f"phase {change.record_key} ({_text(_get(row, 'name'))})"
+    if change.action == "update" and change.old is not None and change.new is not None:
+        return f"{subject} changed: {_differences(change.old, change.new)}"
+    if row is None:
+        return f"{subject} {verb}"
+    return f"{subject} {verb}: {_contents(row)}"
+
+
+def _text(value: object, width: int = 30) -> str:
+    return one_line("" if value is None else str(value), width)
+
+
+def _value(key: str, value: object) -> str:
+    if key in ("notes", "provider", "kind", "name"):
+        return f"“{_text(value)}”" if value else "–"
+    if isinstance(value, list):
+        return printable("; ".join(str(v) for v in value), keep_newlines=False) or "–"
+    return dash(value)
+
+
+def _contents(row: Row) -> str:
+    parts = [f"{k} {dash(row.get(k))}" for k in _SCORE_FIELDS if k in row]
+    for key in ("time", "duration_min", "start", "end"):
+        if row.get(key) is not None:
+            parts.append(f"{key} {_value(key, row[key])}")
+    if row.get("notes"):
+        parts.append(f"note {_value('notes', row['notes'])}")
+    return " · ".join(parts) or "(empty)"
+
+
+def _differences(old: Row, new: Row) -> str:
+    changed = []
+    for key in dict.fromkeys([*old, *new]):
+        if key in _QUIET_FIELDS or old.get(key) == new.get(key):
+            continue
+        changed.append(f"{key} {_value(key, old.get(key))} → {_value(key, new.get(key))}")
+    return "; ".join(changed) or "timestamps only"
