@@ -12,6 +12,7 @@ from nervelog.cli.context import EPILOG, CliContext, current, journal_options
 from nervelog.cli.entries import check, log, show, where
 from nervelog.cli.maintenance import backup_cmd, history_cmd, restore_cmd, undo_cmd
 from nervelog.cli.phases import phase
+from nervelog.cli.report import report
 from nervelog.cli.sessions import session
 from nervelog.cli.stats import stats
 from nervelog.cli.transfer import export_cmd, import_cmd
@@ -62,6 +63,7 @@ for command in (
     restore_cmd,
     history_cmd,
     undo_cmd,
+    report,
 ):
     cli.add_command(command)
 

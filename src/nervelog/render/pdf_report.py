@@ -24,6 +24,7 @@ from nervelog.render.report_model import (
     ReportModel,
     arrow_text,
     change_text,
+    daily_rows,
     duration_text,
     figure_text,
     mean_text,
@@ -316,22 +317,7 @@ class _Writer:
         model = self.model
         self.pdf.add_page()
         self.heading("Daily scores table", keep_with=10)
-        by_day = {e.date: e for e in model.entries}
-        rows = []
-        for day in model.series[SCORES[0]].days:
-            entry = by_day.get(day)
-            values = [
-                "–" if entry is None or (v := entry.scores.get(s)) is None else str(v)
-                for s in SCORES
-            ]
-            flags = []
-            if entry is not None and entry.backfilled:
-                flags.append("backfilled")
-            if entry is not None and entry.notes.strip():
-                flags.append("note")
-            if day in model.session_days:
-                flags.append("session")
-            rows.append((f"{day.isoformat()} {day.format('ddd')}", *values, ", ".join(flags)))
+        rows = daily_rows(model)
         headings = ("Date", *(s.label for s in SCORES), "")
         self.table(
             headings,

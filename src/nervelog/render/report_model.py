@@ -240,3 +240,23 @@ def session_when(session: Session) -> str:
 def duration_text(session: Session) -> str:
     """``45 min`` or an en dash."""
     return "–" if session.duration_min is None else f"{session.duration_min} min"
+
+
+def daily_rows(model: ReportModel) -> list[tuple[str, ...]]:
+    """One row per calendar day: date and weekday, the four scores, and what else is there."""
+    by_day = {e.date: e for e in model.entries}
+    rows: list[tuple[str, ...]] = []
+    for day in model.series[SCORES[0]].days:
+        entry = by_day.get(day)
+        values = [
+            "–" if entry is None or (v := entry.scores.get(s)) is None else str(v) for s in SCORES
+        ]
+        flags = []
+        if entry is not None and entry.backfilled:
+            flags.append("backfilled")
+        if entry is not None and entry.notes.strip():
+            flags.append("note")
+        if day in model.session_days:
+            flags.append("session")
+        rows.append((f"{day.isoformat()} {day.format('ddd')}", *values, ", ".join(flags)))
+    return rows

@@ -1,0 +1,309 @@
+"""The doctor's summary as plain text (80 columns) or Markdown.
+
+Same content and order as the PDF. Charts are drawn by ``terminal_chart.draw_scores``
+on the plotext module with colour codes stripped, so the text can be printed, pasted
+into an email or saved to a file.
+"""
+
+from __future__ import annotations
+
+import re
+import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from nervelog.domain.scores import SCORES
+from nervelog.render.report_model import (
+    DISCLAIMER,
+    NOTICEABLE_CHANGE_NOTE,
+    RESPONSE_NOTE,
+    TITLE,
+    ReportModel,
+    arrow_text,
+    change_text,
+    daily_rows,
+    duration_text,
+    figure_text,
+    mean_text,
+    range_cell,
+    session_details,
+    session_when,
+)
+
+WIDTH = 80
+# 16 rows give every whole score its own row on the 0-10 axis (fewer merge 4 and 5).
+CHART_HEIGHT = 16
+_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+
+
+def render_text(model: ReportModel, width: int = WIDTH) -> str:
+    """The report as plain text; no line is longer than ``width`` columns."""
+    return _build(_Doc(markdown=False, width=width), model)
+
+
+def render_markdown(model: ReportModel, width: int = WIDTH) -> str:
+    """The report as Markdown (tables as pipe tables, charts in code blocks)."""
+    return _build(_Doc(markdown=True, width=width), model)
+
+
+def score_charts_text(model: ReportModel, width: int = WIDTH) -> list[str]:
+    """One plotext chart per score, colour codes stripped, trailing spaces removed."""
+    import plotext as plt
+
+    from nervelog.render.terminal_chart import draw_scores
+
+    charts = []
+    for score in SCORES:
+        plt.clear_figure()
+        plt.theme("clear")
+        # Outside a terminal plotext would clip the chart to a guessed size.
+        plt.limitsize(False, False)
+        draw_scores(
+            plt,
+            [model.series[score]],
+            None,
+            model.session_days,
+            width,
+            height=CHART_HEIGHT,
+        )
+        built = _ANSI.sub("", plt.build())
+        charts.append("\n".join(line.rstrip()[:width] for line in built.splitlines()))
+    plt.clear_figure()
+    return charts
+
+
+@dataclass
+class _Doc:
+    """Accumulates the report in one of the two formats."""
+
+    markdown: bool
+    width: int
+    lines: list[str] = field(default_factory=list)
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+    def title(self, text: str) -> None:
+        if self.markdown:
+            self.lines.append(f"# {text}")
+        else:
+            self.lines += [text, "=" * len(text)]
+        self.blank()
+
+    def heading(self, text: str) -> None:
+        self.blank()
+        if self.markdown:
+            self.lines.append(f"## {text}")
+        else:
+            self.lines += [text, "-" * len(text)]
+        self.blank()
+
+    def para(self, text: str, indent: str = "") -> None:
+        for paragraph in text.split("\n"):
+            self.lines += _fill(paragraph, self.width, indent)
+
+    def strong(self, text: str) -> None:
+        self.para(f"**{text}**" if self.markdown else text)
+
+    def block(self, text: str) -> None:
+        if self.markdown:
+            self.lines.append("```")
+        self.lines += text.split("\n")
+        if self.markdown:
+            self.lines.append("```")
+
+    def table(
+        self,
+        headings: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[int],
+        indent: str = "",
+    ) -> None:
+        """A table; in text, ``widths`` are the column widths and long cells wrap."""
+        if self.markdown:
+            self.lines.append("| " + " | ".join(_md_cell(h) for h in headings) + " |")
+            self.lines.append("|" + "|".join("---" for _ in headings) + "|")
+            for row in rows:
+                self.lines.append("| " + " | ".join(_md_cell(c) for c in row) + " |")
+            return
+        self.lines += _text_table(headings, rows, widths, indent)
+
+
+def _md_cell(text: str) -> str:
+    """A Markdown table cell: pipes escaped, line breaks as ``<br>``."""
+    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+
+
+def _fill(text: str, width: int, indent: str = "") -> list[str]:
+    """Wrap one paragraph; words longer than a line are broken rather than overflowing."""
+    if not text.strip():
+        return [""]
+    return textwrap.wrap(
+        text,
+        width=width,
+        initial_indent=indent,
+        subsequent_indent=indent,
+        break_long_words=True,
+        break_on_hyphens=False,
+        replace_whitespace=False,
+        drop_whitespace=True,
+    ) or [""]
+
+
+def _wrap_cell(text: str, width: int) -> list[str]:
+    lines: list[str] = []
+    for paragraph in text.replace("\t", " ").split("\n"):
+        lines += _fill(paragraph, width)
+    return lines or [""]
+
+
+def _text_table(
+    headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int], indent: str
+) -> list[str]:
+    def render(cells: Sequence[str]) -> list[str]:
+        wrapped = [_wrap_cell(c, w) for c, w in zip(cells, widths, strict=True)]
+        height = max(len(w) for w in wrapped)
+        out = []
+        for i in range(height):
+            parts = [
+                (col[i] if i < len(col) else "").ljust(w)
+                for col, w in zip(wrapped, widths, strict=True)
+            ]
+            out.append((indent + "  ".join(parts)).rstrip())
+        return out
+
+    lines = render(headings)
+    lines.append((indent + "  ".join("-" * w for w in widths)).rstrip())
+    for row in rows:
+        lines += render(row)
+    return lines
+
+
+def _build(doc: _Doc, model: ReportModel) -> str:
+    doc.title(TITLE)
+    if model.name:
+        doc.para(f"Name: {model.name}")
+    doc.para(f"Range: {model.range_text()}")
+    doc.para(f"Generated: {model.generated_text()}")
+    doc.blank()
+    doc.strong(DISCLAIMER)
+    for statement in model.state_notes():
+        doc.blank()
+        doc.strong(statement)
+
+    doc.heading("Coverage")
+    doc.para(model.coverage_text())
+
+    doc.heading("Scores (0–10)")
+    rows = []
+    for score in SCORES:
+        s = model.summary.scores[score]
+        rows.append(
+            (
+                score.label,
+                score.direction,
+                mean_text(s.mean, s.n),
+                range_cell(s.min, s.max),
+                change_text(model.changes[score]),
+            )
+        )
+    doc.table(
+        ("Score", "Better is", "Mean (n)", "Min–max", "First vs last 14 days"),
+        rows,
+        (8, 16, 10, 7, doc.width - 8 - 16 - 10 - 7 - 8),
+    )
+    doc.blank()
+    doc.para(NOTICEABLE_CHANGE_NOTE)
+
+    doc.heading("Daily scores")
+    if model.has_scores:
+        doc.para(
+            "One chart per score, 0–10. Letters are the values (averaged when a column "
+            "covers several days); breaks are days without a value; ^ marks session days."
+        )
+        for chart in score_charts_text(model, doc.width):
+            doc.blank()
+            doc.block(chart)
+    else:
+        doc.para("No daily scores to chart in this range.")
+
+    doc.heading("Therapy sessions by kind")
+    doc.para(model.kinds_text())
+
+    _responses(doc, model)
+    _sessions(doc, model)
+    _notes(doc, model)
+    if model.include_daily:
+        _daily(doc, model)
+
+    doc.blank()
+    doc.para("-- ")
+    doc.para(DISCLAIMER)
+    return "\n".join(doc.lines).rstrip("\n") + "\n"
+
+
+def _responses(doc: _Doc, model: ReportModel) -> None:
+    doc.heading("Around sessions")
+    if not model.kind_responses:
+        doc.para("No sessions, so nothing to show around them.")
+        return
+    doc.para(RESPONSE_NOTE)
+    w = model.window
+    around = f"{w} day{'s' if w > 1 else ''} before → after"
+    for kind in model.kind_responses:
+        doc.blank()
+        sessions = f"{kind.sessions} session{'s' if kind.sessions != 1 else ''}"
+        days = f"{kind.days} day{'s' if kind.days != 1 else ''}"
+        doc.strong(f"{kind.kind} ({sessions} on {days})")
+        doc.blank()
+        rows = []
+        for score in SCORES:
+            r = kind.scores[score]
+            rows.append(
+                (
+                    score.value,
+                    figure_text(r.same_day),
+                    arrow_text(r.before, r.after),
+                    figure_text(r.next_day),
+                    arrow_text(r.in_session_before, r.in_session_after),
+                )
+            )
+        doc.table(
+            ("Score", "Session day", around, "Next day", "In-session rating"),
+            rows,
+            (8, 11, 21, 10, doc.width - 8 - 11 - 21 - 10 - 8 - 2),
+            indent="  ",
+        )
+
+
+def _sessions(doc: _Doc, model: ReportModel) -> None:
+    doc.heading("Session list")
+    if not model.sessions:
+        doc.para("No therapy sessions in this range.")
+        return
+    rows = [(session_when(s), s.kind, duration_text(s), session_details(s)) for s in model.sessions]
+    doc.table(
+        ("Date", "Kind", "Duration", "Details"),
+        rows,
+        (16, 13, 8, doc.width - 16 - 13 - 8 - 6),
+    )
+
+
+def _notes(doc: _Doc, model: ReportModel) -> None:
+    doc.heading("Notes by date")
+    if not model.notes:
+        doc.para("No notes in this range.")
+        return
+    rows = [(n.date.isoformat(), n.text) for n in model.notes]
+    doc.table(("Date", "Note"), rows, (10, doc.width - 12))
+
+
+def _daily(doc: _Doc, model: ReportModel) -> None:
+    doc.heading("Daily scores table")
+    rows = daily_rows(model)
+    doc.table(
+        ("Date", *(s.label for s in SCORES), ""),
+        rows,
+        (14, 8, 8, 8, 8, doc.width - 14 - 32 - 10),
+    )
