@@ -12,7 +12,6 @@ from dataclasses import dataclass
 import pendulum
 
 from nervelog.analysis.figure import NO_FIGURE, Figure, figure_of
-from nervelog.analysis.series import values_by_day
 from nervelog.analysis.summary import kind_key
 from nervelog.domain.errors import Problem
 from nervelog.domain.models import Entry, Session
@@ -98,27 +97,55 @@ def _difference(before: Figure, after: Figure) -> Figure:
     return Figure(after.mean - before.mean, 1)
 
 
-def _score_response(
-    session: Session, score: Score, by_day: dict[pendulum.Date, float], window: int
-) -> ScoreResponse:
+class _Days:
+    """One score's values by day, with running totals so any window's mean is O(1).
+
+    Scores are whole numbers, so the running sums are exact integers and each mean is
+    the correctly rounded value of the true mean.
+    """
+
+    def __init__(self, by_ordinal: dict[int, int]) -> None:
+        self.values = by_ordinal
+        self.first = min(by_ordinal, default=0)
+        last = max(by_ordinal, default=-1)
+        self.sums = [0]
+        self.counts = [0]
+        for ordinal in range(self.first, last + 1):
+            value = by_ordinal.get(ordinal)
+            self.sums.append(self.sums[-1] + (value or 0))
+            self.counts.append(self.counts[-1] + (value is not None))
+
+    def day(self, ordinal: int) -> Figure:
+        value = self.values.get(ordinal)
+        return NO_FIGURE if value is None else Figure(float(value), 1)
+
+    def window(self, low: int, high: int) -> Figure:
+        """Mean (n) of the days ``low``..``high`` (ordinals, inclusive)."""
+        lo = max(low - self.first, 0)
+        hi = min(high - self.first + 1, len(self.sums) - 1)
+        if lo >= hi:
+            return NO_FIGURE
+        count = self.counts[hi] - self.counts[lo]
+        if count == 0:
+            return NO_FIGURE
+        return Figure((self.sums[hi] - self.sums[lo]) / count, count)
+
+
+def _score_response(session: Session, score: Score, days: _Days, window: int) -> ScoreResponse:
     day = session.date.toordinal()
-
-    def value(ordinal: int) -> float | None:
-        return by_day.get(pendulum.Date.fromordinal(ordinal))
-
-    before = figure_of(value(o) for o in range(day - window, day))
-    after = figure_of(value(o) for o in range(day + 1, day + window + 1))
+    before = days.window(day - window, day - 1)
+    after = days.window(day + 1, day + window)
     rated_before = session.before.get(score)
     rated_after = session.after.get(score)
     in_before = _single(None if rated_before is None else float(rated_before))
     in_after = _single(None if rated_after is None else float(rated_after))
     return ScoreResponse(
         score=score,
-        same_day=_single(value(day)),
+        same_day=days.day(day),
         before=before,
         after=after,
         window_change=_difference(before, after),
-        next_day=_single(value(day + 1)),
+        next_day=days.day(day + 1),
         in_session_before=in_before,
         in_session_after=in_after,
         in_session_change=_difference(in_before, in_after),
@@ -144,7 +171,12 @@ def session_responses(
     """
     check_window(window)
     inside = _clip(entries, start, end)
-    maps = {score: values_by_day(inside, score) for score in SCORES}
+    maps = {
+        score: _Days(
+            {e.date.toordinal(): v for e in inside if (v := e.scores.get(score)) is not None}
+        )
+        for score in SCORES
+    }
     return [
         SessionResponse(
             session=s,

@@ -68,7 +68,12 @@ def all_series(
 ) -> dict[Score, DailySeries]:
     """The daily series of all four scores over the same days."""
     entries = list(entries)
-    return {score: daily_series(entries, score, start, end) for score in SCORES}
+    days = calendar_days(start, end)  # built once and shared: the costly part for long ranges
+    out = {}
+    for score in SCORES:
+        by_day = values_by_day(entries, score)
+        out[score] = DailySeries(score, days, tuple(by_day.get(d) for d in days))
+    return out
 
 
 def rolling_mean(
@@ -84,10 +89,40 @@ def rolling_mean(
     """
     if window < 1 or min_values < 1:
         raise ValueError("window and min_values must be at least 1")
+    if all(v is None or (float(v).is_integer() and abs(v) <= 1e9) for v in values):
+        return _rolling_whole(values, window, min_values)
     out: list[float | None] = []
     for i in range(len(values)):
         chunk = [v for v in values[max(0, i - window + 1) : i + 1] if v is not None]
-        out.append(mean_of(chunk) if len(chunk) >= min_values else None)
+        if len(chunk) < min_values:
+            out.append(None)
+            continue
+        # A plain sum over at most a week is exact enough; the clamp keeps rounding from
+        # ever putting a mean outside the values it came from.
+        low, high = min(chunk), max(chunk)
+        out.append(min(max(sum(chunk) / len(chunk), low), high))
+    return out
+
+
+def _rolling_whole(
+    values: Sequence[float | None], window: int, min_values: int
+) -> list[float | None]:
+    """``rolling_mean`` for whole-number scores (the usual case), in one pass.
+
+    Running sums of whole numbers are exact, so each mean is the correctly rounded true
+    mean and cannot fall outside the window's values.
+    """
+    out: list[float | None] = []
+    total = 0.0
+    count = 0
+    for i, value in enumerate(values):
+        if value is not None:
+            total += value
+            count += 1
+        if i >= window and (old := values[i - window]) is not None:
+            total -= old
+            count -= 1
+        out.append(total / count if count >= min_values else None)
     return out
 
 
@@ -98,19 +133,23 @@ def session_days(
     return frozenset(s.date for s in sessions if start <= s.date <= end)
 
 
-def _grouped(series: DailySeries, key_start: dict[pendulum.Date, pendulum.Date]) -> list[Bucket]:
-    groups: dict[pendulum.Date, list[tuple[pendulum.Date, float | None]]] = {}
-    for day, value in zip(series.days, series.values, strict=True):
-        groups.setdefault(key_start[day], []).append((day, value))
-    return [
-        Bucket(
-            items[0][0],
-            items[-1][0],
-            mean_of(v for _, v in items),
-            sum(1 for _, v in items if v is not None),
-        )
-        for items in groups.values()
-    ]
+def _grouped(series: DailySeries, keys: Sequence[int]) -> list[Bucket]:
+    """Buckets of consecutive days sharing a key (the days are consecutive, so are keys)."""
+    buckets: list[Bucket] = []
+    first = 0
+    for i in range(1, len(keys) + 1):
+        if i == len(keys) or keys[i] != keys[first]:
+            chunk = series.values[first:i]
+            buckets.append(
+                Bucket(
+                    series.days[first],
+                    series.days[i - 1],
+                    mean_of(chunk),
+                    sum(1 for v in chunk if v is not None),
+                )
+            )
+            first = i
+    return buckets
 
 
 def weekly_means(series: DailySeries, week_start: int = pendulum.MONDAY) -> list[Bucket]:
@@ -120,14 +159,12 @@ def weekly_means(series: DailySeries, week_start: int = pendulum.MONDAY) -> list
     say exactly which days stand behind each mean.
     """
     offset = int(week_start)
-    keys = {
-        d: pendulum.Date.fromordinal(d.toordinal() - (d.weekday() - offset) % 7)
-        for d in series.days
-    }
+    # The ordinal of the week's first day identifies the week without building dates.
+    keys = [d.toordinal() - (d.weekday() - offset) % 7 for d in series.days]
     return _grouped(series, keys)
 
 
 def monthly_means(series: DailySeries) -> list[Bucket]:
     """The mean of each calendar month, with its n (first/last month clipped to the series)."""
-    keys = {d: pendulum.Date(d.year, d.month, 1) for d in series.days}
+    keys = [d.year * 12 + d.month for d in series.days]
     return _grouped(series, keys)
