@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pendulum
@@ -102,11 +103,32 @@ def parse_date_field(
         return None
 
 
+# NUL is refused because CSV files holding it are indistinguishable from binary files
+# (import refuses those), so a note with NUL could not come back byte-for-byte. Lone
+# surrogates are bytes that were not valid UTF-8 (Python smuggles them in from the
+# command line) and cannot be stored at all.
+_UNSTORABLE = re.compile("[\x00\ud800-\udfff]")
+STORABLE_TEXT = "text without NUL characters or bytes that are not UTF-8"
+
+
+def unstorable(text: str) -> str | None:
+    """Why ``text`` cannot be stored (NUL or invalid bytes), or None if it can."""
+    found = _UNSTORABLE.search(text)
+    if found is None:
+        return None
+    what = "a NUL character" if found.group() == "\x00" else "a byte that is not UTF-8"
+    return f"{what} at character {found.start() + 1}"
+
+
 def _text(value: object, field: str, problems: Collector) -> str:
     if value is None:
         return ""
     if not isinstance(value, str):
         problems.add(field, value, "text")
+        return ""
+    reason = unstorable(value)
+    if reason is not None:
+        problems.add(field, reason, STORABLE_TEXT)
         return ""
     return value
 

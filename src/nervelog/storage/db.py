@@ -152,14 +152,41 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
     """One all-or-nothing write.
 
     BEGIN IMMEDIATE takes the write lock up front, so two nervelog processes queue on
-    the busy timeout instead of failing half-way with "database is locked".
+    the busy timeout instead of failing half-way with "database is locked". A write
+    the disk refuses (full, read-only, I/O error) becomes a ``JournalError`` saying
+    nothing was saved, which is true: SQLite rolls the whole transaction back.
     """
     conn = db.conn
-    conn.execute("BEGIN IMMEDIATE")
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+    except sqlite3.DatabaseError as exc:
+        raise _write_error(exc) from None
     try:
         yield conn
-    except BaseException:
-        conn.execute("ROLLBACK")
+    except BaseException as exc:
+        # After SQLITE_FULL and some I/O errors SQLite has already rolled back.
+        if conn.in_transaction:
+            conn.execute("ROLLBACK")
+        # Integrity and programming errors are bugs or constraint checks: keep them.
+        if isinstance(exc, sqlite3.DatabaseError) and type(exc) in _DISK_ERRORS:
+            raise _write_error(exc) from None
         raise
     else:
-        conn.execute("COMMIT")
+        try:
+            conn.execute("COMMIT")
+        except sqlite3.DatabaseError as exc:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise _write_error(exc) from None
+
+
+_DISK_ERRORS = (sqlite3.OperationalError, sqlite3.DatabaseError)
+
+
+def _write_error(exc: sqlite3.DatabaseError) -> JournalError:
+    """A plain-words error for a write SQLite could not make."""
+    return JournalError(
+        f"Could not save to the journal: {exc}. Nothing was changed; the journal is as "
+        "it was before. Free some disk space or check the folder can be written, then "
+        "try again."
+    )

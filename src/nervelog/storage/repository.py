@@ -16,8 +16,9 @@ import pendulum
 from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock, SystemClock
-from nervelog.domain.errors import JournalError
+from nervelog.domain.errors import JournalError, Problem, ValidationError
 from nervelog.domain.models import Entry, Phase, Session
+from nervelog.domain.validation import STORABLE_TEXT, unstorable
 from nervelog.storage.db import transaction
 from nervelog.storage.rows import (
     Row,
@@ -27,6 +28,7 @@ from nervelog.storage.rows import (
     phase_from_row,
     phase_to_row,
     session_from_row,
+    session_to_dict,
     session_to_row,
 )
 
@@ -208,6 +210,7 @@ class Journal:
                 recorded_at=entry.recorded_at or now, updated_at=entry.updated_at or now
             )
         new = entry_to_row(stored)
+        _check_storable(new)
         if old is not None and _same(old, new, ("recorded_at", "updated_at")):
             return entry_from_row(old)
         columns = ", ".join(new)
@@ -254,6 +257,7 @@ class Journal:
             recorded_at=session.recorded_at or now, updated_at=session.updated_at or now
         )
         row = session_to_row(stored)
+        _check_storable(session_to_dict(stored))
         if row["id"] is None:
             del row["id"]
         cursor = conn.execute(
@@ -277,6 +281,7 @@ class Journal:
                 recorded_at=session_from_row(old).recorded_at, updated_at=self.clock.now()
             )
             new = session_to_row(stored)
+            _check_storable(session_to_dict(stored))
             if _same(old, new, ("recorded_at", "updated_at")):
                 return session_from_row(old)
             assignments = ", ".join(f"{k} = ?" for k in new if k != "id")
@@ -365,6 +370,7 @@ class Journal:
         """Store a new phase; returns it with its id."""
         with transaction(self.db) as conn:
             row = phase_to_row(phase)
+            _check_storable(row)
             del row["id"]
             cursor = conn.execute(
                 'INSERT INTO phase (name, start, "end") VALUES (?, ?, ?)',
@@ -426,6 +432,23 @@ def _json_row(row: Row) -> Row:
     if isinstance(out.get("body_areas"), str):
         out["body_areas"] = json.loads(out["body_areas"])
     return out
+
+
+def _check_storable(row: Row) -> None:
+    """Refuse text that SQLite cannot store or that could not be exported faithfully.
+
+    Validation refuses it too (with line numbers); this is the backstop for callers
+    that build models directly, such as ``nervelog log --note``.
+    """
+    problems = []
+    for key, value in row.items():
+        texts = value if isinstance(value, list | tuple) else [value]
+        for text in texts:
+            if isinstance(text, str) and (reason := unstorable(text)) is not None:
+                problems.append(Problem(key, reason, STORABLE_TEXT))
+                break
+    if problems:
+        raise ValidationError(problems)
 
 
 def _change(r: Row) -> Change:
