@@ -26,9 +26,9 @@ def welcome_text(journal_place: str) -> Text:
         f"{RECALL_PERIOD}. Skip any you are unsure of.\n\n"
     )
     for score in SCORES:
-        text.append(f"  {score.label:<9}", style="bold")
-        text.append(f" 0 = {score.low_anchor}, 10 = {score.high_anchor}")
-        text.append(f"  ({score.direction})\n", style="italic")
+        text.append(f"  {score.label}", style="bold")
+        text.append(f" ({score.direction})\n", style="italic")
+        text.append(f"      0 = {score.low_anchor} · 10 = {score.high_anchor}\n")
     text.append("\nYour journal is kept in one file on this computer; nothing is sent anywhere:\n")
     text.append(f"  {printable(journal_place)}\n\n")
     text.append(DISCLAIMER, style="bold")

@@ -1,0 +1,175 @@
+"""Trends: the four scores over a chosen range, with change and session figures beside.
+
+The journal is read and the figures computed in a worker thread; a range switch
+uses cached figures when it can, and the chart never plots more points than columns.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import ClassVar
+
+from textual import work
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Container, VerticalScroll
+from textual.events import Resize
+from textual.widgets import Static
+from textual.worker import get_current_worker
+
+from nervelog.domain.scores import SCORES, Score
+from nervelog.tui.screens.base import BaseScreen
+from nervelog.tui.trend_data import DEFAULT_RANGE, RANGES, TrendData, TrendView
+from nervelog.tui.trend_text import figures_text, range_bar
+from nervelog.tui.widgets.score_chart import ScoreChart
+
+NARROW = 110
+"""Below this width the figures go under the chart instead of beside it."""
+VIEWS: tuple[tuple[Score, ...], ...] = (SCORES, *((s,) for s in SCORES))
+
+
+class TrendsScreen(BaseScreen):
+    """Charts over 2 weeks to all time; 1-6 pick the range, v picks the scores."""
+
+    TITLE_TEXT = "Trends"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(str(i), f"range('{r.key}')", r.label, show=False)
+            for i, r in enumerate(RANGES, start=1)
+        ),
+        # Priority: the figures panel scrolls with ↑/↓, but ←/→ always change the range.
+        Binding("left", "step(-1)", "Range", key_display="← →", priority=True),
+        Binding("right", "step(1)", "Longer", show=False, priority=True),
+        Binding("v", "scores", "Scores"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__(id="trends")
+        self.range_key = DEFAULT_RANGE
+        self.view_index = 0
+        self.data: TrendData | None = None
+        self.revision = -1
+
+    def compose_body(self) -> ComposeResult:
+        yield Static(range_bar(self.range_key, VIEWS[0]), id="range-bar")
+        with Container(id="trends-body"):
+            yield ScoreChart(id="chart")
+            with VerticalScroll(id="figures"):
+                yield Static("", id="figures-text")
+
+    @property
+    def chart(self) -> ScoreChart:
+        """The chart widget."""
+        return self.query_one(ScoreChart)
+
+    def on_mount(self) -> None:
+        """Read the journal in the background."""
+        self.reload()
+
+    def on_screen_resume(self) -> None:
+        """Re-read when the journal changed while this screen was hidden."""
+        if self.revision != self.nervelog.revision:
+            self.reload()
+
+    def on_resize(self, event: Resize) -> None:
+        """Figures beside the chart when there is room, under it otherwise."""
+        self.set_class(event.size.width < NARROW, "-narrow")
+
+    def reload(self) -> None:
+        """Load the journal again and redraw."""
+        self.revision = self.nervelog.revision
+        app = self.nervelog
+        path = app.journal_path if app.journal_path and app.journal_path.exists() else None
+        if path is None:
+            # An in-memory journal cannot be shared with a thread; it is small (tests, demo).
+            data = TrendData(app.journal.entries(), app.journal.sessions(), app.clock.today())
+            self._loaded(data)
+        else:
+            self._load_in_thread(str(path))
+
+    @work(thread=True, exclusive=True, group="load")
+    def _load_in_thread(self, path: str) -> None:
+        """Read every entry and session through a connection of this thread's own."""
+        from pathlib import Path
+
+        from nervelog.storage import open_journal
+
+        app = self.nervelog
+        journal = open_journal(Path(path), app.clock, create=False)
+        try:
+            data = TrendData(journal.entries(), journal.sessions(), app.clock.today())
+            data.view(self.range_key)
+        finally:
+            journal.db.conn.close()
+        if not get_current_worker().is_cancelled:
+            app.call_from_thread(self._loaded, data)
+
+    def _loaded(self, data: TrendData) -> None:
+        self.data = data
+        self._show()
+        self._prefetch()
+
+    @work(thread=True, exclusive=True, group="prefetch")
+    def _prefetch(self) -> None:
+        """Compute every range's figures ahead, so switching only redraws."""
+        data = self.data
+        if data is None:
+            return
+        for r in RANGES:
+            if get_current_worker().is_cancelled or data is not self.data:
+                return
+            data.view(r.key)
+
+    @work(thread=True, exclusive=True, group="range")
+    def _compute(self, key: str) -> None:
+        data = self.data
+        if data is None:
+            return
+        data.view(key)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show)
+
+    def _show(self) -> None:
+        """Draw the selected range (computing it in a thread when not cached yet)."""
+        scores = VIEWS[self.view_index]
+        self.query_one("#range-bar", Static).update(range_bar(self.range_key, scores))
+        if self.data is None:
+            return
+        view = self.data.cached(self.range_key)
+        if view is None:
+            self._compute(self.range_key)
+            return
+        self.chart.show(view, scores)
+        self._figures(view, scores)
+
+    def _figures(self, view: TrendView, scores: tuple[Score, ...]) -> None:
+        self.query_one("#figures-text", Static).update(figures_text(view, scores))
+
+    # -- actions -----------------------------------------------------------------------
+
+    def action_range(self, key: str) -> None:
+        """Show another range."""
+        self.range_key = key
+        self._show()
+
+    def action_step(self, step: int) -> None:
+        """Shorter or longer range."""
+        keys = [r.key for r in RANGES]
+        index = max(0, min(len(keys) - 1, keys.index(self.range_key) + step))
+        self.action_range(keys[index])
+
+    def action_scores(self) -> None:
+        """All four scores, then each alone with its 7-day mean."""
+        self.view_index = (self.view_index + 1) % len(VIEWS)
+        self._show()
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This screen's actions for the command palette."""
+        for i, r in enumerate(RANGES, start=1):
+            yield SystemCommand(
+                f"Chart range: {r.label}", f"Trends over {r.label} ({i})", self._ranger(r.key)
+            )
+        yield SystemCommand("Next score view", "All four, or one at a time (v)", self.action_scores)
+
+    def _ranger(self, key: str) -> Callable[[], None]:
+        return lambda: self.action_range(key)

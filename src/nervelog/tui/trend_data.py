@@ -1,0 +1,118 @@
+"""What the trends screen shows for one range, computed off the UI thread.
+
+A thin adapter over ``nervelog.analysis``: the daily series and 7-day means are built
+once over the whole journal and sliced per range, so a range switch costs only the
+slice and the range's change and session figures.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+import pendulum
+
+from nervelog.analysis import (
+    DailySeries,
+    KindResponse,
+    ScoreChange,
+    all_series,
+    period_changes,
+    responses_by_kind,
+    rolling_mean,
+    session_days,
+    session_responses,
+)
+from nervelog.domain.models import Entry, Session
+from nervelog.domain.scores import SCORES, Score
+
+
+@dataclass(frozen=True)
+class Range:
+    """A chart range the user can pick: its key, label and length."""
+
+    key: str
+    label: str
+    days: int | None = None
+    months: int | None = None
+
+    def start(self, today: pendulum.Date, first: pendulum.Date) -> pendulum.Date:
+        """The first day of this range ending today (``first`` for "all")."""
+        if self.days is not None:
+            return today.subtract(days=self.days - 1)
+        if self.months is not None:
+            return today.subtract(months=self.months).add(days=1)
+        return min(first, today)
+
+
+RANGES: tuple[Range, ...] = (
+    Range("2w", "2 weeks", days=14),
+    Range("1m", "1 month", months=1),
+    Range("3m", "3 months", months=3),
+    Range("6m", "6 months", months=6),
+    Range("12m", "12 months", months=12),
+    Range("all", "all", None),
+)
+DEFAULT_RANGE = "3m"
+
+
+@dataclass(frozen=True)
+class TrendView:
+    """Everything drawn for one range."""
+
+    range: Range
+    start: pendulum.Date
+    end: pendulum.Date
+    series: dict[Score, DailySeries]
+    rolling: Mapping[Score, Sequence[float | None]]
+    session_days: frozenset[pendulum.Date]
+    changes: dict[Score, ScoreChange]
+    kinds: list[KindResponse]
+    logged: int
+
+
+class TrendData:
+    """The whole journal's entries and sessions, with per-range views cached."""
+
+    def __init__(self, entries: list[Entry], sessions: list[Session], today: pendulum.Date):
+        self.entries = entries
+        self.sessions = sessions
+        self.today = today
+        starts = [entries[0].date] if entries else []
+        if sessions:
+            starts.append(sessions[0].date)
+        self.first = min(starts, default=today)
+        self._full = all_series(entries, self.first, today)
+        self._rolling = {s: rolling_mean(self._full[s].values) for s in SCORES}
+        self._views: dict[str, TrendView] = {}
+
+    def cached(self, key: str) -> TrendView | None:
+        """The view of a range if already computed."""
+        return self._views.get(key)
+
+    def view(self, key: str) -> TrendView:
+        """The view of a range (computed on first use)."""
+        if key in self._views:
+            return self._views[key]
+        rng = next(r for r in RANGES if r.key == key)
+        start = max(rng.start(self.today, self.first), self.first)
+        offset = (start - self.first).days
+        series = {
+            s: DailySeries(s, full.days[offset:], full.values[offset:])
+            for s, full in self._full.items()
+        }
+        rolling = {s: self._rolling[s][offset:] for s in SCORES}
+        inside = [e for e in self.entries if e.date >= start]
+        view = TrendView(
+            range=rng,
+            start=start,
+            end=self.today,
+            series=series,
+            rolling=rolling,
+            session_days=session_days(self.sessions, start, self.today),
+            changes=period_changes(inside, start, self.today),
+            kinds=responses_by_kind(session_responses(inside, self.sessions, start, self.today)),
+            logged=len(inside),
+        )
+        self._views[key] = view
+        return view

@@ -1,0 +1,70 @@
+"""The words around the trends chart: the range bar, the key, change and session figures."""
+
+from __future__ import annotations
+
+from rich.text import Text
+
+from nervelog.analysis import RESPONSE_LABEL, Figure
+from nervelog.domain.scores import Score
+from nervelog.domain.text import one_line
+from nervelog.render.terminal_chart import SESSION_MARKER, mean_marker, value_marker
+from nervelog.tui.trend_data import RANGES, TrendView
+
+
+def range_bar(selected: str, scores: tuple[Score, ...]) -> Text:
+    """``Range: 2w 1m [3m] 6m 12m all`` with the keys, and which scores are shown."""
+    text = Text("Range ")
+    for i, r in enumerate(RANGES, start=1):
+        label = f"{i}:{r.key}"
+        if r.key == selected:
+            text.append(f"[{label}]", style="bold reverse")
+        else:
+            text.append(f" {label} ", style="dim")
+    shown = "all four scores" if len(scores) > 1 else scores[0].value
+    text.append(f"  · v: {shown}")
+    return text
+
+
+def _signed(figure: Figure) -> str:
+    if figure.mean is None:
+        return "–"
+    return f"{figure.mean:+.1f}"
+
+
+def figures_text(view: TrendView, scores: tuple[Score, ...]) -> Text:
+    """Key, coverage, first-vs-last-14-days change and session response, with every n."""
+    text = Text()
+    days = (view.end - view.start).days + 1
+    text.append(
+        f"{view.start.format('D MMM YYYY')} – {view.end.format('D MMM YYYY')}: "
+        f"{view.logged} of {days} days logged\n",
+        style="bold",
+    )
+    text.append("Key: ")
+    text.append("  ".join(f"{value_marker(s)} {s.value}" for s in scores))
+    text.append(
+        f"\ncapitals = values (averaged when a column holds several days); "
+        f"{' '.join(mean_marker(s) for s in scores)} = 7-day mean; "
+        f"{SESSION_MARKER} = session day\n",
+        style="dim",
+    )
+    text.append("\nFirst vs last 14 days\n", style="bold")
+    for score in scores:
+        change = view.changes[score]
+        text.append(f"{change.sentence()}")
+        if not change.omitted:
+            text.append(f" (n {change.first_n}/{change.last_n})", style="dim")
+        text.append("\n")
+    text.append("\nAround sessions: 3 days after minus 3 days before\n", style="bold")
+    text.append(f"{RESPONSE_LABEL}\n", style="italic dim")
+    if not view.kinds:
+        text.append("No sessions in this range.\n")
+    for kind in view.kinds:
+        plural = "" if kind.sessions == 1 else "s"
+        text.append(f"{one_line(kind.kind, 30)} ({kind.sessions} session{plural})\n")
+        parts = []
+        for score in scores:
+            moved = kind.scores[score].window_change
+            parts.append(f"{value_marker(score)} {_signed(moved)} (n {moved.n})")
+        text.append("  " + "  ".join(parts) + "\n")
+    return text
