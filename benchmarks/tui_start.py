@@ -1,0 +1,70 @@
+"""Start an app headless, wait for its first screen, exit: one timed run for run.py.
+
+    python benchmarks/tui_start.py bare             # Header, Footer, one Static
+    python benchmarks/tui_start.py floor            # the same after importing nervelog's stack
+    python benchmarks/tui_start.py nervelog JOURNAL # nervelog until the check-in shows its scores
+
+Prints nothing on success; the caller times the whole process.
+"""
+
+from __future__ import annotations
+
+import sys
+
+
+def bare_app(floor: bool) -> None:
+    """The baseline apps."""
+    if floor:
+        import click  # noqa: F401
+        import pendulum  # noqa: F401
+        import platformdirs  # noqa: F401
+        import sqlite_utils  # noqa: F401
+        import textual_plotext  # noqa: F401
+    from textual.app import App, ComposeResult
+    from textual.pilot import Pilot
+    from textual.widgets import Footer, Header, Static
+
+    class Bare(App[None]):
+        def compose(self) -> ComposeResult:
+            yield Header()
+            yield Static("Hello")
+            yield Footer()
+
+    async def first_frame(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        pilot.app.exit()
+
+    Bare().run(headless=True, size=(100, 30), auto_pilot=first_frame)
+
+
+def nervelog_app(path: str) -> None:
+    """nervelog, exactly as ``nervelog --db PATH`` builds it, until the check-in is drawn."""
+    from pathlib import Path
+
+    from textual.pilot import Pilot
+
+    from nervelog.domain.dates import SystemClock
+    from nervelog.storage import open_journal
+    from nervelog.tui.app import NervelogApp
+
+    clock = SystemClock()
+    app = NervelogApp(open_journal(Path(path), clock), clock, journal_path=Path(path))
+
+    async def first_frame(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        # The check-in is the first screen; make sure its four score rows exist.
+        text = " ".join(
+            str(w.render()) for w in pilot.app.screen.query("*") if hasattr(w, "render")
+        )
+        assert "Mobility" in text or pilot.app.screen.query("ScoreRow"), "check-in not shown"
+        pilot.app.exit()
+
+    app.run(headless=True, size=(100, 30), auto_pilot=first_frame)
+
+
+if __name__ == "__main__":
+    kind = sys.argv[1]
+    if kind == "nervelog":
+        nervelog_app(sys.argv[2])
+    else:
+        bare_app(floor=kind == "floor")
