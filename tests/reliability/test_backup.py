@@ -8,8 +8,8 @@ from pathlib import Path
 
 import pendulum
 import pytest
-from conftest import Run, invoke
 
+from conftest import Run, invoke
 from nervelog.domain.dates import FixedClock
 from nervelog.domain.errors import JournalError
 from nervelog.domain.models import Entry

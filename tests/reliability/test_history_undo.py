@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pendulum
 import pytest
-from conftest import Run
 
+from conftest import Run
 from nervelog.domain.errors import JournalError
 from nervelog.domain.models import Entry, Phase, Session
 from nervelog.domain.scores import Scores

@@ -1,0 +1,68 @@
+"""Journals written by every earlier schema version open with every row intact."""
+
+from __future__ import annotations
+
+import shutil
+import sqlite3
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from nervelog.domain.dates import FixedClock
+from nervelog.storage import open_journal
+from nervelog.storage.backup import check_journal_file, list_backups
+from nervelog.storage.migrations import LATEST_VERSION
+
+FIXTURES = Path(__file__).parent / "fixtures"
+TABLES = ("entry", "session", "history", "setting", "phase")
+
+
+def _rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
+    conn = sqlite3.connect(path)
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
+        return {
+            t: conn.execute(f"SELECT * FROM {t} ORDER BY rowid").fetchall()
+            for t in TABLES
+            if t in tables
+        }
+    finally:
+        conn.close()
+
+
+def test_there_is_a_fixture_for_every_earlier_version() -> None:
+    assert sorted(p.name for p in FIXTURES.glob("schema_v*.sqlite3")) == [
+        f"schema_v{v}.sqlite3" for v in range(1, LATEST_VERSION)
+    ]
+
+
+@pytest.mark.parametrize("version", range(1, LATEST_VERSION))
+def test_upgrading_keeps_every_row_and_backs_up_first(
+    version: int, tmp_path: Path, clock: FixedClock
+) -> None:
+    path = tmp_path / "journal.sqlite3"
+    shutil.copyfile(FIXTURES / f"schema_v{version}.sqlite3", path)
+    before = _rows(path)
+    assert before["entry"] and before["session"] and before["history"]
+
+    journal = open_journal(path, clock)
+    after = _rows(path)
+    for table, rows in before.items():
+        # Later versions only add columns (at the end), so old values are a prefix.
+        assert [row[: len(rows[0])] for row in after[table]] == rows, table
+    assert journal.count_entries() == len(before["entry"])
+    notes = {e.notes for e in journal.entries()}
+    assert "\x1b[31mred\x1b[0m and a NUL \x00 inside" in notes
+    assert "emoji 🦶🏽 and astral 𝄞 \U0010fffd" in notes
+    assert len(journal.history()) == len(before["history"])
+
+    # The snapshot taken before migrating is the untouched old journal.
+    assert journal.auto_backup is not None
+    assert list_backups(path) == [journal.auto_backup]
+    assert check_journal_file(journal.auto_backup) == version
+    assert _rows(journal.auto_backup) == before
+
+    # The upgraded journal works: undo reverts the last change recorded by the old version.
+    undone = journal.undo_last()
+    assert undone is not None and undone.id == before["history"][-1][0]
