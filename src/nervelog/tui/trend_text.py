@@ -36,7 +36,7 @@ def figures_text(view: TrendView, scores: tuple[Score, ...]) -> Text:
     text = Text()
     days = (view.end - view.start).days + 1
     text.append(
-        f"{view.start.format('D MMM YYYY')} – {view.end.format('D MMM YYYY')}: "
+        f"{view.start.format('D MMM YYYY')} – {view.end.format('D MMM YYYY')}\n"
         f"{view.logged} of {days} days logged\n",
         style="bold",
     )

@@ -131,6 +131,11 @@ class SessionsScreen(BaseScreen):
         self._add_rows(older)
         self._info()
 
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a row edits that session."""
+        event.stop()
+        self.action_edit()
+
     def selected(self) -> Session | None:
         """The highlighted session."""
         if not self.loaded or self.table.cursor_row >= len(self.loaded):
