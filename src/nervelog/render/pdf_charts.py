@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import io
 import math
+import os
+import sys
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -53,6 +55,11 @@ class PanelPoints:
 def max_points(width_mm: float, dpi: int) -> int:
     """About one point per 3 pixels of plot width: more would not be visible."""
     return max(10, int(width_mm / MM_PER_INCH * dpi * 0.85 / 3))
+
+
+def days_per_point(day_count: int, limit: int) -> int:
+    """How many days each plotted point covers once ``day_count`` days are downsampled."""
+    return 1 if day_count <= limit else -(-day_count // limit)
 
 
 def panel_points(
@@ -187,3 +194,58 @@ def score_charts_png(
     buffer = io.BytesIO()
     fig.savefig(buffer, format="png", dpi=dpi)
     return buffer.getvalue(), per_point
+
+
+class PendingChart:
+    """The chart PNG, being drawn in a forked child process while the caller lays out text.
+
+    Importing matplotlib and drawing take about half a second; fpdf2's import and the
+    page layout take about as long again. On Linux with more than one core the two run
+    side by side, which keeps ``nervelog report`` within its time budget. Anywhere else,
+    or if the child fails for any reason, the chart is drawn in this process instead:
+    the result is the same either way.
+    """
+
+    def __init__(self, data: ChartData, width_mm: float, height_mm: float, dpi: int) -> None:
+        self._args = (data, width_mm, height_mm, dpi)
+        self._pid: int | None = None
+        self._read_fd: int | None = None
+        if sys.platform == "linux" and (os.cpu_count() or 1) > 1:
+            self._fork()
+
+    def _fork(self) -> None:
+        read_fd, write_fd = os.pipe()
+        try:
+            pid = os.fork()
+        except OSError:
+            os.close(read_fd)
+            os.close(write_fd)
+            return
+        if pid == 0:  # the child: draw, send, and leave without running any cleanup
+            status = 1
+            try:
+                os.close(read_fd)
+                png, per_point = score_charts_png(*self._args)
+                payload = per_point.to_bytes(4, "big") + png
+                view = memoryview(payload)
+                while view:
+                    view = view[os.write(write_fd, view) :]
+                status = 0
+            finally:
+                os._exit(status)
+        os.close(write_fd)
+        self._pid, self._read_fd = pid, read_fd
+
+    def result(self) -> tuple[bytes, int]:
+        """The PNG bytes and how many days each plotted point covers."""
+        if self._pid is not None and self._read_fd is not None:
+            chunks = []
+            with os.fdopen(self._read_fd, "rb") as pipe:
+                while chunk := pipe.read(1 << 16):
+                    chunks.append(chunk)
+            _, status = os.waitpid(self._pid, 0)
+            self._pid = self._read_fd = None
+            payload = b"".join(chunks)
+            if status == 0 and len(payload) > 4:
+                return payload[4:], int.from_bytes(payload[:4], "big")
+        return score_charts_png(*self._args)

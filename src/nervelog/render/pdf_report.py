@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from nervelog.domain.scores import SCORES
-from nervelog.render.pdf_charts import ChartData, score_charts_png
+from nervelog.render.pdf_charts import ChartData, PendingChart, days_per_point, max_points
 from nervelog.render.pdf_table import TableStyle, draw_table, safe_text
 from nervelog.render.report_model import (
     DISCLAIMER,
@@ -65,6 +65,10 @@ def render_pdf(model: ReportModel, paper: str = "a4") -> bytes:
     """
     if paper not in PAPER_SIZES:
         raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
+    width = _paper_width(paper) - 2 * MARGIN
+    # The chart is started first: it is drawn (in parallel where possible) while the
+    # rest of the report is laid out, and put in its reserved place at the end.
+    chart = _start_chart(model, width)
     pdf = _new_document(model, paper)
     writer = _Writer(pdf, model)
     writer.overview()
@@ -72,7 +76,26 @@ def render_pdf(model: ReportModel, paper: str = "a4") -> bytes:
     writer.notes()
     if model.include_daily:
         writer.daily_table()
+    if chart is not None and writer.chart_place is not None:
+        page, y = writer.chart_place
+        png, _ = chart.result()
+        last = pdf.page
+        pdf.page = page
+        pdf.image(png, x=pdf.l_margin, y=y, w=width, h=CHART_HEIGHT)
+        pdf.page = last
     return bytes(pdf.output())
+
+
+def _paper_width(paper: str) -> float:
+    return 210.0 if paper == "a4" else 215.9
+
+
+def _start_chart(model: ReportModel, width: float) -> PendingChart | None:
+    if not model.has_scores:
+        return None
+    days = model.series[SCORES[0]].days
+    data = ChartData(days, {s: model.series[s].values for s in SCORES}, model.session_days)
+    return PendingChart(data, width, CHART_HEIGHT, CHART_DPI)
 
 
 def _new_document(model: ReportModel, paper: str) -> Any:
@@ -128,6 +151,8 @@ class _Writer:
         self.pdf = pdf
         self.model = model
         self.width: float = pdf.w - pdf.l_margin - pdf.r_margin
+        self.chart_place: tuple[int, float] | None = None
+        """Page and top of the space kept for the chart image."""
 
     # -- building blocks ---------------------------------------------------------
 
@@ -221,10 +246,9 @@ class _Writer:
         if not model.has_scores:
             self.text("No daily scores to chart in this range.", size=9)
             return
-        days = model.series[SCORES[0]].days
-        data = ChartData(days, {s: model.series[s].values for s in SCORES}, model.session_days)
-        png, per_point = score_charts_png(data, self.width, CHART_HEIGHT, CHART_DPI)
-        pdf.image(png, x=pdf.l_margin, w=self.width, h=CHART_HEIGHT)
+        self.chart_place = (pdf.page, pdf.get_y())
+        pdf.ln(CHART_HEIGHT)
+        per_point = days_per_point(model.days, max_points(self.width, CHART_DPI))
         each = (
             "one point per day" if per_point == 1 else f"each point is the mean of {per_point} days"
         )

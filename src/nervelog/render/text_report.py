@@ -8,11 +8,12 @@ into an email or saved to a file.
 from __future__ import annotations
 
 import re
-import textwrap
+import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nervelog.domain.scores import SCORES
+from nervelog.render.pdf_table import wrap
 from nervelog.render.report_model import (
     DISCLAIMER,
     NOTICEABLE_CHANGE_NOTE,
@@ -135,20 +136,22 @@ def _md_cell(text: str) -> str:
     return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
 
 
+def display_width(text: str) -> int:
+    """Terminal columns ``text`` takes: wide East Asian characters count 2, marks 0."""
+    width = 0
+    for char in text:
+        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+            continue
+        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
+    return width
+
+
 def _fill(text: str, width: int, indent: str = "") -> list[str]:
-    """Wrap one paragraph; words longer than a line are broken rather than overflowing."""
+    """Wrap one paragraph by display width; over-long words are cut, never overflowing."""
     if not text.strip():
         return [""]
-    return textwrap.wrap(
-        text,
-        width=width,
-        initial_indent=indent,
-        subsequent_indent=indent,
-        break_long_words=True,
-        break_on_hyphens=False,
-        replace_whitespace=False,
-        drop_whitespace=True,
-    ) or [""]
+    lines = wrap(text.strip(), width - len(indent), display_width)
+    return [(indent + line).rstrip() for line in lines]
 
 
 def _wrap_cell(text: str, width: int) -> list[str]:
@@ -167,7 +170,7 @@ def _text_table(
         out = []
         for i in range(height):
             parts = [
-                (col[i] if i < len(col) else "").ljust(w)
+                _pad(col[i] if i < len(col) else "", w)
                 for col, w in zip(wrapped, widths, strict=True)
             ]
             out.append((indent + "  ".join(parts)).rstrip())
@@ -178,6 +181,10 @@ def _text_table(
     for row in rows:
         lines += render(row)
     return lines
+
+
+def _pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
 
 
 def _build(doc: _Doc, model: ReportModel) -> str:
