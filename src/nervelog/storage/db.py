@@ -94,6 +94,14 @@ def open_database_and_backup(
         migrate(db)
         if snapshot is None:
             snapshot = _daily_backup(conn, path, clock)
+    except sqlite3.OperationalError as exc:
+        # Full disk, I/O error, lock held too long: the file is fine, the moment is not.
+        if conn is not None:
+            conn.close()
+        raise JournalError(
+            f"Cannot open the journal at {path}: {exc}. It was not changed. Check there is "
+            "free disk space and that its folder can be written, then try again."
+        ) from None
     except sqlite3.DatabaseError as exc:
         if conn is not None:
             conn.close()
