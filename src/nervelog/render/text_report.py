@@ -102,7 +102,15 @@ class _Doc:
 
     def para(self, text: str, indent: str = "") -> None:
         for paragraph in text.split("\n"):
-            self.lines += _fill(paragraph, self.width, indent)
+            if self.markdown:
+                # Markdown viewers re-flow paragraphs; a hard wrap would only get in the way.
+                self.lines.append(indent + paragraph.strip())
+            else:
+                self.lines += _fill(paragraph, self.width, indent)
+
+    def rule(self) -> None:
+        self.blank()
+        self.lines.append("---" if self.markdown else "=" * self.width)
 
     def strong(self, text: str) -> None:
         self.para(f"**{text}**" if self.markdown else text)
@@ -244,8 +252,7 @@ def _build(doc: _Doc, model: ReportModel) -> str:
     if model.include_daily:
         _daily(doc, model)
 
-    doc.blank()
-    doc.para("-- ")
+    doc.rule()
     doc.para(DISCLAIMER)
     return "\n".join(doc.lines).rstrip("\n") + "\n"
 

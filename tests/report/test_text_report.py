@@ -1,0 +1,84 @@
+"""The text and Markdown summary: a golden file, 80 columns, and thin journals.
+
+Regenerate the golden file after an intended change with
+``NERVELOG_UPDATE_GOLDEN=1 pytest tests/report/test_text_report.py`` and read the diff.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pendulum
+
+from nervelog.domain.disclaimer import DISCLAIMER
+from nervelog.domain.models import Entry, Session
+from nervelog.domain.scores import Scores
+from nervelog.render.report_model import build_report
+from nervelog.render.text_report import display_width, render_markdown, render_text
+from nervelog.storage import Journal
+
+GOLDEN = Path(__file__).parent / "golden" / "demo-report.txt"
+END = pendulum.date(2026, 11, 22)
+START = END.subtract(days=89)
+
+
+def test_demo_text_report_matches_the_golden_file(demo: Journal) -> None:
+    text = render_text(build_report(demo, START, END, name="Alex Example"))
+    if os.environ.get("NERVELOG_UPDATE_GOLDEN"):
+        GOLDEN.write_text(text, encoding="utf-8")
+    assert text == GOLDEN.read_text(encoding="utf-8")
+
+
+def test_no_line_is_wider_than_80_columns(demo: Journal) -> None:
+    demo.save_entry(
+        Entry(
+            date=END.subtract(days=3),
+            scores=Scores(pain=3),
+            notes="中文の長いメモ" * 20 + " " + "https://example.org/" + "a" * 150,
+        )
+    )
+    demo.add_session(Session(date=END.subtract(days=2), kind="a very long kind name " * 6))
+    text = render_text(build_report(demo, START, END, include_daily=True, name="N" * 120))
+    widths = [display_width(line) for line in text.splitlines()]
+    assert max(widths) <= 80
+    assert "https://example.org/" in text
+
+
+def test_disclaimer_opens_and_closes_the_text(demo: Journal) -> None:
+    # 82 characters: in 80 columns the disclaimer wraps onto a second line.
+    lines = render_text(build_report(demo, START, END)).splitlines()
+    assert DISCLAIMER in " ".join(lines[:10])
+    assert " ".join(lines[-2:]) == DISCLAIMER
+
+
+def test_markdown_variant(demo: Journal) -> None:
+    md = render_markdown(build_report(demo, START, END, name="Alex Example"))
+    assert md.startswith("# Symptom journal summary\n")
+    assert "## Scores (0–10)" in md
+    assert "| Score | Better is | Mean (n) | Min–max | First vs last 14 days |" in md
+    assert md.count("```") == 8  # four charts, each fenced
+    assert f"**{DISCLAIMER}**" in md
+    assert md.endswith(f"---\n{DISCLAIMER}\n")
+
+
+def test_markdown_table_cells_cannot_break_the_table(journal: Journal) -> None:
+    journal.save_entry(Entry(date=END, scores=Scores(pain=2), notes="a | b\nsecond line"))
+    md = render_markdown(build_report(journal, START, END))
+    assert "| 2026-11-22 | a \\| b<br>second line |" in md
+
+
+def test_empty_journal_text_report_says_so(journal: Journal) -> None:
+    text = render_text(build_report(journal, START, END))
+    assert "No entries or sessions were recorded in this range." in text
+    assert "Days logged: 0 of 90 (0%)" in text
+    assert "No daily scores to chart in this range." in text
+    assert "No notes in this range." in text
+
+
+def test_only_sessions_in_range(journal: Journal) -> None:
+    journal.add_session(Session(date=END, kind="massage", notes="felt lighter"))
+    text = render_text(build_report(journal, END, END))
+    assert "No daily scores were recorded in this range" in text
+    assert "single day" in text
+    assert "felt lighter" in text
