@@ -1,0 +1,59 @@
+"""Every screen at 80x24 and 120x40 on the demo journal with a fixed clock.
+
+Update after an intended change with ``pytest tests/tui --snapshot-update`` and look at
+the report before committing.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+import pytest
+from textual.pilot import Pilot
+from tui_helpers import wait_for
+
+from nervelog.domain.dates import FixedClock
+from nervelog.storage import Journal, memory_journal
+from nervelog.tui.app import NervelogApp
+from nervelog.tui.widgets.score_chart import ScoreChart
+
+SIZES = [(80, 24), (120, 40)]
+
+
+async def _chart_drawn(pilot: Pilot[None]) -> None:
+    await pilot.press("t")
+    chart = pilot.app.screen.query_one(ScoreChart)
+    await wait_for(pilot, lambda: chart.drawn_key is not None)
+
+
+async def _nothing(pilot: Pilot[None]) -> None:
+    await pilot.pause()
+
+
+SCREENS: dict[str, tuple[str, ...] | Callable[[Pilot[None]], Awaitable[None]]] = {
+    "checkin": ("4", "down", "1", "0", "down", "x", "n", *"Slept badly."),
+    "journal": ("j",),
+    "sessions": ("s",),
+    "session_form": ("s", "a"),
+    "trends": _chart_drawn,
+    "help": ("question_mark",),
+    "unsaved": ("3", "q"),
+}
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_screen(
+    screen: str, size: tuple[int, int], snap_compare: object, demo: Journal, clock: FixedClock
+) -> None:
+    action = SCREENS[screen]
+    press: tuple[str, ...] = action if isinstance(action, tuple) else ()
+    run_before = _nothing if isinstance(action, tuple) else action
+    app = NervelogApp(demo, clock)
+    assert snap_compare(app, press=press, terminal_size=size, run_before=run_before)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_welcome(size: tuple[int, int], snap_compare: object, clock: FixedClock) -> None:
+    app = NervelogApp(memory_journal(clock), clock)
+    assert snap_compare(app, terminal_size=size)  # type: ignore[operator]
