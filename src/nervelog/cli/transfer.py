@@ -10,7 +10,7 @@ import click
 from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
 from nervelog.domain.errors import ValidationError
 from nervelog.storage.files import write_private
-from nervelog.storage.transfer import ExportFormat, export_text, import_data
+from nervelog.storage.transfer import ExportFormat, export_text, import_data, read_import
 
 
 @click.command("export", epilog=EPILOG)
@@ -57,9 +57,11 @@ def import_cmd(file: Path, dry_run: bool) -> None:
     nothing is imported. Rows identical to what is stored change nothing.
     """
     try:
-        data = sys.stdin.buffer.read() if str(file) == "-" else file.read_bytes()
+        data = read_import(sys.stdin.buffer if str(file) == "-" else file)
     except OSError as exc:
         raise UserError(f"Cannot read {file}: {exc.strerror}.") from None
+    except ValidationError as exc:
+        raise UserError(f"{file} was not imported; nothing was changed.\n{exc}") from None
     try:
         result = import_data(current().journal(), data, dry_run=dry_run)
     except ValidationError as exc:

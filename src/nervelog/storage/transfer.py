@@ -12,7 +12,8 @@ import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
-from typing import Any
+from pathlib import Path
+from typing import Any, BinaryIO
 
 import pendulum
 
@@ -118,12 +119,33 @@ def export_text(journal: Journal, fmt: ExportFormat) -> str:
 # -- import ----------------------------------------------------------------------------
 
 
+def _too_big(size: int) -> ValidationError:
+    return Problem(
+        "file", f"{size} bytes", f"at most {MAX_IMPORT_BYTES // (1024 * 1024)} MB"
+    ).error()
+
+
+def read_import(source: Path | BinaryIO) -> bytes:
+    """The bytes of an import file or stream, refusing more than ``MAX_IMPORT_BYTES``.
+
+    A file's size is checked before it is read, and a stream is read only up to one
+    byte past the limit, so an enormous input never fills memory.
+    """
+    if isinstance(source, Path):
+        if source.is_file() and (size := source.stat().st_size) > MAX_IMPORT_BYTES:
+            raise _too_big(size)
+        with source.open("rb") as handle:
+            return read_import(handle)
+    data = source.read(MAX_IMPORT_BYTES + 1)
+    if len(data) > MAX_IMPORT_BYTES:
+        raise _too_big(len(data))
+    return data
+
+
 def decode_import(data: bytes) -> str:
     """Bytes of an import file as text (UTF-8, with or without BOM)."""
     if len(data) > MAX_IMPORT_BYTES:
-        raise Problem(
-            "file", f"{len(data)} bytes", f"at most {MAX_IMPORT_BYTES // (1024 * 1024)} MB"
-        ).error()
+        raise _too_big(len(data))
     if b"\x00" in data[:4096] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
         raise Problem("file", "binary data", "a nervelog JSON or CSV file in UTF-8").error()
     try:
