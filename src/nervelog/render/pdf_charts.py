@@ -12,6 +12,7 @@ import io
 import math
 import os
 import sys
+import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -136,7 +137,7 @@ def score_charts_png(
     fig = Figure(figsize=(width_mm / MM_PER_INCH, height_mm / MM_PER_INCH), dpi=dpi)
     FigureCanvasAgg(fig)
     axes = fig.subplots(len(SCORES), 1, sharex=True)
-    fig.subplots_adjust(left=0.085, right=0.995, top=0.97, bottom=0.085, hspace=0.32)
+    fig.subplots_adjust(left=0.06, right=0.995, top=0.96, bottom=0.085, hspace=0.42)
     ticks = date_ticks(start, end)
     per_point = 1
     for ax, score in zip(axes, SCORES, strict=True):
@@ -202,15 +203,17 @@ class PendingChart:
     Importing matplotlib and drawing take about half a second; fpdf2's import and the
     page layout take about as long again. On Linux with more than one core the two run
     side by side, which keeps ``nervelog report`` within its time budget. Anywhere else,
-    or if the child fails for any reason, the chart is drawn in this process instead:
-    the result is the same either way.
+    in a process with other threads (the TUI), or if the child fails for any reason, the
+    chart is drawn in this process instead: the result is the same either way.
     """
 
     def __init__(self, data: ChartData, width_mm: float, height_mm: float, dpi: int) -> None:
         self._args = (data, width_mm, height_mm, dpi)
         self._pid: int | None = None
         self._read_fd: int | None = None
-        if sys.platform == "linux" and (os.cpu_count() or 1) > 1:
+        # Forking a process that runs other threads (the TUI) is unsafe: draw in-process.
+        alone = threading.active_count() == 1
+        if sys.platform == "linux" and (os.cpu_count() or 1) > 1 and alone:
             self._fork()
 
     def _fork(self) -> None:

@@ -254,7 +254,8 @@ class _Writer:
         )
         self.text(
             f"0–10 scale, {each}; breaks in a line are days without a value (never 0). "
-            "Short marks under each panel and grey lines: days with a therapy session.",
+            "Short marks under each panel (and, on shorter ranges, faint vertical lines): "
+            "days with a therapy session.",
             size=7,
             grey=True,
         )
@@ -339,8 +340,7 @@ class _Writer:
     def daily_table(self) -> None:
         """Every day of the range with its four scores; gaps shown as dashes."""
         model = self.model
-        self.pdf.add_page()
-        self.heading("Daily scores table", keep_with=10)
+        self.heading("Daily scores table", keep_with=30)
         rows = daily_rows(model)
         headings = ("Date", *(s.label for s in SCORES), "")
         self.table(

@@ -1,0 +1,204 @@
+"""Summary: choose a range and a format, preview the doctor's summary, export it with a key.
+
+The preview is the text report itself (the same as ``nervelog report --format text``),
+so what is read here is what the doctor gets. Exporting writes a private (0600) file
+named after the range in ``export_dir`` (the folder nervelog was started from) and
+shows its path.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+from typing import ClassVar
+
+import pendulum
+from textual import work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import VerticalScroll
+from textual.widgets import Static
+
+from nervelog.render.report_model import ReportModel, build_report
+from nervelog.tui.screens.base import BaseScreen
+
+
+@dataclass(frozen=True)
+class SummaryRange:
+    """A report range the user can pick."""
+
+    key: str
+    label: str
+    days: int | None
+
+
+SUMMARY_RANGES: tuple[SummaryRange, ...] = (
+    SummaryRange("30d", "last 30 days", 30),
+    SummaryRange("90d", "last 90 days", 90),
+    SummaryRange("6m", "last 6 months", 182),
+    SummaryRange("1y", "last year", 365),
+    SummaryRange("all", "whole journal", None),
+)
+DEFAULT_RANGE = "90d"
+FORMATS: tuple[tuple[str, str], ...] = (("pdf", "PDF"), ("text", "text"), ("md", "Markdown"))
+SUFFIX = {"pdf": "pdf", "text": "txt", "md": "md"}
+
+
+def export_name(fmt: str, start: pendulum.Date, end: pendulum.Date) -> str:
+    """``nervelog-summary-2026-08-25-to-2026-11-22.pdf`` (``.txt``/``.md`` for text)."""
+    return f"nervelog-summary-{start.isoformat()}-to-{end.isoformat()}.{SUFFIX[fmt]}"
+
+
+class SummaryScreen(BaseScreen):
+    """The doctor's summary: 1-5 pick the range, f the format, e exports."""
+
+    TITLE_TEXT = "Summary for your doctor"
+    DEFAULT_CSS = """
+    #summary-bar, #summary-status {
+        height: auto;
+        padding: 0 1;
+    }
+    #summary-status {
+        color: $text-muted;
+    }
+    #summary-preview {
+        height: 1fr;
+        padding: 0 1;
+        border-top: solid $primary;
+    }
+    """
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *(
+            Binding(str(i), f"range('{r.key}')", r.label, show=False)
+            for i, r in enumerate(SUMMARY_RANGES, start=1)
+        ),
+        Binding("left", "step(-1)", "Range", key_display="← →", priority=True),
+        Binding("right", "step(1)", "Longer", show=False, priority=True),
+        Binding("f", "format", "Format"),
+        Binding("e", "export", "Export"),
+    ]
+
+    def __init__(self, export_dir: Path | None = None) -> None:
+        super().__init__(id="summary")
+        self.range_key = DEFAULT_RANGE
+        self.fmt = "pdf"
+        self.export_dir = export_dir
+        """Where exports go; ``None`` means the current folder at the time of export."""
+        self.revision = -1
+        self.model: ReportModel | None = None
+        self.written: Path | None = None
+        """The last file written, shown on screen."""
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="summary-bar", markup=False)
+        yield Static("", id="summary-status", markup=False)
+        with VerticalScroll(id="summary-preview"):
+            yield Static("", id="summary-text", markup=False)
+
+    def on_mount(self) -> None:
+        """Build the preview."""
+        self.refresh_preview()
+
+    def on_screen_resume(self) -> None:
+        """Rebuild when the journal changed while this screen was hidden."""
+        if self.revision != self.nervelog.revision:
+            self.refresh_preview()
+
+    # -- what is shown -------------------------------------------------------------
+
+    def span(self) -> tuple[pendulum.Date, pendulum.Date]:
+        """The chosen range, ending today."""
+        app = self.nervelog
+        today = app.clock.today()
+        chosen = next(r for r in SUMMARY_RANGES if r.key == self.range_key)
+        if chosen.days is not None:
+            return today.subtract(days=chosen.days - 1), today
+        span = app.journal.date_span()
+        return (min(span[0], today) if span else today), today
+
+    def bar_text(self) -> str:
+        """Which range and format are chosen, and the keys that change them."""
+        start, end = self.span()
+        ranges = "  ".join(
+            f"[{i}:{r.label}]" if r.key == self.range_key else f" {i}:{r.label} "
+            for i, r in enumerate(SUMMARY_RANGES, start=1)
+        )
+        fmt = next(label for key, label in FORMATS if key == self.fmt)
+        return (
+            f"{ranges}\n{start.isoformat()} to {end.isoformat()}  ·  format: {fmt} (f)"
+            "  ·  e: export"
+        )
+
+    def refresh_preview(self) -> None:
+        """Recompute the report for the chosen range and show its text version."""
+        from nervelog.render.text_report import render_text
+
+        app = self.nervelog
+        self.revision = app.revision
+        start, end = self.span()
+        model = build_report(app.journal, start, end)
+        self.model = model
+        self.query_one("#summary-bar", Static).update(self.bar_text())
+        self.query_one("#summary-text", Static).update(render_text(model))
+        self._status()
+
+    def _status(self, extra: str = "") -> None:
+        folder = self.export_dir or Path.cwd()
+        where = f"Last written: {self.written}" if self.written else f"Exports go to {folder}"
+        self.query_one("#summary-status", Static).update(f"{extra}{where}")
+
+    # -- actions -------------------------------------------------------------------
+
+    def action_range(self, key: str) -> None:
+        """Preview another range."""
+        self.range_key = key
+        self.refresh_preview()
+
+    def action_step(self, step: int) -> None:
+        """Shorter or longer range."""
+        keys = [r.key for r in SUMMARY_RANGES]
+        index = max(0, min(len(keys) - 1, keys.index(self.range_key) + step))
+        self.action_range(keys[index])
+
+    def action_format(self) -> None:
+        """PDF, then text, then Markdown."""
+        keys = [key for key, _ in FORMATS]
+        self.fmt = keys[(keys.index(self.fmt) + 1) % len(keys)]
+        self.query_one("#summary-bar", Static).update(self.bar_text())
+
+    def action_export(self) -> None:
+        """Write the report in the chosen format; the PDF is made in a worker thread."""
+        model = self.model
+        if model is None:
+            return
+        folder = self.export_dir or Path.cwd()
+        target = folder / export_name(self.fmt, model.start, model.end)
+        paper = self.nervelog.journal.setting("paper_size").lower()
+        self._status("Writing… ")
+        self._export(model, self.fmt, paper if paper in ("a4", "letter") else "a4", target)
+
+    @work(thread=True, exclusive=True, group="export")
+    def _export(self, model: ReportModel, fmt: str, paper: str, target: Path) -> None:
+        from nervelog.storage.files import write_private
+
+        try:
+            if fmt == "pdf":
+                from nervelog.render.pdf_report import render_pdf
+
+                data = render_pdf(model, paper)
+            else:
+                from nervelog.render.text_report import render_markdown, render_text
+
+                text = render_markdown(model) if fmt == "md" else render_text(model)
+                data = text.encode("utf-8")
+            write_private(target, data)
+        except OSError as exc:
+            message = f"Cannot write {target}: {exc.strerror or exc}. Nothing was written. "
+            self.app.call_from_thread(self._status, message)
+            return
+        self.app.call_from_thread(self._written, target)
+
+    def _written(self, target: Path) -> None:
+        self.written = target
+        self._status()
+        self.notify(f"Wrote {target}", title="Summary exported")

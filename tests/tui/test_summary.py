@@ -1,0 +1,92 @@
+"""Summary screen: pick a range and format, read the preview, export with a key."""
+
+from __future__ import annotations
+
+import stat
+from pathlib import Path
+
+import pytest
+from pypdf import PdfReader
+from textual.widgets import Static
+from tui_helpers import AppFactory, screen_text, wait_for
+
+from nervelog.domain.disclaimer import DISCLAIMER
+from nervelog.storage import Journal
+from nervelog.tui.screens.summary import SummaryScreen
+
+
+async def open_summary(app: object, pilot: object) -> None:
+    """Show the Summary screen (what its key in the app does)."""
+    from textual.pilot import Pilot
+
+    from nervelog.tui.app import NervelogApp
+
+    assert isinstance(app, NervelogApp) and isinstance(pilot, Pilot)
+    await app.push_screen(SummaryScreen())
+    await pilot.pause()
+
+
+def preview(app: object) -> str:
+    from nervelog.tui.app import NervelogApp
+
+    assert isinstance(app, NervelogApp)
+    return str(app.screen.query_one("#summary-text", Static).render())
+
+
+async def test_preview_range_and_export_pdf(
+    demo: Journal, make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_summary(app, pilot)
+        assert isinstance(app.screen, SummaryScreen)
+        shown = screen_text(app)
+        assert "Summary for your doctor" in shown
+        assert "2026-08-25 to 2026-11-22" in shown
+        assert DISCLAIMER in shown
+        assert "Range: 2026-08-25 to 2026-11-22 (90 days)" in preview(app)
+
+        await pilot.press("1")
+        await pilot.pause()
+        assert "Range: 2026-10-24 to 2026-11-22 (30 days)" in preview(app)
+        assert "[1:last 30 days]" in screen_text(app)
+
+        await pilot.press("e")
+        target = tmp_path / "nervelog-summary-2026-10-24-to-2026-11-22.pdf"
+        await wait_for(pilot, lambda: app.screen.written is not None, timeout=30)
+        assert app.screen.written == target
+        assert stat.S_IMODE(target.stat().st_mode) == 0o600
+        first = PdfReader(str(target)).pages[0].extract_text()
+        assert "2026-10-24 to 2026-11-22 (30 days)" in first
+        await pilot.pause()
+        status = str(app.screen.query_one("#summary-status", Static).render())
+        assert f"Last written: {target}" in status
+        assert "Last written:" in screen_text(app)
+
+
+async def test_format_key_switches_to_markdown_export(
+    demo: Journal, make_app: AppFactory, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(tmp_path)
+    app = make_app(demo)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("f", "f")
+        await pilot.pause()
+        assert "format: Markdown" in screen_text(app)
+        await pilot.press("e")
+        await wait_for(pilot, lambda: app.screen.written is not None)
+        written = app.screen.written
+        assert written is not None and written.suffix == ".md"
+        assert written.read_text(encoding="utf-8").startswith("# Symptom journal summary")
+
+
+async def test_empty_journal_preview_says_so(welcomed: Journal, make_app: AppFactory) -> None:
+    app = make_app(welcomed)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_summary(app, pilot)
+        assert "No entries or sessions were recorded in this range." in preview(app)
+        await pilot.press("5")
+        await pilot.pause()
+        assert "(1 day)" in preview(app)
