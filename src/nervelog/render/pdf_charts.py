@@ -98,7 +98,13 @@ def date_ticks(start: pendulum.Date, end: pendulum.Date) -> list[tuple[float, st
         while day <= end:
             ticks.append((day.toordinal(), f"{day.day} {day.format('MMM')}"))
             day = day.add(weeks=1)
-    elif span <= 3 * 366:
+    elif span <= 120:
+        # The 1st and 15th of each month; the first label carries the year.
+        for o in range(start.toordinal(), end.toordinal() + 1):
+            d = pendulum.Date.fromordinal(o)
+            if d.day in (1, 15):
+                label = f"{d.day} {d.format('MMM')}"
+                ticks.append((o, f"{label} {d.year}" if not ticks else label))
         months = 1 if span <= 200 else 2 if span <= 400 else 3 if span <= 730 else 4
         day = pendulum.Date(start.year, start.month, 1)
         if day < start:
@@ -137,7 +143,7 @@ def score_charts_png(
     fig = Figure(figsize=(width_mm / MM_PER_INCH, height_mm / MM_PER_INCH), dpi=dpi)
     FigureCanvasAgg(fig)
     axes = fig.subplots(len(SCORES), 1, sharex=True)
-    fig.subplots_adjust(left=0.06, right=0.995, top=0.96, bottom=0.085, hspace=0.42)
+    fig.subplots_adjust(left=0.06, right=0.995, top=0.96, bottom=0.085, hspace=0.5)
     ticks = date_ticks(start, end)
     per_point = 1
     for ax, score in zip(axes, SCORES, strict=True):
@@ -179,7 +185,7 @@ def score_charts_png(
         for side in ("top", "right"):
             ax.spines[side].set_visible(False)
         ax.set_title(
-            f"{score.label} ({score.direction})", fontsize=7.5, loc="left", pad=2, weight="bold"
+            f"{score.label} ({score.direction})", fontsize=7.5, loc="left", pad=4, weight="bold"
         )
         if all(math.isnan(v) for v in points.y):
             ax.text(
