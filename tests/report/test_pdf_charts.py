@@ -1,0 +1,76 @@
+"""The PDF's score charts: gaps stay gaps, long ranges are averaged, ticks stay in range."""
+
+from __future__ import annotations
+
+import io
+import math
+
+import pendulum
+from PIL import Image
+
+from nervelog.analysis import calendar_days
+from nervelog.domain.scores import SCORES
+from nervelog.render.pdf_charts import (
+    ChartData,
+    PendingChart,
+    date_ticks,
+    days_per_point,
+    max_points,
+    panel_points,
+    score_charts_png,
+    session_marks,
+)
+
+START = pendulum.date(2026, 1, 1)
+
+
+def test_missing_days_are_gaps_never_zero() -> None:
+    days = calendar_days(START, START.add(days=5))
+    points = panel_points(days, [4.0, None, None, 6.0, 0.0, None], limit=100)
+    assert points.days_per_point == 1
+    assert [None if math.isnan(y) else y for y in points.y] == [4.0, None, None, 6.0, 0.0, None]
+
+
+def test_ten_years_are_averaged_to_the_chart_width() -> None:
+    days = calendar_days(START, START.add(days=3649))
+    values = [float(i % 11) for i in range(len(days))]
+    limit = max_points(182, 150)
+    points = panel_points(days, values, limit)
+    assert len(points.x) <= limit
+    assert points.days_per_point == days_per_point(len(days), limit) > 1
+    assert all(0 <= y <= 10 for y in points.y)
+
+
+def test_session_marks_one_per_bucket_with_a_session() -> None:
+    sessions = frozenset({START, START.add(days=1), START.add(days=9)})
+    assert session_marks(sessions, START, 1) == [
+        START.toordinal(),
+        START.add(days=1).toordinal(),
+        START.add(days=9).toordinal(),
+    ]
+    # With 5 days per point the first two sessions share a bucket.
+    assert len(session_marks(sessions, START, 5)) == 2
+
+
+def test_date_ticks_fall_inside_the_range() -> None:
+    for length in (1, 10, 30, 90, 365, 3 * 365, 3650):
+        end = START.add(days=length - 1)
+        ticks = date_ticks(START, end)
+        assert ticks, length
+        assert all(START.toordinal() <= t <= end.toordinal() for t, _ in ticks)
+        assert len(ticks) <= 16
+
+
+def test_chart_png_is_the_requested_size_and_the_forked_drawing_matches() -> None:
+    days = calendar_days(START, START.add(days=89))
+    values = {
+        s: [None if i % 7 == 3 else float((i + n) % 11) for i in range(90)]
+        for n, s in enumerate(SCORES)
+    }
+    data = ChartData(days, values, frozenset({START.add(days=10)}))
+    png, per_point = score_charts_png(data, 182, 88, 100)
+    image = Image.open(io.BytesIO(png))
+    width, height = image.size
+    assert abs(width - 182 / 25.4 * 100) <= 1 and abs(height - 88 / 25.4 * 100) <= 1
+    assert per_point == 1
+    assert PendingChart(data, 182, 88, 100).result() == (png, 1)
