@@ -50,7 +50,7 @@ async def test_preview_range_and_export_pdf(
         await pilot.press("1")
         await pilot.pause()
         assert "Range: 2026-10-24 to 2026-11-22 (30 days)" in preview(app)
-        assert "[1:last 30 days]" in screen_text(app)
+        assert "[1:30 days]" in screen_text(app)
 
         await pilot.press("e")
         target = tmp_path / "nervelog-summary-2026-10-24-to-2026-11-22.pdf"

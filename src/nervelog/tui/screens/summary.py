@@ -16,7 +16,7 @@ import pendulum
 from textual import work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import VerticalScroll
+from textual.containers import ScrollableContainer
 from textual.widgets import Static
 
 from nervelog.render.report_model import ReportModel, build_report
@@ -33,11 +33,11 @@ class SummaryRange:
 
 
 SUMMARY_RANGES: tuple[SummaryRange, ...] = (
-    SummaryRange("30d", "last 30 days", 30),
-    SummaryRange("90d", "last 90 days", 90),
-    SummaryRange("6m", "last 6 months", 182),
-    SummaryRange("1y", "last year", 365),
-    SummaryRange("all", "whole journal", None),
+    SummaryRange("30d", "30 days", 30),
+    SummaryRange("90d", "90 days", 90),
+    SummaryRange("6m", "6 months", 182),
+    SummaryRange("1y", "1 year", 365),
+    SummaryRange("all", "all", None),
 )
 DEFAULT_RANGE = "90d"
 FORMATS: tuple[tuple[str, str], ...] = (("pdf", "PDF"), ("text", "text"), ("md", "Markdown"))
@@ -63,8 +63,11 @@ class SummaryScreen(BaseScreen):
     }
     #summary-preview {
         height: 1fr;
-        padding: 0 1;
+        overflow-x: auto;
         border-top: solid $primary;
+    }
+    #summary-text {
+        width: auto;
     }
     """
     BINDINGS: ClassVar[list[BindingType]] = [
@@ -92,7 +95,7 @@ class SummaryScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         yield Static("", id="summary-bar", markup=False)
         yield Static("", id="summary-status", markup=False)
-        with VerticalScroll(id="summary-preview"):
+        with ScrollableContainer(id="summary-preview"):
             yield Static("", id="summary-text", markup=False)
 
     def on_mount(self) -> None:
@@ -119,7 +122,7 @@ class SummaryScreen(BaseScreen):
     def bar_text(self) -> str:
         """Which range and format are chosen, and the keys that change them."""
         start, end = self.span()
-        ranges = "  ".join(
+        ranges = " ".join(
             f"[{i}:{r.label}]" if r.key == self.range_key else f" {i}:{r.label} "
             for i, r in enumerate(SUMMARY_RANGES, start=1)
         )
