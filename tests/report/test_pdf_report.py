@@ -137,7 +137,7 @@ def test_any_unicode_note_renders_and_long_notes_paginate(
     journal.save_entry(Entry(date=day, scores=Scores(pain=4), notes=odd))
     long_note = " ".join(f"word{i}" for i in range(3000)) + " " + "x" * 400
     journal.save_entry(Entry(date=day.add(days=1), scores=Scores(pain=5), notes=long_note))
-    data = render_pdf(build_report(journal, START, END))
+    data = render_pdf(build_report(journal, START, END, name="Name " * 80))
     pages = pdf_pages(data)
     text = "\n".join(pages)
     assert "Émile’s feet — ça brûle" in text

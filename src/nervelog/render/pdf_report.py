@@ -110,7 +110,7 @@ def _new_document(model: ReportModel, paper: str) -> Any:
             if self.page_no() > 1:
                 self.set_font(FONT, "", 7.5)
                 self.set_text_color(GREY)
-                self.cell(0, 4, safe_text(self, running), new_x="LMARGIN", new_y="NEXT")
+                self.cell(0, 4, _fit(self, safe_text(self, running)), new_x="LMARGIN", new_y="NEXT")
                 self.set_text_color(0)
                 self.ln(2)
 
@@ -142,6 +142,16 @@ def _new_document(model: ReportModel, paper: str) -> Any:
     pdf.set_creation_date(model.generated_at)
     pdf.add_page()
     return pdf
+
+
+def _fit(pdf: Any, text: str) -> str:
+    """``text`` cut with an ellipsis to fit one line between the margins."""
+    room = pdf.w - pdf.l_margin - pdf.r_margin - 1
+    if pdf.get_string_width(text) <= room:
+        return text
+    while text and pdf.get_string_width(text + "…") > room:
+        text = text[: max(0, len(text) - max(1, len(text) // 10))]
+    return text + "…"
 
 
 class _Writer:
