@@ -10,8 +10,11 @@ from pypdf import PdfReader
 from textual.widgets import Static
 from tui_helpers import AppFactory, screen_text, wait_for
 
+from nervelog.domain.dates import FixedClock
 from nervelog.domain.disclaimer import DISCLAIMER
 from nervelog.storage import Journal
+from nervelog.storage.demo import load_demo
+from nervelog.tui.app import WELCOMED, NervelogApp
 from nervelog.tui.screens.summary import SummaryScreen
 
 
@@ -19,16 +22,12 @@ async def open_summary(app: object, pilot: object) -> None:
     """Show the Summary screen (what its key in the app does)."""
     from textual.pilot import Pilot
 
-    from nervelog.tui.app import NervelogApp
-
     assert isinstance(app, NervelogApp) and isinstance(pilot, Pilot)
     await app.push_screen(SummaryScreen())
     await pilot.pause()
 
 
 def preview(app: object) -> str:
-    from nervelog.tui.app import NervelogApp
-
     assert isinstance(app, NervelogApp)
     return str(app.screen.query_one("#summary-text", Static).render())
 
@@ -90,3 +89,19 @@ async def test_empty_journal_preview_says_so(welcomed: Journal, make_app: AppFac
         await pilot.press("5")
         await pilot.pause()
         assert "(1 day)" in preview(app)
+
+
+async def test_journal_file_is_read_in_the_background(
+    file_journal: Journal, journal_path: Path, clock: FixedClock
+) -> None:
+    load_demo(file_journal)
+    file_journal.set_setting(WELCOMED, "yes")
+    app = NervelogApp(file_journal, clock, journal_path=journal_path)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_summary(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, SummaryScreen)
+        await wait_for(pilot, lambda: screen.model is not None)
+        assert "Range: 2026-08-25 to 2026-11-22 (90 days)" in preview(app)
+        await pilot.press("4")
+        await wait_for(pilot, lambda: "(365 days)" in preview(app))

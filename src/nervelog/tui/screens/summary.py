@@ -18,8 +18,10 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import ScrollableContainer
 from textual.widgets import Static
+from textual.worker import get_current_worker
 
 from nervelog.render.report_model import ReportModel, build_report
+from nervelog.storage.repository import Journal
 from nervelog.tui.screens.base import BaseScreen
 
 
@@ -47,6 +49,14 @@ SUFFIX = {"pdf": "pdf", "text": "txt", "md": "md"}
 def export_name(fmt: str, start: pendulum.Date, end: pendulum.Date) -> str:
     """``nervelog-summary-2026-08-25-to-2026-11-22.pdf`` (``.txt``/``.md`` for text)."""
     return f"nervelog-summary-{start.isoformat()}-to-{end.isoformat()}.{SUFFIX[fmt]}"
+
+
+def _preview(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> tuple[ReportModel, str]:
+    """The report of ``start``..``end`` and its text version."""
+    from nervelog.render.text_report import render_text
+
+    model = build_report(journal, start, end)
+    return model, render_text(model)
 
 
 class SummaryScreen(BaseScreen):
@@ -133,16 +143,40 @@ class SummaryScreen(BaseScreen):
         )
 
     def refresh_preview(self) -> None:
-        """Recompute the report for the chosen range and show its text version."""
-        from nervelog.render.text_report import render_text
+        """Recompute the report for the chosen range and show its text version.
 
+        A journal file is read in a worker thread through its own connection (a long
+        journal takes a moment); an in-memory journal cannot be shared with a thread
+        and is small, so it is read here.
+        """
         app = self.nervelog
         self.revision = app.revision
         start, end = self.span()
-        model = build_report(app.journal, start, end)
-        self.model = model
+        self.model = None
         self.query_one("#summary-bar", Static).update(self.bar_text())
-        self.query_one("#summary-text", Static).update(render_text(model))
+        path = app.journal_path if app.journal_path and app.journal_path.exists() else None
+        if path is None:
+            self._show(*_preview(app.journal, start, end))
+        else:
+            self._status("Preparing the summary… ")
+            self._load_in_thread(path, start, end)
+
+    @work(thread=True, exclusive=True, group="summary")
+    def _load_in_thread(self, path: Path, start: pendulum.Date, end: pendulum.Date) -> None:
+        from nervelog.storage import open_journal
+
+        app = self.nervelog
+        journal = open_journal(path, app.clock, create=False)
+        try:
+            model, text = _preview(journal, start, end)
+        finally:
+            journal.db.conn.close()
+        if not get_current_worker().is_cancelled:
+            app.call_from_thread(self._show, model, text)
+
+    def _show(self, model: ReportModel, text: str) -> None:
+        self.model = model
+        self.query_one("#summary-text", Static).update(text)
         self._status()
 
     def _status(self, extra: str = "") -> None:
