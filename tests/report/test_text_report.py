@@ -63,9 +63,10 @@ def test_markdown_variant(demo: Journal) -> None:
 
 
 def test_markdown_table_cells_cannot_break_the_table(journal: Journal) -> None:
-    journal.save_entry(Entry(date=END, scores=Scores(pain=2), notes="a | b\nsecond line"))
+    note = "a | b\nsecond *line* <script>"
+    journal.save_entry(Entry(date=END, scores=Scores(pain=2), notes=note))
     md = render_markdown(build_report(journal, START, END))
-    assert "| 2026-11-22 | a \\| b<br>second line |" in md
+    assert "| 2026-11-22 | a \\| b<br>second \\*line\\* \\<script\\> |" in md
 
 
 def test_empty_journal_text_report_says_so(journal: Journal) -> None:

@@ -139,9 +139,17 @@ class _Doc:
         self.lines += _text_table(headings, rows, widths, indent)
 
 
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md_escape(text: str) -> str:
+    """User text shown literally in Markdown: no emphasis, links, headings or HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
 def _md_cell(text: str) -> str:
-    """A Markdown table cell: pipes escaped, line breaks as ``<br>``."""
-    return text.replace("\\", "\\\\").replace("|", "\\|").replace("\n", "<br>")
+    """A Markdown table cell: special characters escaped, line breaks as ``<br>``."""
+    return md_escape(text).replace("\n", "<br>")
 
 
 def display_width(text: str) -> int:
@@ -199,10 +207,12 @@ def _pad(text: str, width: int) -> str:
 
 def _build(doc: _Doc, model: ReportModel) -> str:
     doc.title(TITLE)
-    if model.name:
-        doc.para(f"Name: {model.name}")
-    doc.para(f"Range: {model.range_text()}")
-    doc.para(f"Generated: {model.generated_text()}")
+    name = md_escape(model.name) if doc.markdown else model.name
+    fields = [f"Name: {name}"] if model.name else []
+    fields += [f"Range: {model.range_text()}", f"Generated: {model.generated_text()}"]
+    for field_line in fields:
+        # Markdown would join consecutive lines into one paragraph; a list keeps them apart.
+        doc.para(f"- {field_line}" if doc.markdown else field_line)
     doc.blank()
     doc.strong(DISCLAIMER)
     for statement in model.state_notes():
@@ -246,7 +256,7 @@ def _build(doc: _Doc, model: ReportModel) -> str:
         doc.para("No daily scores to chart in this range.")
 
     doc.heading("Therapy sessions by kind")
-    doc.para(model.kinds_text())
+    doc.para(md_escape(model.kinds_text()) if doc.markdown else model.kinds_text())
 
     _responses(doc, model)
     _sessions(doc, model)
@@ -271,7 +281,8 @@ def _responses(doc: _Doc, model: ReportModel) -> None:
         doc.blank()
         sessions = f"{kind.sessions} session{'s' if kind.sessions != 1 else ''}"
         days = f"{kind.days} day{'s' if kind.days != 1 else ''}"
-        doc.strong(f"{kind.kind} ({sessions} on {days})")
+        label = md_escape(kind.kind) if doc.markdown else kind.kind
+        doc.strong(f"{label} ({sessions} on {days})")
         doc.blank()
         rows = []
         for score in SCORES:
