@@ -74,3 +74,14 @@ def test_chart_png_is_the_requested_size_and_the_forked_drawing_matches() -> Non
     assert abs(width - 182 / 25.4 * 100) <= 1 and abs(height - 88 / 25.4 * 100) <= 1
     assert per_point == 1
     assert PendingChart(data, 182, 88, 100).result() == (png, 1)
+
+
+def test_a_cancelled_chart_leaves_no_child_behind() -> None:
+    days = calendar_days(START, START.add(days=29))
+    data = ChartData(days, {s: [5.0] * 30 for s in SCORES}, frozenset())
+    pending = PendingChart(data, 182, 88, 100)
+    pending.cancel()
+    pending.cancel()
+    # After cancelling, asking for the result still gives a chart (drawn in-process).
+    png, per_point = pending.result()
+    assert png.startswith(b"\x89PNG") and per_point == 1

@@ -8,9 +8,11 @@ are marked with black ticks, and a day without a value is a gap (NaN), never 0.
 
 from __future__ import annotations
 
+import contextlib
 import io
 import math
 import os
+import signal
 import sys
 import threading
 from collections.abc import Mapping, Sequence
@@ -258,3 +260,16 @@ class PendingChart:
             if status == 0 and len(payload) > 4:
                 return payload[4:], int.from_bytes(payload[:4], "big")
         return score_charts_png(*self._args)
+
+    def cancel(self) -> None:
+        """Stop a chart still being drawn (the report failed); safe to call at any time."""
+        if self._pid is not None:
+            with contextlib.suppress(OSError):
+                os.kill(self._pid, signal.SIGKILL)
+            with contextlib.suppress(OSError):
+                os.waitpid(self._pid, 0)
+            self._pid = None
+        if self._read_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._read_fd)
+            self._read_fd = None

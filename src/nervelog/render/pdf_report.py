@@ -69,14 +69,21 @@ def render_pdf(model: ReportModel, paper: str = "a4") -> bytes:
     # The chart is started first: it is drawn (in parallel where possible) while the
     # rest of the report is laid out, and put in its reserved place at the end.
     chart = _start_chart(model, width)
-    pdf = _new_document(model, paper)
-    writer = _Writer(pdf, model)
-    writer.overview()
-    writer.session_list()
-    writer.notes()
-    if model.include_daily:
-        writer.daily_table()
-    if chart is not None and writer.chart_place is not None:
+    try:
+        pdf = _new_document(model, paper)
+        writer = _Writer(pdf, model)
+        writer.overview()
+        writer.session_list()
+        writer.notes()
+        if model.include_daily:
+            writer.daily_table()
+    except BaseException:
+        if chart is not None:
+            chart.cancel()
+        raise
+    if chart is not None and writer.chart_place is None:
+        chart.cancel()
+    elif chart is not None and writer.chart_place is not None:
         page, y = writer.chart_place
         png, _ = chart.result()
         last = pdf.page
