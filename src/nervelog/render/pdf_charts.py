@@ -145,7 +145,14 @@ def score_charts_png(
     fig = Figure(figsize=(width_mm / MM_PER_INCH, height_mm / MM_PER_INCH), dpi=dpi)
     FigureCanvasAgg(fig)
     axes = fig.subplots(len(SCORES), 1, sharex=True)
-    fig.subplots_adjust(left=0.06, right=0.995, top=0.96, bottom=0.085, hspace=0.5)
+    # Margins in millimetres, so titles and date labels keep their room at any height.
+    fig.subplots_adjust(
+        left=11 / width_mm,
+        right=1 - 1 / width_mm,
+        top=1 - 4.5 / height_mm,
+        bottom=7.5 / height_mm,
+        hspace=0.5 * 88 / height_mm,
+    )
     ticks = date_ticks(start, end)
     per_point = 1
     for ax, score in zip(axes, SCORES, strict=True):

@@ -38,7 +38,8 @@ FONT = "DejaVu"
 MARGIN = 14.0
 TOP = 12.0
 BOTTOM = 17.0
-CHART_HEIGHT = 88.0
+# Letter is 18 mm shorter than A4; a lower chart keeps page 1 on one page.
+CHART_HEIGHT = {"a4": 88.0, "letter": 76.0}
 CHART_DPI = 150
 GREY = 95
 LIGHT = 235
@@ -68,10 +69,10 @@ def render_pdf(model: ReportModel, paper: str = "a4") -> bytes:
     width = _paper_width(paper) - 2 * MARGIN
     # The chart is started first: it is drawn (in parallel where possible) while the
     # rest of the report is laid out, and put in its reserved place at the end.
-    chart = _start_chart(model, width)
+    chart = _start_chart(model, width, CHART_HEIGHT[paper])
     try:
         pdf = _new_document(model, paper)
-        writer = _Writer(pdf, model)
+        writer = _Writer(pdf, model, CHART_HEIGHT[paper])
         writer.overview()
         writer.session_list()
         writer.notes()
@@ -88,7 +89,7 @@ def render_pdf(model: ReportModel, paper: str = "a4") -> bytes:
         png, _ = chart.result()
         last = pdf.page
         pdf.page = page
-        pdf.image(png, x=pdf.l_margin, y=y, w=width, h=CHART_HEIGHT)
+        pdf.image(png, x=pdf.l_margin, y=y, w=width, h=CHART_HEIGHT[paper])
         pdf.page = last
     return bytes(pdf.output())
 
@@ -97,12 +98,12 @@ def _paper_width(paper: str) -> float:
     return 210.0 if paper == "a4" else 215.9
 
 
-def _start_chart(model: ReportModel, width: float) -> PendingChart | None:
+def _start_chart(model: ReportModel, width: float, height: float) -> PendingChart | None:
     if not model.has_scores:
         return None
     days = model.series[SCORES[0]].days
     data = ChartData(days, {s: model.series[s].values for s in SCORES}, model.session_days)
-    return PendingChart(data, width, CHART_HEIGHT, CHART_DPI)
+    return PendingChart(data, width, height, CHART_DPI)
 
 
 def _new_document(model: ReportModel, paper: str) -> Any:
@@ -164,9 +165,10 @@ def _fit(pdf: Any, text: str) -> str:
 class _Writer:
     """Lays the report's sections out one after another on an fpdf2 document."""
 
-    def __init__(self, pdf: Any, model: ReportModel) -> None:
+    def __init__(self, pdf: Any, model: ReportModel, chart_height: float) -> None:
         self.pdf = pdf
         self.model = model
+        self.chart_height = chart_height
         self.width: float = pdf.w - pdf.l_margin - pdf.r_margin
         self.chart_place: tuple[int, float] | None = None
         """Page and top of the space kept for the chart image."""
@@ -259,12 +261,12 @@ class _Writer:
     def charts(self) -> None:
         """One small chart per score on a shared date axis."""
         pdf, model = self.pdf, self.model
-        self.heading("Daily scores", keep_with=CHART_HEIGHT)
+        self.heading("Daily scores", keep_with=self.chart_height)
         if not model.has_scores:
             self.text("No daily scores to chart in this range.", size=9)
             return
         self.chart_place = (pdf.page, pdf.get_y())
-        pdf.ln(CHART_HEIGHT)
+        pdf.ln(self.chart_height)
         per_point = days_per_point(model.days, max_points(self.width, CHART_DPI))
         each = (
             "one point per day" if per_point == 1 else f"each point is the mean of {per_point} days"
@@ -334,7 +336,8 @@ class _Writer:
     def session_list(self) -> None:
         """Every session in the range, on its own page after the overview."""
         pdf, model = self.pdf, self.model
-        pdf.add_page()
+        if pdf.page == 1:
+            pdf.add_page()
         self.heading("Session list", keep_with=10)
         if not model.sessions:
             self.text("No therapy sessions in this range.", size=9)
