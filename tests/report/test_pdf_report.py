@@ -180,3 +180,17 @@ def test_generation_date_comes_from_the_journal_clock(demo: Journal) -> None:
     reader = PdfReader(io.BytesIO(demo_pdf(demo)))
     created = str(reader.metadata.get("/CreationDate", ""))
     assert re.match(r"D:20261122", created)
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_demo_overview_fits_on_page_one(demo: Journal, paper: str, pdf_pages: Pages) -> None:
+    model = build_report(demo, START, END, name="Alex Example")
+    pages = pdf_pages(render_pdf(model, paper))
+    first = pages[0]
+    assert "Around sessions" in first
+    # The last row of the session-response table is still on page 1 ...
+    last_row = first.split("physiotherapy (2)")[1]
+    assert "mobility" in last_row
+    # ... and the session list begins page 2.
+    assert "Session list" not in first
+    assert "Session list" in pages[1]
