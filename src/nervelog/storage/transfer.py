@@ -286,6 +286,10 @@ def _duplicate_days(entries: list[Entry]) -> list[Problem]:
 
 
 def _parse_csv(text: str, today: pendulum.Date) -> ImportBatch:
+    # The csv module refuses cells over 128 kB by default; a long note is allowed, and
+    # the file as a whole is already capped at MAX_IMPORT_BYTES.
+    if csv.field_size_limit() < MAX_IMPORT_BYTES:
+        csv.field_size_limit(MAX_IMPORT_BYTES)
     reader = csv.reader(io.StringIO(text, newline=""))
     try:
         header = tuple(h.strip() for h in next(reader))
