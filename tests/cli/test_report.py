@@ -127,3 +127,23 @@ def test_help_lists_the_options_and_the_disclaimer(run: Run) -> None:
     for option in ("--from", "--to", "--last", "--format", "--out", "--paper", "--name", "--daily"):
         assert option in result.output
     assert DISCLAIMER in " ".join(result.output.split())
+
+
+def test_text_report_does_not_load_the_pdf_libraries(demo_db: Path) -> None:
+    # In a fresh interpreter: the text report must not pay for fpdf2 or matplotlib.
+    # (Which days it covers does not matter here, so the real clock is harmless.)
+    import subprocess
+    import sys
+
+    script = (
+        "import sys\n"
+        "from nervelog.cli import cli\n"
+        f"cli(['--db', {str(demo_db)!r}, 'report', '--format', 'text', '--last', '30d'],"
+        " prog_name='nervelog', standalone_mode=False)\n"
+        "print('LOADED', sorted(m for m in ('fpdf', 'matplotlib') if m in sys.modules))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert "Symptom journal summary" in done.stdout
+    assert "LOADED []" in done.stdout
