@@ -57,5 +57,8 @@ ONE_MB_NOTE = ((("".join(PIECES) + "\n") * 2000)[: 2**20 // 2]) * 2
 
 
 def has_raw_control(text: str) -> bool:
-    """Whether ``text`` holds a control character a terminal would obey (newline aside)."""
-    return any(unicodedata.category(c) == "Cc" and c != "\n" for c in text)
+    """Whether ``text`` holds a control character a terminal would obey.
+
+    Newline and tab are layout, not commands, and ``printable()`` keeps them on purpose.
+    """
+    return any(unicodedata.category(c) == "Cc" and c not in "\n\t" for c in text)
