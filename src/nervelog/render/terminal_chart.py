@@ -22,7 +22,7 @@ from typing import Any
 
 import pendulum
 
-from nervelog.analysis import Bucket, DailySeries, downsample
+from nervelog.analysis import ROLLING_WINDOW, Bucket, DailySeries, downsample
 from nervelog.domain.scores import Score
 
 SESSION_MARKER = "^"
@@ -54,6 +54,11 @@ def direction_title(scores: Sequence[Score], width: int) -> str:
     if len(long) <= width:
         return long
     return " · ".join(f"{' '.join(value_marker(s) for s in g)}: {d}" for d, g in groups.items())
+
+
+def mean_adds_detail(days: int, columns: int) -> bool:
+    """True when a column holds fewer days than the rolling window, so its mean says more."""
+    return -(-days // columns) < ROLLING_WINDOW
 
 
 @dataclass(frozen=True)
@@ -129,6 +134,8 @@ def draw_scores(
             buckets = downsample(series.days, series.values, columns)
             most = max(most, _draw(plt, [b.mean for b in buckets], value_marker(series.score)))
         means = rolling.get(series.score) if rolling else None
+        if means is not None and show_values and not mean_adds_detail(len(series.days), columns):
+            means = None  # each column already averages a week or more
         if means is not None:
             mean_buckets = downsample(series.days, means, columns)
             buckets = buckets or mean_buckets
@@ -137,7 +144,8 @@ def draw_scores(
                 _draw(plt, [b.mean for b in mean_buckets], mean_marker(series.score), line=True),
             )
     if buckets and session_days:
-        marked = [i for i, b in enumerate(buckets) if _has_session(b, session_days)]
+        ordinals = {d.toordinal() for d in session_days}
+        marked = [i for i, b in enumerate(buckets) if _has_session(b, ordinals)]
         if marked:
             plt.scatter(marked, [SESSION_Y] * len(marked), marker=SESSION_MARKER)
     if buckets:
@@ -147,10 +155,9 @@ def draw_scores(
     return DrawnChart(buckets, most, chart_title)
 
 
-def _has_session(bucket: Bucket, days: Collection[pendulum.Date]) -> bool:
-    if bucket.start == bucket.end:
-        return bucket.start in days
-    return any(bucket.start <= d <= bucket.end for d in days)
+def _has_session(bucket: Bucket, ordinals: set[int]) -> bool:
+    first, last = bucket.start.toordinal(), bucket.end.toordinal()
+    return any(o in ordinals for o in range(first, last + 1))
 
 
 def _draw(plt: Any, values: Sequence[float | None], marker: str, *, line: bool = False) -> int:

@@ -24,7 +24,8 @@ DARK, LIGHT = "textual-dark", "textual-light"
 class NervelogApp(App[None]):
     """The journal app, built from its parts so tests can hand it any journal and clock."""
 
-    CSS_PATH = "app.tcss"
+    # Absolute, so subclasses defined elsewhere (measurements, tests) find it too.
+    CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "nervelog"
     MODES: ClassVar[dict[str, Any]] = mode_factories()
     DEFAULT_MODE = "checkin"

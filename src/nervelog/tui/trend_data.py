@@ -56,9 +56,9 @@ RANGES: tuple[Range, ...] = (
 DEFAULT_RANGE = "3m"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class TrendView:
-    """Everything drawn for one range."""
+    """Everything drawn for one range (compared and hashed by identity)."""
 
     range: Range
     start: pendulum.Date

@@ -44,7 +44,8 @@ def figures_text(view: TrendView, scores: tuple[Score, ...]) -> Text:
     text.append("  ".join(f"{value_marker(s)} {s.value}" for s in scores))
     text.append(
         f"\ncapitals = values (averaged when a column holds several days); "
-        f"{' '.join(mean_marker(s) for s in scores)} = 7-day mean; "
+        f"{' '.join(mean_marker(s) for s in scores)} = 7-day mean (left out when a column "
+        "averages a week or more); "
         f"{SESSION_MARKER} = session day\n",
         style="dim",
     )
