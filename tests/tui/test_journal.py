@@ -82,3 +82,22 @@ async def test_saving_a_check_in_shows_up_in_the_journal(
         await pilot.press("c", "7", "ctrl+s", "j")
         await pilot.pause()
         assert "1 of 30 days" in screen_text(app)
+
+
+async def test_notes_and_kinds_are_shown_literally(welcomed: Journal, make_app: AppFactory) -> None:
+    from nervelog.domain.models import Session
+
+    welcomed.save_entry(Entry(YESTERDAY, Scores(1, 2, 3, 4), "[red]x[/red] \x1b[2J"))
+    welcomed.add_session(Session(YESTERDAY, "[bold]TENS\x07", notes="\x1b]0;title\x07"))
+    app = make_app(welcomed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "[red]x[/red] \\x1b[2J" in shown
+        assert "\x1b" not in shown
+        await pilot.press("s")
+        await pilot.pause()
+        shown = screen_text(app)
+        assert "[bold]TENS\\x07" in shown and "\\x1b]0;title\\x07" in shown
+        assert "\x1b" not in shown and "\x07" not in shown

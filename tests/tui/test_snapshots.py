@@ -57,3 +57,17 @@ def test_screen(
 def test_welcome(size: tuple[int, int], snap_compare: object, clock: FixedClock) -> None:
     app = NervelogApp(memory_journal(clock), clock)
     assert snap_compare(app, terminal_size=size)  # type: ignore[operator]
+
+
+def test_checkin_light_theme(snap_compare: object, demo: Journal, clock: FixedClock) -> None:
+    demo.set_setting("theme", "textual-light")
+    app = NervelogApp(demo, clock)
+    assert snap_compare(app, press=("5",), terminal_size=(80, 24))  # type: ignore[operator]
+
+
+def test_trends_no_color(
+    snap_compare: object, demo: Journal, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = NervelogApp(demo, clock)
+    assert snap_compare(app, terminal_size=(80, 24), run_before=_chart_drawn)  # type: ignore[operator]
