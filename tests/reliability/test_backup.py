@@ -223,3 +223,30 @@ def test_opening_fails_cleanly_when_the_newest_backup_is_damaged_too(
     _damage(journal_path)
     with pytest.raises(JournalError, match=f"newest good backup is {older}"):
         open_journal(journal_path, later)
+
+
+def test_restore_onto_a_new_machine_and_stale_temp_files_are_cleared(
+    journal_path: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    import os
+
+    _log(journal_path, clock, 4)
+    saved = tmp_path / "saved.sqlite3"
+    assert invoke(journal_path, clock, "backup", "--out", str(saved)).exit_code == 0
+
+    fresh = tmp_path / "new-machine" / "journal.sqlite3"
+    result = invoke(fresh, clock, "restore", "--yes", str(saved))
+    assert result.exit_code == 0, result.output
+    assert "kept as" not in result.output  # there was nothing to keep
+    assert _entries(fresh) == [("2026-11-20", 4, "pain 4")]
+    assert stat.S_IMODE(fresh.stat().st_mode) == 0o600
+
+    folder = backup_folder(journal_path)
+    folder.mkdir(exist_ok=True)
+    stale = folder / ".journal-20261101T090000.sqlite3.abc.tmp"
+    recent = folder / ".journal-20261122T092900.sqlite3.def.tmp"
+    for path in (stale, recent):
+        path.write_bytes(b"half a snapshot")
+    os.utime(stale, (0, 0))
+    assert invoke(journal_path, clock, "backup").exit_code == 0
+    assert not stale.exists() and recent.exists()

@@ -187,3 +187,78 @@ def test_killing_saves_at_random_points_loses_no_acknowledged_save(
         assert notes == [_change(n, first)[2] for n in range(saved)]
         conn.close()
     assert saved > SAVE_DAYS  # the kills interrupted updates, not just first saves
+
+
+# -- restoring a backup ----------------------------------------------------------------
+
+
+def _journal_file(path: Path, clock: FixedClock, tag: str, days: int) -> Path:
+    journal = open_journal(path, clock)
+    journal.apply_import(
+        [
+            Entry(date=clock.today().subtract(days=i), scores=Scores(pain=i % 11), notes=tag * 300)
+            for i in range(days)
+        ],
+        [],
+    )
+    journal.db.conn.close()
+    return path
+
+
+def _restorer(source: Path, journal_path: Path, clock: FixedClock, signal: Connection) -> None:
+    from nervelog.storage.backup import restore_journal
+
+    signal.send("restoring")
+    restore_journal(source, journal_path, clock)
+    signal.send("done")
+
+
+def _which(journal_path: Path) -> tuple[int, str]:
+    conn = _check_integrity(journal_path)
+    try:
+        tags = conn.execute(
+            "SELECT count(*), group_concat(DISTINCT substr(notes, 1, 3)) FROM entry"
+        )
+        count, tag = tags.fetchone()
+        return int(count), str(tag)
+    finally:
+        conn.close()
+
+
+def test_killing_a_restore_leaves_the_old_or_the_new_journal(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    versions = {
+        "old": _journal_file(tmp_path / "old" / "j.sqlite3", clock, "old", 3000),
+        "new": _journal_file(tmp_path / "new" / "j.sqlite3", clock, "new", 2000),
+    }
+    expected = {(3000, "old"), (2000, "new")}
+    journal_path = tmp_path / "live" / "journal.sqlite3"
+    journal_path.parent.mkdir()
+    from nervelog.storage.backup import restore_journal
+
+    restore_journal(versions["old"], journal_path, clock)
+    rng = random.Random(14)
+    duration = None
+    seen = set()
+    for _ in range(8):
+        current = _which(journal_path)
+        assert current in expected
+        seen.add(current[1])
+        other = versions["new" if current[1] == "old" else "old"]
+        receive, send = FORK.Pipe(duplex=False)
+        child = FORK.Process(target=_restorer, args=(other, journal_path, clock, send))
+        child.start()
+        assert receive.poll(30) and receive.recv() == "restoring"
+        started = time.perf_counter()
+        if duration is None:  # the first restore runs to the end, to time it
+            assert receive.poll(60) and receive.recv() == "done"
+            duration = time.perf_counter() - started
+        elif receive.poll(rng.uniform(0, duration)):
+            receive.recv()
+        child.kill()
+        child.join()
+    assert _which(journal_path) in expected
+    assert seen == {"old", "new"}
+    journal = open_journal(journal_path, clock)
+    assert journal.integrity_problems() == []
