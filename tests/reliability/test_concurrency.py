@@ -3,17 +3,21 @@
 from __future__ import annotations
 
 import multiprocessing.synchronize
+import shutil
+import sqlite3
 import time
 from multiprocessing.connection import Connection
 from pathlib import Path
 
 import pendulum
+import pytest
 
 from conftest import FORK, invoke
 from nervelog.domain.dates import FixedClock
 from nervelog.domain.models import Entry
 from nervelog.domain.scores import Scores
 from nervelog.storage import open_journal
+from nervelog.storage.migrations import LATEST_VERSION, schema_version
 
 DAYS_EACH = 200
 
@@ -92,4 +96,52 @@ def test_two_processes_writing_200_days_each(journal_path: Path, clock: FixedClo
     assert all(stored[d].notes.startswith("app ") for d in first_days)
     assert [stored[d].scores.mobility for d in second_days] == [i % 11 for i in range(DAYS_EACH)]
     assert len(journal.history()) == 2 * DAYS_EACH
+    assert journal.integrity_problems() == []
+
+
+def _open_and_save(
+    journal_path: Path,
+    clock: FixedClock,
+    day: pendulum.Date,
+    go: multiprocessing.synchronize.Event,
+    report: Connection,
+) -> None:
+    go.wait()
+    try:
+        journal = open_journal(journal_path, clock)
+        journal.save_entry(Entry(date=day, scores=Scores(pain=1), notes="opened at once"))
+        report.send("")
+    except Exception as exc:
+        report.send(repr(exc))
+
+
+@pytest.mark.parametrize("start", ["missing", "schema_v1"])
+def test_processes_creating_or_upgrading_a_journal_at_the_same_moment(
+    start: str, journal_path: Path, clock: FixedClock
+) -> None:
+    old_entries = 0
+    if start != "missing":
+        journal_path.parent.mkdir(parents=True)
+        shutil.copyfile(Path(__file__).parent / "fixtures" / f"{start}.sqlite3", journal_path)
+        conn = sqlite3.connect(journal_path)
+        old_entries = conn.execute("SELECT count(*) FROM entry").fetchone()[0]
+        conn.close()
+    go = FORK.Event()
+    days = [clock.today().subtract(days=i) for i in range(6)]
+    pipes, children = [], []
+    for day in days:
+        receive, send = FORK.Pipe(duplex=False)
+        child = FORK.Process(target=_open_and_save, args=(journal_path, clock, day, go, send))
+        child.start()
+        pipes.append(receive)
+        children.append(child)
+    go.set()
+    errors = [receive.recv() for receive in pipes if receive.poll(60)]
+    for child in children:
+        child.join(10)
+    assert errors == [""] * len(days)
+
+    journal = open_journal(journal_path, clock)
+    assert schema_version(journal.db) == LATEST_VERSION
+    assert journal.count_entries() == old_entries + len(days)
     assert journal.integrity_problems() == []

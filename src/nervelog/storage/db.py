@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import random
 import sqlite3
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -79,14 +81,18 @@ def open_database_and_backup(
         # isolation_level=None: we issue BEGIN IMMEDIATE ourselves (see transaction()).
         conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        # One read transaction, so both come from the same moment even if another
+        # nervelog process is creating this journal right now.
+        conn.execute("BEGIN")
         app_id = conn.execute("PRAGMA application_id").fetchone()[0]
         tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        conn.execute("COMMIT")
         if tables and app_id != APPLICATION_ID:
             raise JournalError(
                 f"{path} is an SQLite file but not a nervelog journal. It was not changed."
             )
         _quick_check(conn, path)
-        conn.execute("PRAGMA journal_mode = WAL")
+        _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
         db = Database(conn)
@@ -111,6 +117,25 @@ def open_database_and_backup(
             conn.close()
         raise
     return db, snapshot
+
+
+def _use_wal(conn: sqlite3.Connection) -> None:
+    """Switch the journal to WAL mode (once; the mode is stored in the file).
+
+    The switch needs a brief exclusive lock, and SQLite reports "database is locked"
+    at once, without waiting on the busy timeout, when another process opening the
+    same new or upgraded journal holds it; so wait and retry here.
+    """
+    deadline = time.monotonic() + BUSY_TIMEOUT_MS / 1000
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) or time.monotonic() > deadline:
+                raise
+            time.sleep(random.uniform(0.005, 0.03))
 
 
 def _quick_check(conn: sqlite3.Connection, path: Path) -> None:

@@ -100,22 +100,36 @@ def migrate(db: Database) -> int:
 
     Raises ``JournalError`` if the file was written by a newer nervelog.
     """
-    current = schema_version(db)
+    _refuse_newer(schema_version(db))
+    if schema_version(db) == LATEST_VERSION:
+        return 0  # the usual case: no lock taken, so opening never waits on a writer
+    conn = db.conn
+    ran = 0
+    while True:
+        # The version is read again under the write lock: another nervelog process
+        # opening the same journal at the same moment may have just migrated it.
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            current = schema_version(db)
+            _refuse_newer(current)
+            if current == LATEST_VERSION:
+                conn.execute("COMMIT")
+                return ran
+            MIGRATIONS[current](db)
+            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+            conn.execute(f"PRAGMA user_version = {current + 1}")
+            conn.execute("COMMIT")
+            ran += 1
+        except BaseException:
+            if conn.in_transaction:
+                conn.execute("ROLLBACK")
+            raise
+
+
+def _refuse_newer(current: int) -> None:
     if current > LATEST_VERSION:
         raise JournalError(
             f"This journal uses schema version {current}, but this nervelog only knows "
             f"versions up to {LATEST_VERSION}. Upgrade nervelog to open it; "
             "the file was not changed."
         )
-    for number in range(current + 1, LATEST_VERSION + 1):
-        conn = db.conn
-        conn.execute("BEGIN IMMEDIATE")
-        try:
-            MIGRATIONS[number - 1](db)
-            conn.execute(f"PRAGMA application_id = {APPLICATION_ID}")
-            conn.execute(f"PRAGMA user_version = {number}")
-            conn.execute("COMMIT")
-        except BaseException:
-            conn.execute("ROLLBACK")
-            raise
-    return LATEST_VERSION - current
