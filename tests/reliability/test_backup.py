@@ -250,3 +250,17 @@ def test_restore_onto_a_new_machine_and_stale_temp_files_are_cleared(
     os.utime(stale, (0, 0))
     assert invoke(journal_path, clock, "backup").exit_code == 0
     assert not stale.exists() and recent.exists()
+
+
+def test_restore_asks_first_and_refuses_the_demo(
+    run: Run, journal_path: Path, tmp_path: Path
+) -> None:
+    run("log", "--date", "2026-11-20", "--pain", "3")
+    saved = tmp_path / "saved.sqlite3"
+    run("backup", "--out", str(saved))
+    run("log", "--date", "2026-11-21", "--pain", "8")
+    declined = run("restore", str(saved), input="n\n")
+    assert declined.exit_code == 1 and "Replace the journal at" in declined.output
+    assert len(_entries(journal_path)) == 2
+    demo = run("--demo", "restore", "--yes", str(saved))
+    assert demo.exit_code == 2 and "demo journal cannot be restored" in demo.output
