@@ -168,3 +168,18 @@ def test_no_room_even_to_open_is_not_called_damage(filled: Path, clock: FixedClo
     assert "free disk space" in output
     assert "restore" not in output  # restoring a backup would not help here
     assert _rows(filled) == before
+
+
+def test_a_journal_held_busy_too_long_says_so(filled: Path, clock: FixedClock) -> None:
+    before = _rows(filled)
+    other = sqlite3.connect(filled, isolation_level=None)
+    other.execute("BEGIN IMMEDIATE")  # another program holds the write lock
+    try:
+        journal = open_journal(filled, clock)
+        journal.db.execute("PRAGMA busy_timeout = 50")  # not the real 10 s, to keep it quick
+        with pytest.raises(JournalError, match="busy for over 10 s; try again"):
+            journal.save_entry(Entry(date=clock.today(), scores=Scores(pain=1)))
+    finally:
+        other.execute("ROLLBACK")
+        other.close()
+    assert _rows(filled) == before

@@ -218,8 +218,14 @@ _DISK_ERRORS = (sqlite3.OperationalError, sqlite3.DatabaseError)
 
 def _write_error(exc: sqlite3.DatabaseError) -> JournalError:
     """A plain-words error for a write SQLite could not make."""
+    if "locked" in str(exc) or "busy" in str(exc):
+        advice = (
+            f"Another program kept the journal busy for over {BUSY_TIMEOUT_MS // 1000} s; "
+            "try again in a moment."
+        )
+    else:
+        advice = "Free some disk space or check the folder can be written, then try again."
     return JournalError(
         f"Could not save to the journal: {exc}. Nothing was changed; the journal is as "
-        "it was before. Free some disk space or check the folder can be written, then "
-        "try again."
+        f"it was before. {advice}"
     )
