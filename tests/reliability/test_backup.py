@@ -264,3 +264,17 @@ def test_restore_asks_first_and_refuses_the_demo(
     assert len(_entries(journal_path)) == 2
     demo = run("--demo", "restore", "--yes", str(saved))
     assert demo.exit_code == 2 and "demo journal cannot be restored" in demo.output
+
+
+def test_checking_a_copied_live_journal_leaves_no_side_files(
+    journal_path: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    import shutil
+
+    _log(journal_path, clock, 5)
+    copy = tmp_path / "copied-by-hand.sqlite3"
+    shutil.copyfile(journal_path, copy)  # a WAL-mode file, as a user might copy it
+    assert check_journal_file(copy) >= 1
+    assert sorted(p.name for p in tmp_path.iterdir() if p.name.startswith("copied")) == [
+        "copied-by-hand.sqlite3"
+    ]

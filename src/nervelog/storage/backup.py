@@ -16,6 +16,8 @@ import re
 import sqlite3
 import tempfile
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -58,10 +60,33 @@ def backup_day(path: Path, journal_path: Path) -> pendulum.Date | None:
     return pendulum.date(int(stamp[:4]), int(stamp[4:6]), int(stamp[6:8]))
 
 
-def check_journal_file(path: Path) -> int:
+@contextmanager
+def read_only(path: Path, *, tidy: bool = True) -> Iterator[sqlite3.Connection]:
+    """A read-only connection to ``path`` that leaves no side files behind.
+
+    Reading a WAL-mode file (a copied journal, say) makes SQLite create empty ``-wal``
+    and ``-shm`` files beside it; with ``tidy`` they are removed again if they were not
+    there before. Never tidy the live journal: another nervelog process may be opening
+    it and would lose its shared-memory file.
+    """
+    sides = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
+    existed = [side.exists() for side in sides]
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    try:
+        yield conn
+    finally:
+        conn.close()
+        wal_empty = not sides[0].exists() or sides[0].stat().st_size == 0
+        for side, was_there in zip(sides, existed, strict=True):
+            if tidy and not was_there and wal_empty:
+                side.unlink(missing_ok=True)
+
+
+def check_journal_file(path: Path, *, tidy: bool = True) -> int:
     """Check that ``path`` is a healthy nervelog journal; returns its schema version.
 
-    Raises ``JournalError`` explaining what is wrong. The file is opened read-only.
+    Raises ``JournalError`` explaining what is wrong. The file is opened read-only
+    (see ``read_only`` for ``tidy``).
     """
     from nervelog.storage.migrations import APPLICATION_ID, LATEST_VERSION
 
@@ -75,25 +100,20 @@ def check_journal_file(path: Path) -> int:
     if header != SQLITE_HEADER:
         raise JournalError(f"{path} is not a nervelog journal (it is not an SQLite file).")
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-    except sqlite3.Error as exc:
-        raise JournalError(f"Cannot open {path}: {exc}.") from None
-    try:
-        if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-            raise JournalError(f"{path} is an SQLite file but not a nervelog journal.")
-        version = int(conn.execute("PRAGMA user_version").fetchone()[0])
-        if not 1 <= version <= LATEST_VERSION:
-            raise JournalError(
-                f"{path} uses schema version {version}; this nervelog knows versions 1 to "
-                f"{LATEST_VERSION}."
-            )
-        problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
-        if problems != ["ok"]:
-            raise JournalError(f"{path} is damaged: {problems[0]}.")
+        with read_only(path, tidy=tidy) as conn:
+            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
+                raise JournalError(f"{path} is an SQLite file but not a nervelog journal.")
+            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            if not 1 <= version <= LATEST_VERSION:
+                raise JournalError(
+                    f"{path} uses schema version {version}; this nervelog knows versions 1 "
+                    f"to {LATEST_VERSION}."
+                )
+            problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
+            if problems != ["ok"]:
+                raise JournalError(f"{path} is damaged: {problems[0]}.")
     except sqlite3.Error as exc:
         raise JournalError(f"{path} is damaged or unreadable: {exc}.") from None
-    finally:
-        conn.close()
     return version
 
 
@@ -232,32 +252,30 @@ def restore_journal(source: Path, journal_path: Path, clock: Clock) -> RestoreRe
     current_ok = False
     if journal_path.exists():
         try:
-            check_journal_file(journal_path)
+            check_journal_file(journal_path, tidy=False)
             current_ok = True
         except JournalError:
             current_ok = False
-    src = sqlite3.connect(f"{source.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        if current_ok:
-            live = sqlite3.connect(journal_path, isolation_level=None, timeout=10)
-            try:
-                previous = make_backup(live, journal_path, clock)
-                # The backup API replaces every page of the live journal in one
-                # transaction, under SQLite's own locks, so a reader or a crash never
-                # sees a mix of old and new.
-                src.backup(live)
-            finally:
-                live.close()
-        else:
-            if journal_path.exists():
-                previous = _move_aside(journal_path, clock)
-            write_snapshot(src, journal_path)
+        with read_only(source) as src:
+            if current_ok:
+                live = sqlite3.connect(journal_path, isolation_level=None, timeout=10)
+                try:
+                    previous = make_backup(live, journal_path, clock)
+                    # The backup API replaces every page of the live journal in one
+                    # transaction, under SQLite's own locks, so a reader or a crash
+                    # never sees a mix of old and new.
+                    src.backup(live)
+                finally:
+                    live.close()
+            else:
+                if journal_path.exists():
+                    previous = _move_aside(journal_path, clock)
+                write_snapshot(src, journal_path)
     except (OSError, sqlite3.Error) as exc:
         raise JournalError(
             f"Could not restore {source}: {exc}. The journal was not replaced."
         ) from None
-    finally:
-        src.close()
     return RestoreResult(source, version, previous)
 
 
