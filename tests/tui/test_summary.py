@@ -19,12 +19,13 @@ from nervelog.tui.screens.summary import SummaryScreen
 
 
 async def open_summary(app: object, pilot: object) -> None:
-    """Show the Summary screen (what its key in the app does)."""
+    """Press the Summary screen's key in the app."""
     from textual.pilot import Pilot
 
     assert isinstance(app, NervelogApp) and isinstance(pilot, Pilot)
-    await app.push_screen(SummaryScreen())
+    await pilot.press("r")
     await pilot.pause()
+    assert isinstance(app.screen, SummaryScreen)
 
 
 def preview(app: object) -> str:

@@ -41,6 +41,7 @@ MAIN_SCREENS: tuple[MainScreen, ...] = (
     MainScreen("j", "journal", "Journal", _S + "journal", "JournalScreen", "Calendar and days"),
     MainScreen("s", "sessions", "Sessions", _S + "sessions", "SessionsScreen", "Therapy sessions"),
     MainScreen("t", "trends", "Trends", _S + "trends", "TrendsScreen", "Charts over time"),
+    MainScreen("r", "summary", "Summary", _S + "summary", "SummaryScreen", "The doctor's summary"),
 )
 
 
