@@ -106,3 +106,16 @@ async def test_journal_file_is_read_in_the_background(
         assert "Range: 2026-08-25 to 2026-11-22 (90 days)" in preview(app)
         await pilot.press("4")
         await wait_for(pilot, lambda: "(365 days)" in preview(app))
+
+
+async def test_palette_offers_export_format_and_ranges(
+    welcomed: Journal, make_app: AppFactory
+) -> None:
+    app = make_app(welcomed)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_summary(app, pilot)
+        screen = app.screen
+        assert isinstance(screen, SummaryScreen)
+        titles = [c.title for c in screen.palette_commands()]
+        assert "Export summary" in titles and "Summary format" in titles
+        assert "Summary range: 1 year" in titles

@@ -8,13 +8,14 @@ shows its path.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 import pendulum
 from textual import work
-from textual.app import ComposeResult
+from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import ScrollableContainer
 from textual.widgets import Static
@@ -239,3 +240,17 @@ class SummaryScreen(BaseScreen):
         self.written = target
         self._status()
         self.notify(f"Wrote {target}", title="Summary exported")
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This screen's actions for the command palette."""
+        yield SystemCommand(
+            "Export summary", "Write the summary in the chosen format (e)", self.action_export
+        )
+        yield SystemCommand("Summary format", "PDF, text or Markdown (f)", self.action_format)
+        for i, r in enumerate(SUMMARY_RANGES, start=1):
+            yield SystemCommand(
+                f"Summary range: {r.label}", f"Summarise {r.label} ({i})", self._ranger(r.key)
+            )
+
+    def _ranger(self, key: str) -> Callable[[], None]:
+        return lambda: self.action_range(key)
