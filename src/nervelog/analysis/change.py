@@ -52,10 +52,21 @@ class ScoreChange:
 
         A move that rounds to 0.0 points counts as no move.
         """
-        if self.points is None or round(abs(self.points), 1) == 0:
+        shown = self.shown_points
+        if shown is None or shown == 0:
             return None
-        higher = self.points > 0
-        return higher == self.score.higher_is_better
+        return (shown > 0) == self.score.higher_is_better
+
+    @property
+    def shown_points(self) -> float | None:
+        """The change as printed: the difference of the two means rounded to 0.1.
+
+        Taking it from the rounded means keeps "6.1 → 4.3" next to "1.8 points",
+        never a "1.9" the reader cannot reproduce.
+        """
+        if self.points is None or self.first_mean is None or self.last_mean is None:
+            return None
+        return round(round(self.last_mean, 1) - round(self.first_mean, 1), 1)
 
     def sentence(self) -> str:
         """The change in words, e.g. ``pain: 6.1 → 4.2, 1.9 points lower (better)``."""
@@ -63,13 +74,14 @@ class ScoreChange:
         if self.omitted_reason is not None:
             return f"{name}: change not shown ({self.omitted_reason})"
         assert self.first_mean is not None and self.last_mean is not None
-        assert self.points is not None
+        shown = self.shown_points
+        assert shown is not None
         move = f"{name}: {self.first_mean:.1f} → {self.last_mean:.1f}"
         if self.better is None:
             return f"{move}, no change"
-        way = "higher" if self.points > 0 else "lower"
+        way = "higher" if shown > 0 else "lower"
         verdict = "better" if self.better else "worse"
-        return f"{move}, {abs(self.points):.1f} points {way} ({verdict})"
+        return f"{move}, {abs(shown):.1f} points {way} ({verdict})"
 
 
 def period_change(

@@ -29,12 +29,20 @@ def log_day(
     scores: dict[Score, int | None],
     note: str | None,
 ) -> Entry:
-    """Upsert one day: only the scores (and note) given change; the rest are kept."""
-    existing = journal.entry(day) or Entry(date=day)
-    new_scores = existing.scores.replace(**{s.value: v for s, v in scores.items()})
-    updated = existing.with_changes(
-        scores=new_scores, notes=existing.notes if note is None else note
-    )
+    """Upsert one day: only the scores (and note) given change; the rest are kept.
+
+    A day with nothing in it is not created: it would count as a logged day.
+    """
+    existing = journal.entry(day)
+    base = existing or Entry(date=day)
+    new_scores = base.scores.replace(**{s.value: v for s, v in scores.items()})
+    notes = base.notes if note is None else note
+    if existing is None and new_scores.is_empty and not notes:
+        raise Problem(
+            "scores", "all skipped", f"at least one score or a note, as {day} has no entry yet"
+        ).error()
+    # updated_at=None: the repository stamps the time of this change.
+    updated = base.with_changes(scores=new_scores, notes=notes, updated_at=None)
     return journal.save_entry(updated)
 
 
@@ -49,7 +57,12 @@ def read_note(note: str | None, note_file: click.File | None) -> str | None:
     if note is not None and note_file is not None:
         raise UserError("Use either --note or --note-file, not both.")
     if note_file is not None:
-        text: str = note_file.read()  # type: ignore[attr-defined]
+        try:
+            text: str = note_file.read()  # type: ignore[attr-defined]
+        except UnicodeDecodeError as exc:
+            raise Problem(
+                "--note-file", f"byte {exc.start}", "text encoded as UTF-8"
+            ).error() from None
         return text.rstrip("\n")
     return note
 

@@ -105,7 +105,7 @@ def summary_text(summary: PeriodSummary, changes: dict[Score, ScoreChange]) -> s
                 span,
                 with_n(Figure(c.first_mean, c.first_n)),
                 with_n(Figure(c.last_mean, c.last_n)),
-                signed(c.points),
+                signed(c.shown_points),
                 percent,
             ]
         )

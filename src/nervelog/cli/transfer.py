@@ -39,7 +39,9 @@ def export_cmd(fmt: str, out: Path | None) -> None:
     try:
         write_private(out, text.encode("utf-8"))
     except OSError as exc:
-        raise UserError(f"Cannot write {out}: {exc.strerror}. Nothing was written.") from None
+        raise UserError(
+            f"Cannot write {out}: {exc.strerror or exc}. Nothing was written."
+        ) from None
     click.echo(f"Wrote {out}", err=True)
 
 

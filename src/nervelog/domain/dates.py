@@ -53,6 +53,9 @@ class FixedClock:
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DAYS_AGO = re.compile(r"^(\d{1,5})\s*days?\s+ago$")
 DATE_FORMATS = "YYYY-MM-DD, 'today', 'yesterday' or 'N days ago'"
+# Earlier days are almost surely a typo (1026 for 2026), not a symptom journal entry.
+EARLIEST_DAY = pendulum.date(1900, 1, 1)
+MAX_SPAN_DAYS = 100 * 365
 
 
 def parse_iso_date(text: str) -> pendulum.Date:
@@ -84,6 +87,8 @@ def parse_day(text: str, today: pendulum.Date, field: str = "date") -> pendulum.
             raise Problem(field, text, f"a real date as {DATE_FORMATS}").error() from None
     if day > today:
         raise Problem(field, text, f"today ({today.isoformat()}) or earlier").error()
+    if day < EARLIEST_DAY:
+        raise Problem(field, text, f"{EARLIEST_DAY.isoformat()} or later").error()
     return day
 
 
@@ -101,8 +106,11 @@ _LAST = re.compile(r"^(\d{1,5})\s*([dwmy])$")
 def parse_span(text: str, field: str = "last") -> int:
     """Turn ``90d``, ``12w``, ``6m`` or ``1y`` into a number of days."""
     match = _LAST.match(text.strip().lower())
+    allowed = "a length such as 30d, 12w, 6m or 1y, up to 100y"
     if not match or int(match.group(1)) == 0:
-        raise Problem(field, text, "a length such as 30d, 12w, 6m or 1y").error()
+        raise Problem(field, text, allowed).error()
     count = int(match.group(1))
     per_unit = {"d": 1, "w": 7, "m": 30, "y": 365}[match.group(2)]
+    if count * per_unit > MAX_SPAN_DAYS:
+        raise Problem(field, text, allowed).error()
     return count * per_unit

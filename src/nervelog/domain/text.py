@@ -12,6 +12,10 @@ def printable(text: str, *, keep_newlines: bool = True) -> str:
 
     Terminal escape sequences in a note are thus displayed, never executed.
     """
+    if text.isprintable():
+        # No control, format or separator characters at all: nothing to escape. Most
+        # notes take this path, which matters for a report of ten years of them.
+        return text
     out = []
     for char in text:
         if keep_newlines and char in _KEEP:

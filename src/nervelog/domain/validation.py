@@ -88,10 +88,7 @@ def parse_date_field(
 ) -> pendulum.Date | None:
     """A day from text or a pendulum date; records a problem if missing, invalid or future."""
     if isinstance(value, pendulum.Date):
-        if value > today:
-            problems.add(field, value.isoformat(), f"today ({today.isoformat()}) or earlier")
-            return None
-        return value
+        value = value.isoformat()  # one set of rules for typed and stored dates
     if not isinstance(value, str) or not value.strip():
         problems.add(field, value, f"a date as {DATE_FORMATS}")
         return None

@@ -6,14 +6,40 @@ import os
 import tempfile
 from pathlib import Path
 
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+def refuse_database_target(path: Path) -> None:
+    """Raise ``FileExistsError`` if ``path`` is an SQLite database or one's -wal/-shm file.
+
+    An export or report written with ``--out`` pointing at the journal (or a backup)
+    would otherwise replace it.
+    """
+    candidates = [path]
+    if path.name.endswith(("-wal", "-shm", "-journal")):
+        candidates.append(path.with_name(path.name.rsplit("-", 1)[0]))
+    for candidate in candidates:
+        try:
+            with candidate.open("rb") as handle:
+                is_database = handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+        except OSError:
+            continue
+        if is_database:
+            raise FileExistsError(
+                f"{path} is a journal or another SQLite database; choose a different file"
+            )
+
 
 def write_private(path: Path, data: bytes) -> None:
     """Write ``data`` to ``path`` atomically with mode 0600.
 
     The bytes go to a temporary file beside the target and are renamed over it, so a
     crash or a full disk leaves either the old file or the new one, never a mix.
+    Raises ``FileExistsError`` rather than replace a database (see
+    ``refuse_database_target``).
     """
     path = path.expanduser()
+    refuse_database_target(path)
     fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent or ".")
     try:
         with os.fdopen(fd, "wb") as handle:

@@ -305,7 +305,12 @@ class Journal:
     # -- bulk ----------------------------------------------------------------------
 
     def apply_import(
-        self, entries: Iterable[Entry], sessions: Iterable[Session], *, dry_run: bool = False
+        self,
+        entries: Iterable[Entry],
+        sessions: Iterable[Session],
+        *,
+        dry_run: bool = False,
+        session_ratings: bool = True,
     ) -> tuple[int, int, int]:
         """Store imported records in ONE transaction; returns (added, updated, unchanged).
 
@@ -314,7 +319,9 @@ class Journal:
 
         Entries replace the stored day when they differ. Sessions are matched by content:
         an identical stored session is left alone, anything else is added (keeping its id
-        when that id is free), so an import never overwrites a session.
+        when that id is free), so an import never overwrites a session. Pass
+        ``session_ratings=False`` when the source cannot hold the quick ratings (the
+        sessions CSV), so a stored session still matches its own exported row.
         """
         added = updated = unchanged = 0
         try:
@@ -341,7 +348,14 @@ class Journal:
                     if day not in existing:
                         rows = conn.execute("SELECT * FROM session WHERE date = ?", [day])
                         existing[day] = [session_from_row(r) for r in _dicts(rows)]
-                    match = next((s for s in existing[day] if s.same_content(session)), None)
+                    match = next(
+                        (
+                            s
+                            for s in existing[day]
+                            if s.same_content(session, ratings=session_ratings)
+                        ),
+                        None,
+                    )
                     if match is not None:
                         existing[day].remove(match)
                         unchanged += 1

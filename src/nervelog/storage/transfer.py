@@ -9,6 +9,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from enum import StrEnum
@@ -19,7 +20,7 @@ import pendulum
 
 from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import Entry, Session
-from nervelog.domain.validation import parse_entry, parse_session
+from nervelog.domain.validation import SESSION_FIELDS, parse_entry, parse_session
 from nervelog.storage.repository import Journal
 from nervelog.storage.rows import entry_to_row, iso_datetime, parse_datetime, session_to_dict
 
@@ -29,6 +30,8 @@ ENTRY_HEADER = ("date", "numbness", "tingling", "pain", "mobility", "notes")
 SESSION_HEADER = ("date", "time", "kind", "duration_min", "provider", "body_areas", "notes")
 # Cells a spreadsheet would treat as a formula; the apostrophe makes it show them as text.
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+# SQLite's INTEGER is 64-bit; a larger id in a file cannot be stored.
+MAX_SESSION_ID = 2**63 - 1
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
 
@@ -178,13 +181,13 @@ def _parse_json(text: str, today: pendulum.Date) -> ImportBatch:
     if document.get("version") != JSON_VERSION:
         raise Problem("version", document.get("version"), f"{JSON_VERSION}").error()
     problems: list[Problem] = []
-    entries: list[Entry] = []
+    entries: list[tuple[Entry, int | None]] = []
     sessions: list[Session] = []
     lines = _json_item_lines(text)
     for index, raw in enumerate(_list(document, "entries", problems)):
         line = next(lines["entries"], None)
         try:
-            entries.append(_entry_from_json(raw, today, line))
+            entries.append((_entry_from_json(raw, today, line), line))
         except ValidationError as exc:
             problems += _relabel(exc, f"entries[{index}]", line)
     for index, raw in enumerate(_list(document, "sessions", problems)):
@@ -196,7 +199,7 @@ def _parse_json(text: str, today: pendulum.Date) -> ImportBatch:
     problems += _duplicate_days(entries)
     if problems:
         raise ValidationError(problems)
-    return ImportBatch("json", tuple(entries), tuple(sessions))
+    return ImportBatch("json", tuple(e for e, _ in entries), tuple(sessions))
 
 
 def _get(document: object, key: str) -> object:
@@ -237,51 +240,85 @@ def _relabel(exc: ValidationError, where: str, line: int | None) -> list[Problem
 def _entry_from_json(raw: object, today: pendulum.Date, line: int | None) -> Entry:
     if not isinstance(raw, dict):
         raise Problem("entry", type(raw).__name__, "an object").error()
-    allowed = {*ENTRY_HEADER, "recorded_at", "updated_at"}
-    unknown = [k for k in raw if k not in allowed]
-    if unknown:
-        raise Problem("field", unknown[0], "one of " + ", ".join(sorted(allowed))).error()
-    entry = parse_entry(raw, today, line)
-    return entry.with_changes(
-        recorded_at=_timestamp(raw, "recorded_at"), updated_at=_timestamp(raw, "updated_at")
-    )
+    problems: list[Problem] = []
+    allowed = (*ENTRY_HEADER, "recorded_at", "updated_at")
+    problems += _unknown_fields(raw, allowed)
+    entry: Entry | None = None
+    try:
+        entry = parse_entry(raw, today, line)
+    except ValidationError as exc:
+        problems += exc.problems
+    recorded_at, updated_at = _timestamps(raw, problems)
+    if problems or entry is None:
+        raise ValidationError(problems)
+    return entry.with_changes(recorded_at=recorded_at, updated_at=updated_at)
 
 
 def _session_from_json(raw: object, today: pendulum.Date, line: int | None) -> Session:
     if not isinstance(raw, dict):
         raise Problem("session", type(raw).__name__, "an object").error()
-    session = parse_session(raw, today, line)
-    known = set(session_to_dict(session))
-    unknown = [k for k in raw if k not in known]
-    if unknown:
-        raise Problem("field", unknown[0], "one of " + ", ".join(sorted(known))).error()
-    session_id = raw.get("id")
-    if session_id is not None and (not isinstance(session_id, int) or session_id < 1):
-        raise Problem("id", session_id, "a positive whole number or null").error()
-    return session.with_changes(
-        id=session_id,
-        recorded_at=_timestamp(raw, "recorded_at"),
-        updated_at=_timestamp(raw, "updated_at"),
-    )
-
-
-def _timestamp(raw: dict[str, Any], key: str) -> pendulum.DateTime | None:
-    value = raw.get(key)
-    if value is None:
-        return None
+    problems = _unknown_fields(raw, ("id", *SESSION_FIELDS, "recorded_at", "updated_at"))
+    session: Session | None = None
     try:
-        return parse_datetime(str(value))
-    except (ValueError, TypeError, AssertionError):
-        raise Problem(key, value, "an ISO 8601 date-time with UTC offset").error() from None
+        session = parse_session(raw, today, line)
+    except ValidationError as exc:
+        problems += exc.problems
+    session_id = raw.get("id")
+    valid_id = isinstance(session_id, int) and not isinstance(session_id, bool)
+    if session_id is not None and not (valid_id and 1 <= session_id <= MAX_SESSION_ID):
+        problems.append(Problem("id", session_id, "a positive whole number or null"))
+    recorded_at, updated_at = _timestamps(raw, problems)
+    if problems or session is None:
+        raise ValidationError(problems)
+    return session.with_changes(id=session_id, recorded_at=recorded_at, updated_at=updated_at)
 
 
-def _duplicate_days(entries: list[Entry]) -> list[Problem]:
-    seen: set[pendulum.Date] = set()
+def _unknown_fields(raw: dict[str, Any], known: tuple[str, ...]) -> list[Problem]:
+    return [
+        Problem("field", name, "one of " + ", ".join(known)) for name in raw if name not in known
+    ]
+
+
+_OFFSET = re.compile(r"T\d\d:\d\d(:\d\d(\.\d+)?)?([+-]\d\d:\d\d|Z)$")
+
+
+def _timestamps(
+    raw: dict[str, Any], problems: list[Problem]
+) -> tuple[pendulum.DateTime | None, pendulum.DateTime | None]:
+    """``recorded_at`` and ``updated_at``; each must carry its UTC offset.
+
+    Without the offset the moment is ambiguous, and "backfilled" could flip.
+    """
+    out: list[pendulum.DateTime | None] = []
+    for key in ("recorded_at", "updated_at"):
+        value = raw.get(key)
+        moment = None
+        if value is not None:
+            try:
+                if not isinstance(value, str) or not _OFFSET.search(value):
+                    raise ValueError(value)
+                moment = parse_datetime(value)
+            except (ValueError, TypeError, AssertionError):
+                allowed = (
+                    "an ISO 8601 date-time with its UTC offset, e.g. 2026-11-22T21:05:00+01:00"
+                )
+                problems.append(Problem(key, value, allowed))
+        out.append(moment)
+    return out[0], out[1]
+
+
+def _duplicate_days(entries: list[tuple[Entry, int | None]]) -> list[Problem]:
+    seen: dict[pendulum.Date, int | None] = {}
     problems = []
-    for entry in entries:
+    for entry, line in entries:
         if entry.date in seen:
-            problems.append(Problem("date", entry.date.isoformat(), "one entry per day"))
-        seen.add(entry.date)
+            first = seen[entry.date]
+            where = f" (already on line {first})" if first is not None else ""
+            problems.append(
+                Problem("date", entry.date.isoformat(), f"one entry per day{where}", line)
+            )
+        else:
+            seen[entry.date] = line
     return problems
 
 
@@ -307,7 +344,7 @@ def _parse_csv(text: str, today: pendulum.Date) -> ImportBatch:
             1,
         ).error()
     problems: list[Problem] = []
-    entries: list[Entry] = []
+    entries: list[tuple[Entry, int | None]] = []
     sessions: list[Session] = []
     try:
         for cells in reader:
@@ -324,7 +361,7 @@ def _parse_csv(text: str, today: pendulum.Date) -> ImportBatch:
             raw = {name: uncsv_cell(cell) for name, cell in zip(header, cells, strict=True)}
             try:
                 if kind == "entries":
-                    entries.append(parse_entry(raw, today, line))
+                    entries.append((parse_entry(raw, today, line), line))
                 else:
                     sessions.append(parse_session(raw, today, line))
             except ValidationError as exc:
@@ -334,7 +371,7 @@ def _parse_csv(text: str, today: pendulum.Date) -> ImportBatch:
     problems += _duplicate_days(entries)
     if problems:
         raise ValidationError(problems)
-    return ImportBatch(kind, tuple(entries), tuple(sessions))
+    return ImportBatch(kind, tuple(e for e, _ in entries), tuple(sessions))
 
 
 @dataclass(frozen=True)
@@ -351,5 +388,11 @@ class ImportResult:
 def import_data(journal: Journal, data: bytes, *, dry_run: bool = False) -> ImportResult:
     """Validate and store an import file all-or-nothing; raises ``ValidationError``."""
     batch = parse_import(decode_import(data), journal.clock.today())
-    added, updated, unchanged = journal.apply_import(batch.entries, batch.sessions, dry_run=dry_run)
+    added, updated, unchanged = journal.apply_import(
+        batch.entries,
+        batch.sessions,
+        dry_run=dry_run,
+        # The sessions CSV has no quick-rating columns: match on what it does hold.
+        session_ratings=batch.kind != "sessions",
+    )
     return ImportResult(batch.kind, added, updated, unchanged, dry_run)

@@ -1,0 +1,107 @@
+"""Edge cases found in review: each once printed a traceback, lost data or misled."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+from collections.abc import Callable
+from pathlib import Path
+
+import pendulum
+import pytest
+from click.testing import CliRunner, Result
+
+from nervelog.cli import CliContext, cli
+from nervelog.domain.dates import FixedClock
+
+Run = Callable[..., Result]
+
+
+@pytest.mark.parametrize("command", [["export"], ["report", "--format", "text"]])
+def test_out_never_overwrites_the_journal(run: Run, journal_path: Path, command: list[str]) -> None:
+    run("log", "--pain", "4")
+    before = journal_path.read_bytes()
+    result = run(*command, "--out", str(journal_path))
+    assert result.exit_code == 2
+    assert "SQLite database" in result.output and "Traceback" not in result.output
+    assert journal_path.read_bytes() == before
+    assert "4" in run("show").output
+
+
+def test_own_sessions_csv_reimports_as_unchanged(run: Run, tmp_path: Path) -> None:
+    run("session", "add", "massage", "--before", "pain=6", "--after", "pain=4", "--area", "feet")
+    exported = tmp_path / "sessions.csv"
+    run("export", "--format", "sessions-csv", "--out", str(exported))
+    result = run("import", str(exported))
+    assert "0 added, 0 updated, 1 unchanged" in result.output
+    assert run("session", "list").output.count("massage") == 1
+
+
+def test_log_stamps_updated_at_on_every_change(journal_path: Path, clock: FixedClock) -> None:
+    def log_at(moment: pendulum.DateTime, *args: str) -> None:
+        CliRunner().invoke(
+            cli, ["--db", str(journal_path), "log", *args], obj=CliContext(clock=FixedClock(moment))
+        )
+
+    log_at(clock.moment, "--pain", "6")
+    log_at(clock.moment.add(hours=2), "--pain", "5")
+    conn = sqlite3.connect(journal_path)
+    recorded, updated = conn.execute("SELECT recorded_at, updated_at FROM entry").fetchone()
+    conn.close()
+    assert recorded.startswith("2026-11-22T09:30:00")
+    assert updated.startswith("2026-11-22T11:30:00")
+
+
+@pytest.mark.parametrize("span", ["99999y", "101y", "40000d"])
+def test_huge_periods_are_refused_not_crashed(run: Run, span: str) -> None:
+    for command in (["show"], ["session", "list"], ["stats"]):
+        result = run(*command, "--last", span)
+        assert result.exit_code == 2, (command, result.output)
+        assert "up to 100y" in result.output
+
+
+def test_dates_before_1900_are_refused(run: Run) -> None:
+    result = run("log", "--date", "1026-11-22", "--pain", "3")
+    assert result.exit_code == 2 and "1900-01-01 or later" in result.output
+
+
+def test_skipping_everything_on_an_empty_day_creates_nothing(run: Run) -> None:
+    result = run("log", "--pain", "skip")
+    assert result.exit_code == 2 and "at least one score or a note" in result.output
+    assert "0 of 14 days logged" in run("show").output
+
+
+def test_note_file_that_is_not_utf8(run: Run, tmp_path: Path) -> None:
+    note = tmp_path / "note.txt"
+    note.write_bytes("caf\xe9".encode("latin-1"))
+    result = run("log", "--pain", "2", "--note-file", str(note))
+    assert result.exit_code == 2 and "--note-file" in result.output and "UTF-8" in result.output
+
+
+def _journal_file(tmp_path: Path, entries: list[object], sessions: list[object]) -> Path:
+    path = tmp_path / "in.json"
+    document = {
+        "format": "nervelog-journal",
+        "version": 1,
+        "entries": entries,
+        "sessions": sessions,
+    }
+    path.write_text(json.dumps(document, indent=2))
+    return path
+
+
+def test_import_problems_in_one_row_are_all_reported(run: Run, tmp_path: Path) -> None:
+    path = _journal_file(
+        tmp_path,
+        [{"date": "2026-11-01", "pain": 12, "mood": 3, "recorded_at": "2026-11-01T10:00:00"}],
+        [{"date": "2026-11-01", "kind": "massage", "id": 10**20}],
+    )
+    output = run("import", str(path)).output
+    for fragment in ("pain", "'mood'", "recorded_at", "UTC offset", "id"):
+        assert fragment in output, fragment
+
+
+def test_duplicate_days_name_both_lines(run: Run, tmp_path: Path) -> None:
+    data = "date,numbness,tingling,pain,mobility,notes\n2026-11-01,1,,,,\n2026-11-01,2,,,,\n"
+    output = run("import", "-", input=data).output
+    assert "line 3: date: '2026-11-01'" in output and "already on line 2" in output
