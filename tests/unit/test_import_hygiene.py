@@ -30,7 +30,12 @@ def test_importing_the_cli_loads_no_heavy_stack() -> None:
 
 
 def test_core_packages_never_import_textual() -> None:
-    body = "import nervelog.domain, nervelog.storage, nervelog.storage.transfer, nervelog.paths"
+    body = (
+        "import nervelog.domain, nervelog.storage, nervelog.storage.transfer, nervelog.paths\n"
+        "import nervelog.analysis, nervelog.render.report_model, nervelog.render.text_report\n"
+        "import nervelog.render.pdf_report, nervelog.render.terminal_chart"
+    )
+    # render/ imports plotext, fpdf2 and matplotlib inside the functions that draw.
     assert loaded_after(body) == []
 
 
