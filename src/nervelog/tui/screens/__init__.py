@@ -33,9 +33,8 @@ class MainScreen:
 
 _S = "nervelog.tui.screens."
 
-# The Summary screen (issue 5) is added with ONE line here, for example:
-#   MainScreen("r", "summary", "Summary", _S + "summary", "SummaryScreen", "The doctor's summary"),
-# which gives it a mode, a key in the footer, a help line and a command-palette entry.
+# One line per screen gives it a mode, a key in the footer, a help line and a
+# command-palette entry.
 MAIN_SCREENS: tuple[MainScreen, ...] = (
     MainScreen("c", "checkin", "Check-in", _S + "checkin", "CheckinScreen", "Rate a day"),
     MainScreen("j", "journal", "Journal", _S + "journal", "JournalScreen", "Calendar and days"),
