@@ -10,7 +10,7 @@ from tui_helpers import AppFactory, screen_text
 
 from nervelog.domain.dates import FixedClock
 from nervelog.storage import Journal
-from nervelog.tui.app import DARK, LIGHT, NervelogApp
+from nervelog.tui.app import DARK, LIGHT, WELCOMED, NervelogApp
 from nervelog.tui.screens.help import HelpScreen
 
 
@@ -119,3 +119,19 @@ def test_importing_run_app_does_not_import_textual() -> None:
     code = "import sys, nervelog.tui; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "False"
+
+
+async def test_leaving_the_welcome_by_a_screen_key_closes_it(
+    journal: Journal, make_app: AppFactory
+) -> None:
+    app = make_app(journal)
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        assert "Welcome to nervelog" in screen_text(app)
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        assert "Welcome to nervelog" not in screen_text(app)
+        assert "Check-in" in screen_text(app)
+    assert journal.setting(WELCOMED) == "yes"

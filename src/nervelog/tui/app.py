@@ -62,7 +62,11 @@ class NervelogApp(App[None]):
     # -- actions -------------------------------------------------------------------
 
     async def action_open(self, mode: str) -> None:
-        """Show one of the main screens."""
+        """Show one of the main screens (leaving the first-run welcome counts as read)."""
+        from nervelog.tui.screens.welcome import WelcomeScreen
+
+        if isinstance(self.screen, WelcomeScreen):
+            await self.screen.dismiss(None)
         if self.current_mode != mode:
             await self.switch_mode(mode)
 
