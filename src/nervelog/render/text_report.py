@@ -7,6 +7,7 @@ into an email or saved to a file.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -152,6 +153,7 @@ def _md_cell(text: str) -> str:
     return md_escape(text).replace("\n", "<br>")
 
 
+@functools.lru_cache(maxsize=4096)
 def display_width(text: str) -> int:
     """Terminal columns ``text`` takes: wide East Asian characters count 2, marks 0."""
     if text.isascii():
