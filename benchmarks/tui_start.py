@@ -1,18 +1,23 @@
-"""Start an app headless, wait for its first screen, exit: one timed run for run.py.
+"""Start an app, wait for its first screen: one timed run for run.py.
 
-    python benchmarks/tui_start.py bare             # Header, Footer, one Static
+    python benchmarks/tui_start.py bare             # Header, Footer, one Static, headless
     python benchmarks/tui_start.py floor            # the same after importing nervelog's stack
     python benchmarks/tui_start.py nervelog JOURNAL # nervelog until the check-in shows its scores
+    python benchmarks/tui_start.py bare --terminal  # in the real terminal; stays up until killed
 
-Prints nothing on success; the caller times the whole process.
+Headless runs exit as soon as the first screen is drawn and print nothing; the caller times
+the whole process. Terminal runs are for tmux: the caller polls the pane for ``READY_TEXT``
+(or, for nervelog itself, started as ``nervelog --db JOURNAL``, for "Mobility").
 """
 
 from __future__ import annotations
 
 import sys
 
+READY_TEXT = "Hello from the bare app"
 
-def bare_app(floor: bool) -> None:
+
+def bare_app(floor: bool, headless: bool) -> None:
     """The baseline apps."""
     if floor:
         import click  # noqa: F401
@@ -27,14 +32,17 @@ def bare_app(floor: bool) -> None:
     class Bare(App[None]):
         def compose(self) -> ComposeResult:
             yield Header()
-            yield Static("Hello")
+            yield Static(READY_TEXT)
             yield Footer()
 
     async def first_frame(pilot: Pilot[None]) -> None:
         await pilot.pause()
         pilot.app.exit()
 
-    Bare().run(headless=True, size=(100, 30), auto_pilot=first_frame)
+    if headless:
+        Bare().run(headless=True, size=(100, 30), auto_pilot=first_frame)
+    else:
+        Bare().run()
 
 
 def nervelog_app(path: str) -> None:
@@ -52,11 +60,9 @@ def nervelog_app(path: str) -> None:
 
     async def first_frame(pilot: Pilot[None]) -> None:
         await pilot.pause()
-        # The check-in is the first screen; make sure its four score rows exist.
-        text = " ".join(
-            str(w.render()) for w in pilot.app.screen.query("*") if hasattr(w, "render")
-        )
-        assert "Mobility" in text or pilot.app.screen.query("ScoreRow"), "check-in not shown"
+        # The check-in is the first screen: its four score rows must be on it.
+        shown = "\n".join(s.text for s in pilot.app.screen._compositor.render_strips())
+        assert "Mobility" in shown, "check-in not shown"
         pilot.app.exit()
 
     app.run(headless=True, size=(100, 30), auto_pilot=first_frame)
@@ -67,4 +73,4 @@ if __name__ == "__main__":
     if kind == "nervelog":
         nervelog_app(sys.argv[2])
     else:
-        bare_app(floor=kind == "floor")
+        bare_app(floor=kind == "floor", headless="--terminal" not in sys.argv)

@@ -1,0 +1,81 @@
+"""Chart range switches on a journal, headless: one child process for run.py.
+
+    python benchmarks/switch.py JOURNAL ROUNDS
+
+Opens nervelog on the check-in, goes to Trends, waits for the first chart and for the
+background pre-computation of the other ranges (a person looks at the first chart for
+longer than that takes), then presses each range key ``ROUNDS`` times and prints one JSON
+object: ``{"2w": [ms, ...], "1m": [...], ...}``. Each figure runs from the key reaching the
+app until the chart has drawn that range. The parent reads this process's peak RSS, so the
+run also visits the other main screens, as a day's use would.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+RANGES = (("1", "2w"), ("2", "1m"), ("3", "3m"), ("4", "6m"), ("5", "12m"), ("6", "all"))
+
+
+async def until(pilot: object, predicate: Callable[[], bool], timeout: float = 60.0) -> None:
+    """Let the app run until ``predicate()`` holds."""
+    from textual.pilot import Pilot
+
+    assert isinstance(pilot, Pilot)
+    deadline = time.monotonic() + timeout
+    while not predicate():
+        if time.monotonic() > deadline:
+            raise AssertionError("timed out waiting for the app")
+        await pilot.pause()
+        await asyncio.sleep(0.005)
+
+
+async def measure(path: Path, rounds: int) -> dict[str, list[float]]:
+    """Milliseconds per range switch, by range name."""
+    from textual import events
+
+    from nervelog.domain.dates import SystemClock
+    from nervelog.storage import open_journal
+    from nervelog.tui.app import NervelogApp
+    from nervelog.tui.widgets.score_chart import ScoreChart
+
+    clock = SystemClock()
+    app = NervelogApp(open_journal(path, clock), clock, journal_path=path)
+    times: dict[str, list[float]] = {name: [] for _, name in RANGES}
+    async with app.run_test(size=(100, 30)) as pilot:
+        # The rest of a day's use first, so the peak RSS covers every main screen.
+        for key in ("j", "s", "c"):
+            await pilot.press(key)
+            await until(pilot, lambda: all(w.is_finished for w in app.workers))
+        await pilot.press("t")
+        chart = app.screen.query_one(ScoreChart)
+        await until(pilot, lambda: chart.drawn_key is not None)
+        await until(pilot, lambda: all(w.is_finished for w in app.workers))
+        for _ in range(rounds):
+            for key, name in RANGES:
+                if (chart.drawn_key or "").startswith(name + ":"):
+                    # Already showing (the first chart): go elsewhere first so it counts.
+                    await pilot.press("1" if key != "1" else "2")
+                    await until(pilot, lambda n=name: not (chart.drawn_key or "").startswith(n))
+                # The key goes straight to the driver, as a terminal's would: Pilot.press
+                # also waits for the app to go idle, which would be counted too.
+                event = events.Key(key, key)
+                event.set_sender(app)
+                assert app._driver is not None
+                start = time.perf_counter()
+                app._driver.send_message(event)
+                while not (chart.drawn_key or "").startswith(name + ":"):
+                    await asyncio.sleep(0)
+                times[name].append((time.perf_counter() - start) * 1000)
+                await pilot.pause()
+    return times
+
+
+if __name__ == "__main__":
+    result = asyncio.run(measure(Path(sys.argv[1]), int(sys.argv[2])))
+    print(json.dumps(result))
