@@ -18,6 +18,8 @@ class BaseScreen(Screen[Any]):
     """A full screen with a title line and the footer/disclaimer bar."""
 
     TITLE_TEXT = ""
+    DEFER_FOOTER = False
+    """Draw the screen before its key footer (only the first screen shown: see BottomBar)."""
 
     @property
     def nervelog(self) -> NervelogApp:
@@ -30,7 +32,7 @@ class BaseScreen(Screen[Any]):
     def compose(self) -> ComposeResult:
         yield Static(self.TITLE_TEXT, id="title", markup=False)
         yield from self.compose_body()
-        yield BottomBar()
+        yield BottomBar(defer_footer=self.DEFER_FOOTER)
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets."""

@@ -37,6 +37,8 @@ class CheckinScreen(BaseScreen):
         Binding("n", "note", "Note", show=False),
         Binding("escape", "leave_note", "Scores", show=False),
     ]
+    # The app opens on this screen: show the form first, the keys a moment later.
+    DEFER_FOOTER = True
 
     def __init__(self) -> None:
         super().__init__(id="checkin")
