@@ -87,14 +87,22 @@ def check_window(window: int) -> int:
     return window
 
 
+# Single-day figures of whole-number scores, built once: a ten-year report makes tens of
+# thousands of them, and frozen dataclasses are slow to construct.
+_ONE_DAY = {float(v): Figure(float(v), 1) for v in range(-10, 11)}
+
+
 def _single(value: float | None) -> Figure:
-    return NO_FIGURE if value is None else Figure(value, 1)
+    if value is None:
+        return NO_FIGURE
+    known = _ONE_DAY.get(value)
+    return known if known is not None else Figure(value, 1)
 
 
 def _difference(before: Figure, after: Figure) -> Figure:
     if before.mean is None or after.mean is None:
         return NO_FIGURE
-    return Figure(after.mean - before.mean, 1)
+    return _single(after.mean - before.mean)
 
 
 class _Days:
@@ -117,7 +125,7 @@ class _Days:
 
     def day(self, ordinal: int) -> Figure:
         value = self.values.get(ordinal)
-        return NO_FIGURE if value is None else Figure(float(value), 1)
+        return NO_FIGURE if value is None else _single(float(value))
 
     def window(self, low: int, high: int) -> Figure:
         """Mean (n) of the days ``low``..``high`` (ordinals, inclusive)."""

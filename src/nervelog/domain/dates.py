@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Protocol
 
 import pendulum
@@ -58,6 +59,9 @@ EARLIEST_DAY = pendulum.date(1900, 1, 1)
 MAX_SPAN_DAYS = 100 * 365
 
 
+# Dates are immutable and a journal holds a few thousand: reading ten years of entries
+# and sessions parses each day's date string more than once.
+@lru_cache(maxsize=8192)
 def parse_iso_date(text: str) -> pendulum.Date:
     """Parse a strict ``YYYY-MM-DD`` date; raises ``ValueError`` otherwise."""
     if not _ISO_DATE.match(text):

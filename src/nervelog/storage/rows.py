@@ -80,12 +80,15 @@ def entry_to_row(entry: Entry) -> Row:
 
 def entry_from_row(row: Row) -> Entry:
     """An entry from a database row."""
+    recorded = parse_datetime(row["recorded_at"])
+    # Most entries were never edited: one parse serves both stamps.
+    same = row["updated_at"] == row["recorded_at"]
     return Entry(
         date=parse_iso_date(row["date"]),
         scores=_scores(row),
         notes=row["notes"],
-        recorded_at=parse_datetime(row["recorded_at"]),
-        updated_at=parse_datetime(row["updated_at"]),
+        recorded_at=recorded,
+        updated_at=recorded if same else parse_datetime(row["updated_at"]),
     )
 
 
