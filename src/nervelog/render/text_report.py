@@ -170,6 +170,9 @@ def _fill(text: str, width: int, indent: str = "") -> list[str]:
     """Wrap one paragraph by display width; over-long words are cut, never overflowing."""
     if not text.strip():
         return [""]
+    if display_width(text.strip()) <= width - len(indent):
+        # Fits on one line, the usual table cell: what wrap() would return, cheaply.
+        return [(indent + text.strip()).rstrip()]
     lines = wrap(text.strip(), width - len(indent), display_width)
     return [(indent + line).rstrip() for line in lines]
 
