@@ -254,6 +254,10 @@ def bench_tui(rows: list[Row], journals: dict[int, Path], runs: int) -> None:
                     t <= 1.3 * floor if years == 10 else None,
                 )
             )
+        # The key footer is added just after the first frame: say when it is there too.
+        command = [*NERVELOG, "--db", str(journals[10])]
+        t = median_of(lambda: tmux.start(command, "q Quit"), runs)
+        rows.append(Row("nervelog check-in with its key footer (tmux, 10 y)", t))
     finally:
         tmux.close()
 
