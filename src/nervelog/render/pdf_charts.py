@@ -233,9 +233,9 @@ class PendingChart:
             self._fork()
 
     def _fork(self) -> None:
-        # fpdf2 (here) and matplotlib (in the child) both import numpy and Pillow; loading
-        # them once before the fork saves the second import, about 0.15 s of CPU.
-        for shared in ("numpy", "PIL.Image", "PIL.PngImagePlugin"):
+        # fpdf2 (here) and matplotlib (in the child) both use Pillow: load it once. numpy is
+        # left to the child alone: fpdf2 is imported without it (issue 7, _imports.py).
+        for shared in ("PIL.Image", "PIL.PngImagePlugin"):
             importlib.import_module(shared)
         read_fd, write_fd = os.pipe()
         try:
