@@ -1,30 +1,12 @@
 """Persistence: the journal file, its migrations, the repository and import/export."""
 
-import sys
 from pathlib import Path
 
+from nervelog._imports import import_without_numpy
 
-def _import_sqlite_utils_without_numpy() -> None:
-    """Import sqlite_utils without letting it import numpy and pandas.
-
-    sqlite_utils imports numpy and pandas at import time whenever they are installed
-    (matplotlib brings numpy), only to map their types to column types, which nervelog
-    never passes. That costs ~200 ms on every ``nervelog log``; hiding the two modules
-    for the length of the import makes sqlite_utils skip them. They stay importable
-    afterwards (the PDF chart imports numpy through matplotlib).
-    """
-    hidden = [name for name in ("numpy", "pandas") if name not in sys.modules]
-    for name in hidden:
-        sys.modules[name] = None  # type: ignore[assignment]  # the import-blocking marker
-    try:
-        import sqlite_utils  # noqa: F401
-    finally:
-        for name in hidden:
-            if sys.modules.get(name, False) is None:
-                del sys.modules[name]
-
-
-_import_sqlite_utils_without_numpy()
+# sqlite_utils would import numpy and pandas (~200 ms) for column types nervelog never
+# uses; see nervelog._imports.
+import_without_numpy("sqlite_utils")
 
 # These import sqlite_utils, so they come after it.
 from nervelog.domain.dates import Clock, SystemClock  # noqa: E402
