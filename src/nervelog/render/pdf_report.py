@@ -107,6 +107,11 @@ def _start_chart(model: ReportModel, width: float, height: float) -> PendingChar
 
 
 def _new_document(model: ReportModel, paper: str) -> Any:
+    from nervelog._imports import import_without_numpy
+
+    # fpdf2 would import numpy (~150 ms) only to speed up image cases this report never
+    # meets; the chart child process imports it for matplotlib anyway (issue 7).
+    import_without_numpy("fpdf")
     from fpdf import FPDF
 
     running = f"{TITLE} · {model.name + ' · ' if model.name else ''}{model.range_text()}"
