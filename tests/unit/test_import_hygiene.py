@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import json
+import sqlite3
 import subprocess
 import sys
 from pathlib import Path
 
 HEAVY = ["textual", "textual_plotext", "plotext", "fpdf", "matplotlib", "rich"]
+# sqlite_utils would load these (~200 ms) if installed; nervelog hides them (issue 7).
+HEAVY += ["numpy", "pandas"]
 
 PROBE = """
 import json, sys
@@ -48,6 +51,22 @@ def test_running_log_loads_no_heavy_stack(tmp_path: Path) -> None:
     )
     assert loaded_after(body) == []
     assert db.exists()
+
+
+def test_logging_into_an_existing_journal_loads_no_heavy_stack(tmp_path: Path) -> None:
+    db = tmp_path / "j.sqlite3"
+
+    def log(pain: int) -> str:
+        argv = ["nervelog", "--db", str(db), "log", "--pain", str(pain)]
+        return (
+            f"from nervelog.cli import main\nsys.argv = {argv!r}\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        )
+
+    loaded_after(log(3))  # creates the journal (and its first backup)
+    assert loaded_after(log(4)) == []
+    with sqlite3.connect(db) as conn:  # the second run did log, into the same journal
+        assert conn.execute("SELECT count(*), max(pain) FROM entry").fetchone() == (1, 4)
 
 
 def test_python_dash_m_runs(tmp_path: Path) -> None:
