@@ -39,7 +39,9 @@ def test_the_text_report_shows_notes_safely(note: str) -> None:
         for fmt in ("text", "md"):
             report = invoke(path, CLOCK, "report", "--format", fmt, "--daily", "--last", "30d")
             assert report.exit_code == 0, report.output
-            assert not has_raw_control(report.output), report.output
+            # The text report's own page breaks are form feeds on lines of their own.
+            body = report.output.replace("\n\f\n", "\n")
+            assert not has_raw_control(body), report.output
         text = invoke(path, CLOCK, "report", "--format", "text", "--last", "30d").output
         # The report wraps long notes, so compare without whitespace.
         if note.strip():

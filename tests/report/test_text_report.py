@@ -45,11 +45,17 @@ def test_no_line_is_wider_than_80_columns(demo: Journal) -> None:
     assert "https://example.org/" in text
 
 
-def test_disclaimer_opens_and_closes_the_text(demo: Journal) -> None:
-    # 82 characters: in 80 columns the disclaimer wraps onto a second line.
-    lines = render_text(build_report(demo, START, END)).splitlines()
-    assert DISCLAIMER in " ".join(lines[:10])
-    assert " ".join(lines[-2:]) == DISCLAIMER
+def test_every_printed_page_ends_with_the_disclaimer_and_its_number(demo: Journal) -> None:
+    text = render_text(build_report(demo, START, END, include_daily=True))
+    pages = text.split("\f")
+    assert len(pages) > 2
+    assert DISCLAIMER in " ".join(pages[0].splitlines()[:10])
+    for number, page in enumerate(pages, start=1):
+        lines = page.strip("\n").splitlines()
+        assert len(lines) <= 60, "a page must fit a printed sheet"
+        # The disclaimer is wider than 80 columns, so it wraps onto two lines.
+        assert " ".join(line.strip() for line in lines[-3:-1]) == DISCLAIMER
+        assert lines[-1].strip() == f"page {number} of {len(pages)}"
 
 
 def test_markdown_variant(demo: Journal) -> None:

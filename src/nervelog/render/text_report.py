@@ -31,6 +31,7 @@ from nervelog.render.report_model import (
     session_details,
     session_when,
 )
+from nervelog.render.text_pages import paginate
 
 WIDTH = 80
 # 16 rows give every whole score its own row on the 0-10 axis (fewer merge 4 and 5).
@@ -39,12 +40,19 @@ _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
 def render_text(model: ReportModel, width: int = WIDTH) -> str:
-    """The report as plain text; no line is longer than ``width`` columns."""
-    return _build(_Doc(markdown=False, width=width), model)
+    """The report as plain text on pages; no line is longer than ``width`` columns.
+
+    Pages are separated by form feeds and each ends with the disclaimer and
+    "page N of M", as the PDF's do.
+    """
+    return paginate(_build(_Doc(markdown=False, width=width), model), width)
 
 
 def render_markdown(model: ReportModel, width: int = WIDTH) -> str:
-    """The report as Markdown (tables as pipe tables, charts in code blocks)."""
+    """The report as Markdown (tables as pipe tables, charts in code blocks).
+
+    Markdown has no pages: the disclaimer stands at its top and at its end.
+    """
     return _build(_Doc(markdown=True, width=width), model)
 
 
@@ -269,8 +277,9 @@ def _build(doc: _Doc, model: ReportModel) -> str:
     if model.include_daily:
         _daily(doc, model)
 
-    doc.rule()
-    doc.para(DISCLAIMER)
+    if doc.markdown:  # plain text gets it in every page's footer instead
+        doc.rule()
+        doc.para(DISCLAIMER)
     return "\n".join(doc.lines).rstrip("\n") + "\n"
 
 
