@@ -71,3 +71,29 @@ def test_trends_no_color(
     monkeypatch.setenv("NO_COLOR", "1")
     app = NervelogApp(demo, clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_chart_drawn)  # type: ignore[operator]
+
+
+@pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")
+def test_summary(
+    size: tuple[int, int],
+    snap_compare: object,
+    demo: Journal,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The screen names the folder exports go to: make it the same on every machine.
+    monkeypatch.chdir("/tmp")
+    app = NervelogApp(demo, clock)
+
+    async def preview_shown(pilot: Pilot[None]) -> None:
+        await pilot.press("r")
+        await wait_for(pilot, lambda: "Symptom journal summary" in _screen_text(pilot.app))
+
+    assert snap_compare(app, terminal_size=size, run_before=preview_shown)  # type: ignore[operator]
+
+
+def _screen_text(app: object) -> str:
+    from tui_helpers import screen_text
+
+    assert isinstance(app, NervelogApp)
+    return screen_text(app)

@@ -59,6 +59,12 @@ class NervelogApp(App[None]):
         """Record that the journal was written to; data screens reload when shown."""
         self.revision += 1
 
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Hide the key of the screen already shown, leaving room for the rest at 80 columns."""
+        if action == "open" and parameters and parameters[0] == self.current_mode:
+            return False
+        return True
+
     # -- actions -------------------------------------------------------------------
 
     async def action_open(self, mode: str) -> None:

@@ -86,7 +86,8 @@ class SummaryScreen(BaseScreen):
             Binding(str(i), f"range('{r.key}')", r.label, show=False)
             for i, r in enumerate(SUMMARY_RANGES, start=1)
         ),
-        Binding("left", "step(-1)", "Range", key_display="← →", priority=True),
+        # The range keys are listed on the screen itself; the footer needs the room at 80 columns.
+        Binding("left", "step(-1)", "Range", key_display="← →", priority=True, show=False),
         Binding("right", "step(1)", "Longer", show=False, priority=True),
         Binding("f", "format", "Format"),
         Binding("e", "export", "Export"),
