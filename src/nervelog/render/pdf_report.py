@@ -20,15 +20,14 @@ from nervelog.render.report_model import (
     DISCLAIMER,
     NOTICEABLE_CHANGE_NOTE,
     RESPONSE_NOTE,
+    SCORE_TABLE_HEADERS,
     TITLE,
     ReportModel,
     arrow_text,
-    change_text,
     daily_rows,
     duration_text,
     figure_text,
-    mean_text,
-    range_cell,
+    score_rows,
     session_details,
     session_when,
 )
@@ -243,21 +242,9 @@ class _Writer:
         """Direction, mean (n), min–max and first vs last 14 days for each score."""
         model = self.model
         self.heading("Scores (0–10)")
-        rows = []
-        for score in SCORES:
-            s = model.summary.scores[score]
-            rows.append(
-                (
-                    score.label,
-                    score.direction,
-                    mean_text(s.mean, s.n),
-                    range_cell(s.min, s.max),
-                    change_text(model.changes[score]),
-                )
-            )
         self.table(
-            ("Score", "Better is", "Mean (n)", "Min–max", "First vs last 14 days"),
-            rows,
+            SCORE_TABLE_HEADERS,
+            score_rows(model),
             (19, 27, 22, 18, 96),
             size=8,
         )

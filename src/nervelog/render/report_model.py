@@ -242,6 +242,26 @@ def duration_text(session: Session) -> str:
     return "–" if session.duration_min is None else f"{session.duration_min} min"
 
 
+SCORE_TABLE_HEADERS = ("Score", "Better is", "Mean (n)", "Min–max", "First vs last 14 days")
+
+
+def score_rows(model: ReportModel) -> list[tuple[str, ...]]:
+    """The score table's rows (the same in the PDF and the text report)."""
+    rows: list[tuple[str, ...]] = []
+    for score in SCORES:
+        s = model.summary.scores[score]
+        rows.append(
+            (
+                score.label,
+                score.direction,
+                mean_text(s.mean, s.n),
+                range_cell(s.min, s.max),
+                change_text(model.changes[score]),
+            )
+        )
+    return rows
+
+
 def daily_rows(model: ReportModel) -> list[tuple[str, ...]]:
     """One row per calendar day: date and weekday, the four scores, and what else is there."""
     by_day = {e.date: e for e in model.entries}

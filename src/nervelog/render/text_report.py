@@ -19,15 +19,14 @@ from nervelog.render.report_model import (
     DISCLAIMER,
     NOTICEABLE_CHANGE_NOTE,
     RESPONSE_NOTE,
+    SCORE_TABLE_HEADERS,
     TITLE,
     ReportModel,
     arrow_text,
-    change_text,
     daily_rows,
     duration_text,
     figure_text,
-    mean_text,
-    range_cell,
+    score_rows,
     session_details,
     session_when,
 )
@@ -236,21 +235,9 @@ def _build(doc: _Doc, model: ReportModel) -> str:
     doc.para(model.coverage_text())
 
     doc.heading("Scores (0–10)")
-    rows = []
-    for score in SCORES:
-        s = model.summary.scores[score]
-        rows.append(
-            (
-                score.label,
-                score.direction,
-                mean_text(s.mean, s.n),
-                range_cell(s.min, s.max),
-                change_text(model.changes[score]),
-            )
-        )
     doc.table(
-        ("Score", "Better is", "Mean (n)", "Min–max", "First vs last 14 days"),
-        rows,
+        SCORE_TABLE_HEADERS,
+        score_rows(model),
         (8, 16, 10, 7, doc.width - 8 - 16 - 10 - 7 - 8),
     )
     doc.blank()
