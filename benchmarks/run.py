@@ -24,6 +24,7 @@ import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -81,6 +82,21 @@ def median_of(func: Callable[[], float], runs: int) -> float:
     return statistics.median(func() for _ in range(runs))
 
 
+def interleaved(funcs: dict[str, Callable[[], float]], runs: int) -> dict[str, float]:
+    """Medians of several measurements taken in turn, one of each per round.
+
+    A figure and its baselines are compared as ratios; taking them in turn means a burst
+    of load from elsewhere on the machine hits all of them alike, not just one.
+    """
+    for func in funcs.values():
+        func()  # warm-up
+    times: dict[str, list[float]] = {name: [] for name in funcs}
+    for _ in range(runs):
+        for name, func in funcs.items():
+            times[name].append(func())
+    return {name: statistics.median(values) for name, values in times.items()}
+
+
 # -- nervelog log ---------------------------------------------------------------------
 
 
@@ -101,9 +117,13 @@ def log_imports(journal: Path) -> list[str]:
 
 def bench_log(rows: list[Row], journal: Path, runs: int) -> None:
     """`nervelog log` against python startup and the stack's import floor."""
-    bare = median_time([PY, "-c", "pass"], runs)
-    floor = median_time([PY, "-c", FLOOR_IMPORTS], runs)
-    log = median_time([*NERVELOG, "--db", str(journal), "log", "--pain", "3"], runs)
+    commands = {
+        "bare": [PY, "-c", "pass"],
+        "floor": [PY, "-c", FLOOR_IMPORTS],
+        "log": [*NERVELOG, "--db", str(journal), "log", "--pain", "3"],
+    }
+    medians = interleaved({k: partial(timed, c) for k, c in commands.items()}, runs)
+    bare, floor, log = medians["bare"], medians["floor"], medians["log"]
     loaded = log_imports(journal)
     rows.append(Row("python -c pass", bare))
     rows.append(Row("import floor: sqlite_utils, pendulum, click, platformdirs", floor))
@@ -215,51 +235,58 @@ def _quote(part: str) -> str:
 
 def bench_tui(rows: list[Row], journals: dict[int, Path], runs: int) -> None:
     """TUI start until the check-in shows, headless and in tmux, against Textual baselines."""
-    bare = median_of(lambda: headless_start("bare", None), runs)
-    floor = median_of(lambda: headless_start("floor", None), runs)
-    rows.append(Row("bare Textual app, first screen (headless)", bare))
-    rows.append(Row("stack-floor Textual app, first screen (headless)", floor))
+    headless: dict[str, Callable[[], float]] = {
+        "bare": lambda: headless_start("bare", None),
+        "floor": lambda: headless_start("floor", None),
+    }
     for years, path in journals.items():
-        t = median_of(lambda p=path: headless_start("nervelog", p), runs)  # type: ignore[misc]
-        rows.append(
-            Row(
-                f"nervelog check-in shown (headless, {years} y)",
-                t,
-                f"<= 1.3x floor: {t / floor:.2f}x ({t / bare:.2f}x bare)",
-                t <= 1.3 * floor if years == 10 else None,
-            )
-        )
+        headless[f"{years}"] = lambda p=path: headless_start("nervelog", p)  # type: ignore[misc]
+    medians = interleaved(headless, runs)
+    _tui_rows(rows, "headless", medians, journals, footer=None)
     if shutil.which("tmux") is None:
         rows.append(Row("(tmux not installed: no real-terminal figures)", None))
         return
     tmux = Tmux()
     try:
         start = HERE / "tui_start.py"
-        bare = median_of(
-            lambda: tmux.start([PY, str(start), "bare", "--terminal"], READY_TEXT), runs
-        )
-        floor = median_of(
-            lambda: tmux.start([PY, str(start), "floor", "--terminal"], READY_TEXT), runs
-        )
-        rows.append(Row("bare Textual app, first screen (tmux)", bare))
-        rows.append(Row("stack-floor Textual app, first screen (tmux)", floor))
+        real: dict[str, Callable[[], float]] = {
+            "bare": lambda: tmux.start([PY, str(start), "bare", "--terminal"], READY_TEXT),
+            "floor": lambda: tmux.start([PY, str(start), "floor", "--terminal"], READY_TEXT),
+        }
         for years, path in journals.items():
             command = [*NERVELOG, "--db", str(path)]
-            t = median_of(lambda c=command: tmux.start(c, "Mobility"), runs)  # type: ignore[misc]
-            rows.append(
-                Row(
-                    f"nervelog check-in shown (tmux, {years} y)",
-                    t,
-                    f"<= 1.3x floor: {t / floor:.2f}x ({t / bare:.2f}x bare)",
-                    t <= 1.3 * floor if years == 10 else None,
-                )
-            )
+            real[f"{years}"] = lambda c=command: tmux.start(c, "Mobility")  # type: ignore[misc]
         # The key footer is added just after the first frame: say when it is there too.
         command = [*NERVELOG, "--db", str(journals[10])]
-        t = median_of(lambda: tmux.start(command, "q Quit"), runs)
-        rows.append(Row("nervelog check-in with its key footer (tmux, 10 y)", t))
+        real["footer"] = lambda: tmux.start(command, "q Quit")
+        medians = interleaved(real, runs)
     finally:
         tmux.close()
+    _tui_rows(rows, "tmux", medians, journals, footer=medians["footer"])
+
+
+def _tui_rows(
+    rows: list[Row],
+    how: str,
+    medians: dict[str, float],
+    journals: dict[int, Path],
+    footer: float | None,
+) -> None:
+    bare, floor = medians["bare"], medians["floor"]
+    rows.append(Row(f"bare Textual app, first screen ({how})", bare))
+    rows.append(Row(f"stack-floor Textual app, first screen ({how})", floor))
+    for years in journals:
+        t = medians[f"{years}"]
+        rows.append(
+            Row(
+                f"nervelog check-in shown ({how}, {years} y)",
+                t,
+                f"<= 1.3x floor: {t / floor:.2f}x ({t / bare:.2f}x bare)",
+                t <= 1.3 * floor if years == 10 else None,
+            )
+        )
+    if footer is not None:
+        rows.append(Row(f"nervelog check-in with its key footer ({how}, 10 y)", footer))
 
 
 # -- chart range switches and memory -------------------------------------------------------

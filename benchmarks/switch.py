@@ -61,7 +61,8 @@ async def measure(path: Path, rounds: int) -> dict[str, list[float]]:
                 if (chart.drawn_key or "").startswith(name + ":"):
                     # Already showing (the first chart): go elsewhere first so it counts.
                     await pilot.press("1" if key != "1" else "2")
-                    await until(pilot, lambda n=name: not (chart.drawn_key or "").startswith(n))
+                    shown = name + ":"
+                    await until(pilot, lambda: not (chart.drawn_key or "").startswith(shown))
                 # The key goes straight to the driver, as a terminal's would: Pilot.press
                 # also waits for the app to go idle, which would be counted too.
                 event = events.Key(key, key)

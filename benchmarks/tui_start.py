@@ -35,7 +35,7 @@ def bare_app(floor: bool, headless: bool) -> None:
             yield Static(READY_TEXT)
             yield Footer()
 
-    async def first_frame(pilot: Pilot[None]) -> None:
+    async def first_frame(pilot: Pilot[object]) -> None:
         await pilot.pause()
         pilot.app.exit()
 
@@ -58,7 +58,7 @@ def nervelog_app(path: str) -> None:
     clock = SystemClock()
     app = NervelogApp(open_journal(Path(path), clock), clock, journal_path=Path(path))
 
-    async def first_frame(pilot: Pilot[None]) -> None:
+    async def first_frame(pilot: Pilot[object]) -> None:
         await pilot.pause()
         # The check-in is the first screen: its four score rows must be on it.
         shown = "\n".join(s.text for s in pilot.app.screen._compositor.render_strips())
