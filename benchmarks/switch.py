@@ -17,7 +17,9 @@ import json
 import sys
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
+from typing import Any
 
 RANGES = (("1", "2w"), ("2", "1m"), ("3", "3m"), ("4", "6m"), ("5", "12m"), ("6", "all"))
 
@@ -33,6 +35,10 @@ async def until(pilot: object, predicate: Callable[[], bool], timeout: float = 6
             raise AssertionError("timed out waiting for the app")
         await pilot.pause()
         await asyncio.sleep(0.005)
+
+
+def _not_showing(chart: Any, name: str) -> bool:
+    return not (chart.drawn_key or "").startswith(name + ":")
 
 
 async def measure(path: Path, rounds: int) -> dict[str, list[float]]:
@@ -61,8 +67,7 @@ async def measure(path: Path, rounds: int) -> dict[str, list[float]]:
                 if (chart.drawn_key or "").startswith(name + ":"):
                     # Already showing (the first chart): go elsewhere first so it counts.
                     await pilot.press("1" if key != "1" else "2")
-                    shown = name + ":"
-                    await until(pilot, lambda: not (chart.drawn_key or "").startswith(shown))
+                    await until(pilot, partial(_not_showing, chart, name))
                 # The key goes straight to the driver, as a terminal's would: Pilot.press
                 # also waits for the app to go idle, which would be counted too.
                 event = events.Key(key, key)
