@@ -191,10 +191,24 @@ def _wrap_cell(text: str, width: int) -> list[str]:
     return lines or [""]
 
 
+def _one_line(text: str, width: int) -> bool:
+    """True when ``_wrap_cell`` would return ``text`` unchanged, as one line."""
+    return (
+        "\n" not in text
+        and "\t" not in text
+        and text == text.strip()
+        and display_width(text) <= width
+    )
+
+
 def _text_table(
     headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int], indent: str
 ) -> list[str]:
     def render(cells: Sequence[str]) -> list[str]:
+        if all(_one_line(c, w) for c, w in zip(cells, widths, strict=True)):
+            # Every cell fits as it is (most rows): what the general path below gives.
+            parts = [_pad(c, w) for c, w in zip(cells, widths, strict=True)]
+            return [(indent + "  ".join(parts)).rstrip()]
         wrapped = [_wrap_cell(c, w) for c, w in zip(cells, widths, strict=True)]
         height = max(len(w) for w in wrapped)
         out = []
