@@ -23,29 +23,6 @@ from nervelog.domain.validation import Collector, parse_date_field, parse_score
 from nervelog.storage.repository import Journal
 
 
-def log_day(
-    journal: Journal,
-    day: pendulum.Date,
-    scores: dict[Score, int | None],
-    note: str | None,
-) -> Entry:
-    """Upsert one day: only the scores (and note) given change; the rest are kept.
-
-    A day with nothing in it is not created: it would count as a logged day.
-    """
-    existing = journal.entry(day)
-    base = existing or Entry(date=day)
-    new_scores = base.scores.replace(**{s.value: v for s, v in scores.items()})
-    notes = base.notes if note is None else note
-    if existing is None and new_scores.is_empty and not notes:
-        raise Problem(
-            "scores", "all skipped", f"at least one score or a note, as {day} has no entry yet"
-        ).error()
-    # updated_at=None: the repository stamps the time of this change.
-    updated = base.with_changes(scores=new_scores, notes=notes, updated_at=None)
-    return journal.save_entry(updated)
-
-
 def describe_entry(entry: Entry) -> str:
     """One line summarising a day's scores."""
     parts = [f"{s.value} {dash(entry.scores.get(s))}" for s in SCORES]
@@ -122,7 +99,8 @@ def log(day: str, note: str | None, note_file: click.File | None, **raw_scores: 
             "--mobility or --note (see nervelog log --help)."
         )
     assert parsed_day is not None
-    entry = log_day(ctx.journal(), parsed_day, scores, text)
+    changes = {score.value: value for score, value in scores.items()}
+    entry = ctx.journal().update_entry(parsed_day, changes, text)
     click.echo(f"Saved {describe_entry(entry)}")
 
 

@@ -21,7 +21,7 @@ from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import SUGGESTED_KINDS, Session
 from nervelog.domain.scores import SCORES
 from nervelog.domain.text import one_line, printable
-from nervelog.domain.validation import SESSION_FIELDS, parse_session
+from nervelog.domain.validation import SESSION_FIELDS, parse_session, unknown_fields
 from nervelog.storage.repository import Journal
 from nervelog.storage.rows import session_to_dict
 
@@ -190,11 +190,8 @@ def edit_session(journal: Journal, session_id: int, changes: Mapping[str, str]) 
         raise Problem(
             "id", session_id, "the id of an existing session (see nervelog session list)"
         ).error()
-    unknown = [name for name in changes if name not in SESSION_FIELDS]
-    if unknown:
-        raise ValidationError(
-            Problem("field", name, "one of " + ", ".join(SESSION_FIELDS)) for name in unknown
-        )
+    if unknown := unknown_fields(changes, SESSION_FIELDS):
+        raise ValidationError(unknown)
     raw: dict[str, object] = session_to_dict(existing)
     raw.update(changes)
     for key in ("id", "recorded_at", "updated_at"):

@@ -130,13 +130,11 @@ def _text(value: object, field: str, problems: Collector) -> str:
     return value
 
 
-def check_unknown_fields(
-    raw: Mapping[str, object], known: tuple[str, ...], problems: Collector
-) -> None:
-    """Record a problem for every field name that is not one of ``known``."""
-    for name in raw:
-        if name not in known:
-            problems.add("field", name, "one of " + ", ".join(known))
+def unknown_fields(raw: Mapping[str, object], known: tuple[str, ...]) -> list[Problem]:
+    """A problem for every field name in ``raw`` that is not one of ``known``."""
+    return [
+        Problem("field", name, "one of " + ", ".join(known)) for name in raw if name not in known
+    ]
 
 
 def parse_entry(raw: Mapping[str, object], today: pendulum.Date, line: int | None = None) -> Entry:

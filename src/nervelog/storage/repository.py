@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 import sqlite3
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -196,6 +196,30 @@ class Journal:
         """Insert or replace the entry for its day; the old version goes to history."""
         with transaction(self.db) as conn:
             return self._save_entry(conn, entry)
+
+    def update_entry(
+        self, day: pendulum.Date, scores: Mapping[str, int | None], notes: str | None
+    ) -> Entry:
+        """Change the given scores (``None`` = skipped) and note of a day; keep the rest.
+
+        Read and write happen in one transaction, so two processes changing different
+        scores of one day both keep their change. A day with nothing in it is not
+        created: it would count as a logged day.
+        """
+        with transaction(self.db) as conn:
+            old = _first_dict(conn.execute("SELECT * FROM entry WHERE date = ?", [day.isoformat()]))
+            base = entry_from_row(old) if old is not None else Entry(date=day)
+            new_scores = base.scores.replace(**scores)
+            new_notes = base.notes if notes is None else notes
+            if old is None and new_scores.is_empty and not new_notes:
+                raise Problem(
+                    "scores",
+                    "all skipped",
+                    f"at least one score or a note, as {day} has no entry yet",
+                ).error()
+            # updated_at=None: _save_entry stamps the time of this change.
+            changed = base.with_changes(scores=new_scores, notes=new_notes, updated_at=None)
+            return self._save_entry(conn, changed)
 
     def _save_entry(self, conn: sqlite3.Connection, entry: Entry) -> Entry:
         now = self.clock.now()

@@ -20,7 +20,12 @@ import pendulum
 
 from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import Entry, Session
-from nervelog.domain.validation import SESSION_FIELDS, parse_entry, parse_session
+from nervelog.domain.validation import (
+    SESSION_FIELDS,
+    parse_entry,
+    parse_session,
+    unknown_fields,
+)
 from nervelog.storage.repository import Journal
 from nervelog.storage.rows import entry_to_row, iso_datetime, parse_datetime, session_to_dict
 
@@ -242,7 +247,7 @@ def _entry_from_json(raw: object, today: pendulum.Date, line: int | None) -> Ent
         raise Problem("entry", type(raw).__name__, "an object").error()
     problems: list[Problem] = []
     allowed = (*ENTRY_HEADER, "recorded_at", "updated_at")
-    problems += _unknown_fields(raw, allowed)
+    problems += unknown_fields(raw, allowed)
     entry: Entry | None = None
     try:
         entry = parse_entry(raw, today, line)
@@ -257,7 +262,7 @@ def _entry_from_json(raw: object, today: pendulum.Date, line: int | None) -> Ent
 def _session_from_json(raw: object, today: pendulum.Date, line: int | None) -> Session:
     if not isinstance(raw, dict):
         raise Problem("session", type(raw).__name__, "an object").error()
-    problems = _unknown_fields(raw, ("id", *SESSION_FIELDS, "recorded_at", "updated_at"))
+    problems = unknown_fields(raw, ("id", *SESSION_FIELDS, "recorded_at", "updated_at"))
     session: Session | None = None
     try:
         session = parse_session(raw, today, line)
@@ -271,12 +276,6 @@ def _session_from_json(raw: object, today: pendulum.Date, line: int | None) -> S
     if problems or session is None:
         raise ValidationError(problems)
     return session.with_changes(id=session_id, recorded_at=recorded_at, updated_at=updated_at)
-
-
-def _unknown_fields(raw: dict[str, Any], known: tuple[str, ...]) -> list[Problem]:
-    return [
-        Problem("field", name, "one of " + ", ".join(known)) for name in raw if name not in known
-    ]
 
 
 _OFFSET = re.compile(r"T\d\d:\d\d(:\d\d(\.\d+)?)?([+-]\d\d:\d\d|Z)$")
