@@ -216,13 +216,29 @@ def test_demo_option_after_the_command(run: Run) -> None:
     assert "physiotherapy" in output and "massage" in output
 
 
-def test_no_command_opens_the_app_or_says_so(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    opened: list[object] = []
-    import nervelog.cli as cli_module
+def test_no_command_opens_the_app_on_the_chosen_journal(
+    run: Run, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from textual.app import App
+    from textual.pilot import Pilot
 
-    monkeypatch.setattr(cli_module, "open_app", lambda state: opened.append(state))
+    from nervelog.tui.app import NervelogApp
+
+    seen: list[str] = []
+
+    async def look(pilot: Pilot[None]) -> None:
+        await pilot.pause()
+        seen.append(" ".join(str(w.render()) for w in pilot.app.screen.query("Static")))
+        pilot.app.exit()
+
+    # The real app, headless: what the user would see first, then quit.
+    monkeypatch.setattr(
+        NervelogApp, "run", lambda self: App.run(self, headless=True, auto_pilot=look)
+    )
     result = run()
-    assert result.exit_code == 0 and len(opened) == 1
+    assert result.exit_code == 0, result.output
+    assert "Welcome to nervelog" in seen[0]
+    assert str(journal_path) in seen[0], "the welcome names the journal in use"
 
 
 def test_dates_relative_to_the_fixed_today(run: Run, journal_path: Path) -> None:
