@@ -8,15 +8,19 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nervelog.analysis import (
+    Figure,
     calendar_days,
     daily_series,
     downsample,
+    figure_of,
+    kind_responses,
     mean_of,
     monthly_means,
     rolling_mean,
+    session_responses,
     weekly_means,
 )
-from nervelog.domain.models import Entry
+from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import SCORES, Score, Scores
 
 score_value = st.one_of(st.none(), st.integers(0, 10))
@@ -97,6 +101,64 @@ def test_daily_weekly_monthly_have_values_only_where_entries_do(
             if b.mean is not None:
                 assert b.mean == mean_of(chunk)
                 assert within(b.mean, chunk)
+
+
+rating = st.builds(Scores, pain=score_value, mobility=score_value)
+sessions_strategy = st.lists(
+    st.builds(
+        lambda o, kind, before, after: Session(DAY0.add(days=o), kind, before=before, after=after),
+        st.integers(0, 40),
+        st.sampled_from(["massage", " Massage", "yoga"]),
+        rating,
+        rating,
+    ),
+    max_size=25,
+)
+
+
+@settings(deadline=None)  # a shared, busy machine must not turn slowness into failure
+@given(
+    st.dictionaries(st.integers(0, 40), st.tuples(score_value, score_value), max_size=41),
+    sessions_strategy,
+    st.integers(1, 7),
+    st.integers(0, 20),
+    st.integers(20, 40),
+)
+def test_kind_figures_are_the_per_session_figures_averaged(
+    values: dict[int, tuple[int | None, int | None]],
+    sessions: list[Session],
+    window: int,
+    first: int,
+    last: int,
+) -> None:
+    """Per kind: entry figures over distinct session days, in-session over sessions."""
+    entries = [
+        Entry(DAY0.add(days=o), Scores(pain=p, mobility=m)) for o, (p, m) in sorted(values.items())
+    ]
+    start, end = DAY0.add(days=first), DAY0.add(days=last)
+    each = session_responses(entries, sessions, start, end, window)
+    kinds = kind_responses(entries, sessions, start, end, window)
+    assert sum(k.sessions for k in kinds) == len(each)
+    for kind in kinds:
+        group = [r for r in each if r.session.kind.strip().casefold() == kind.kind.casefold()]
+        one_per_day = list({r.session.date: r for r in reversed(group)}.values())
+        assert (kind.sessions, kind.days) == (len(group), len(one_per_day))
+        for score in (Score.PAIN, Score.MOBILITY):
+            got = kind.scores[score]
+
+            def mean(figures: list[Figure]) -> Figure:
+                return figure_of(f.mean for f in figures)
+
+            by_day = [r.scores[score] for r in one_per_day]
+            by_session = [r.scores[score] for r in group]
+            assert got.same_day == mean([r.same_day for r in by_day])
+            assert got.before == mean([r.before for r in by_day])
+            assert got.after == mean([r.after for r in by_day])
+            assert got.window_change == mean([r.window_change for r in by_day])
+            assert got.next_day == mean([r.next_day for r in by_day])
+            assert got.in_session_before == mean([r.in_session_before for r in by_session])
+            assert got.in_session_after == mean([r.in_session_after for r in by_session])
+            assert got.in_session_change == mean([r.in_session_change for r in by_session])
 
 
 def test_ten_years_downsample_to_the_chart_width_and_keep_every_value() -> None:

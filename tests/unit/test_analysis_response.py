@@ -10,7 +10,7 @@ from nervelog.analysis import (
     RESPONSE_LABEL,
     Figure,
     check_window,
-    responses_by_kind,
+    kind_responses,
     session_responses,
 )
 from nervelog.domain.errors import ValidationError
@@ -66,13 +66,14 @@ def test_sessions_outside_the_range_are_left_out() -> None:
 
 def test_overlapping_windows_each_use_their_own_days() -> None:
     entries = pain_entries({7: 8, 8: 7, 9: 6, 10: 5, 11: 4, 12: 3, 13: 2, 14: 1, 15: 0})
-    a, b = session_responses(entries, [session(10), session(12)], day(0), day(20))
+    sessions = [session(10), session(12)]
+    a, b = session_responses(entries, sessions, day(0), day(20))
     # Day 11 is in A's "after" and in B's "before".
     assert a.scores[Score.PAIN].before == Figure(7.0, 3)
     assert a.scores[Score.PAIN].after == Figure(3.0, 3)
     assert b.scores[Score.PAIN].before == Figure(5.0, 3)
     assert b.scores[Score.PAIN].after == Figure(1.0, 3)
-    (kind,) = responses_by_kind([a, b])
+    (kind,) = kind_responses(entries, sessions, day(0), day(20))
     pain = kind.scores[Score.PAIN]
     assert (kind.sessions, kind.days) == (2, 2)
     assert pain.before == Figure(6.0, 2)
@@ -90,9 +91,8 @@ def test_two_sessions_on_one_day_count_that_day_once_per_kind() -> None:
         session(9, before=Scores(pain=8)),
         session(5, "physiotherapy"),
     ]
-    responses = session_responses(entries, sessions, day(0), day(12))
-    assert len(responses) == 4
-    massage, physio = responses_by_kind(responses)
+    assert len(session_responses(entries, sessions, day(0), day(12))) == 4
+    massage, physio = kind_responses(entries, sessions, day(0), day(12))
     assert (massage.kind, massage.sessions, massage.days) == ("massage", 3, 2)
     pain = massage.scores[Score.PAIN]
     # Entry-based figures: day 5 (same day 5) and day 9 (same day 5), day 5 once.
@@ -107,7 +107,7 @@ def test_two_sessions_on_one_day_count_that_day_once_per_kind() -> None:
 
 
 def test_kind_with_no_data_at_all_has_empty_figures_not_zeros() -> None:
-    (kind,) = responses_by_kind(session_responses([], [session(3)], day(0), day(10)))
+    (kind,) = kind_responses([], [session(3)], day(0), day(10))
     for r in kind.scores.values():
         assert r.same_day == r.before == r.after == r.next_day == NO_FIGURE
         assert r.in_session_change == NO_FIGURE
@@ -126,8 +126,14 @@ def test_window_outside_one_to_seven_is_refused(bad: object) -> None:
         check_window(bad)  # type: ignore[arg-type]
     with pytest.raises(ValueError):
         session_responses([], [], day(0), day(1), window=bad)  # type: ignore[arg-type]
+    with pytest.raises(ValueError):
+        kind_responses([], [], day(0), day(1), window=bad)  # type: ignore[arg-type]
 
 
 def test_the_label_says_observation_not_cause() -> None:
     assert RESPONSE_LABEL == "observed around sessions; does not show that the session caused it"
     assert [check_window(n) for n in (1, 7)] == [1, 7]
+
+
+def test_sessions_outside_the_range_make_no_kind() -> None:
+    assert kind_responses([], [session(-1, "yoga"), session(11, "yoga")], day(0), day(10)) == []

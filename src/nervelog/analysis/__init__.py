@@ -24,7 +24,7 @@ from nervelog.analysis.response import (
     ScoreResponse,
     SessionResponse,
     check_window,
-    responses_by_kind,
+    kind_responses,
     session_responses,
 )
 from nervelog.analysis.series import (
@@ -72,6 +72,7 @@ __all__ = [
     "all_series",
     "calendar_days",
     "check_window",
+    "kind_responses",
     "daily_series",
     "downsample",
     "figure_of",
@@ -82,7 +83,6 @@ __all__ = [
     "period_summary",
     "phase_comparison",
     "phase_summary",
-    "responses_by_kind",
     "rolling_mean",
     "score_summary",
     "session_days",

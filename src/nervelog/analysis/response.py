@@ -106,37 +106,53 @@ def _difference(before: Figure, after: Figure) -> Figure:
 
 
 class _Days:
-    """One score's values by day, with running totals so any window's mean is O(1).
+    """One score's value on each day from ordinal ``first`` on, with running totals so
+    any window's mean is O(1).
 
     Scores are whole numbers, so the running sums are exact integers and each mean is
     the correctly rounded value of the true mean.
     """
 
-    def __init__(self, by_ordinal: dict[int, int]) -> None:
-        self.values = by_ordinal
-        self.first = min(by_ordinal, default=0)
-        last = max(by_ordinal, default=-1)
+    def __init__(self, first: int, values: list[int | None]) -> None:
+        self.first = first
+        self.values = values
         self.sums = [0]
         self.counts = [0]
-        for ordinal in range(self.first, last + 1):
-            value = by_ordinal.get(ordinal)
-            self.sums.append(self.sums[-1] + (value or 0))
-            self.counts.append(self.counts[-1] + (value is not None))
+        total = count = 0
+        for value in values:
+            if value is not None:
+                total += value
+                count += 1
+            self.sums.append(total)
+            self.counts.append(count)
+
+    def value(self, ordinal: int) -> int | None:
+        """The value of one day, or ``None``."""
+        index = ordinal - self.first
+        return self.values[index] if 0 <= index < len(self.values) else None
+
+    def total(self, low: int, high: int) -> tuple[int, int]:
+        """Sum and count of the values of the days ``low``..``high`` (ordinals, inclusive)."""
+        lo = max(low - self.first, 0)
+        hi = min(high - self.first + 1, len(self.values))
+        if lo >= hi:
+            return 0, 0
+        return self.sums[hi] - self.sums[lo], self.counts[hi] - self.counts[lo]
+
+    def mean(self, low: int, high: int) -> float | None:
+        """The mean of the days ``low``..``high``, or ``None`` if none has a value."""
+        total, count = self.total(low, high)
+        return total / count if count else None
 
     def day(self, ordinal: int) -> Figure:
-        value = self.values.get(ordinal)
+        """One day's value as a figure."""
+        value = self.value(ordinal)
         return NO_FIGURE if value is None else _single(float(value))
 
     def window(self, low: int, high: int) -> Figure:
-        """Mean (n) of the days ``low``..``high`` (ordinals, inclusive)."""
-        lo = max(low - self.first, 0)
-        hi = min(high - self.first + 1, len(self.sums) - 1)
-        if lo >= hi:
-            return NO_FIGURE
-        count = self.counts[hi] - self.counts[lo]
-        if count == 0:
-            return NO_FIGURE
-        return Figure((self.sums[hi] - self.sums[lo]) / count, count)
+        """Mean (n) of the days ``low``..``high``."""
+        total, count = self.total(low, high)
+        return Figure(total / count, count) if count else NO_FIGURE
 
 
 def _score_response(session: Session, score: Score, days: _Days, window: int) -> ScoreResponse:
@@ -160,8 +176,20 @@ def _score_response(session: Session, score: Score, days: _Days, window: int) ->
     )
 
 
-def _clip(entries: Iterable[Entry], start: pendulum.Date, end: pendulum.Date) -> list[Entry]:
-    return [e for e in entries if start <= e.date <= end]
+def _score_days(
+    entries: Iterable[Entry], start: pendulum.Date, end: pendulum.Date
+) -> dict[Score, _Days]:
+    """Each score's values inside ``start``..``end``, by day."""
+    inside = [(e.date.toordinal(), e.scores) for e in entries if start <= e.date <= end]
+    first = min((o for o, _ in inside), default=0)
+    span = max((o for o, _ in inside), default=-1) - first + 1
+    out = {}
+    for score in SCORES:
+        values: list[int | None] = [None] * span
+        for ordinal, scores in inside:
+            values[ordinal - first] = scores.get(score)
+        out[score] = _Days(first, values)
+    return out
 
 
 def session_responses(
@@ -178,13 +206,7 @@ def session_responses(
     nearby sessions may overlap; each session uses its own window regardless.
     """
     check_window(window)
-    inside = _clip(entries, start, end)
-    maps = {
-        score: _Days(
-            {e.date.toordinal(): v for e in inside if (v := e.scores.get(score)) is not None}
-        )
-        for score in SCORES
-    }
+    maps = _score_days(entries, start, end)
     return [
         SessionResponse(
             session=s,
@@ -196,45 +218,70 @@ def session_responses(
     ]
 
 
-def _mean_figure(figures: Iterable[Figure]) -> Figure:
-    """Mean over the items that have a value; n = how many items had one."""
-    return figure_of(f.mean for f in figures)
-
-
-def _aggregate(score: Score, group: Sequence[SessionResponse]) -> ScoreResponse:
-    per_session = [r.scores[score] for r in group]
-    # One response per distinct day for entry-based figures: they are identical for
-    # sessions on the same day and must not be weighted twice.
-    by_day: dict[pendulum.Date, ScoreResponse] = {}
-    for r in group:
-        by_day.setdefault(r.session.date, r.scores[score])
-    per_day = list(by_day.values())
+def _kind_score(score: Score, group: Sequence[Session], days: _Days, window: int) -> ScoreResponse:
+    """One score averaged over a kind's sessions (see ``KindResponse`` for what counts)."""
+    same: list[float | None] = []
+    before: list[float | None] = []
+    after: list[float | None] = []
+    change: list[float | None] = []
+    following: list[float | None] = []
+    # Entry-based figures once per distinct session day: two sessions of the kind on one
+    # day see the same days and must not weigh them twice.
+    for day in sorted({s.date.toordinal() for s in group}):
+        b = days.mean(day - window, day - 1)
+        a = days.mean(day + 1, day + window)
+        same.append(days.value(day))
+        before.append(b)
+        after.append(a)
+        change.append(None if a is None or b is None else a - b)
+        following.append(days.value(day + 1))
+    rated_before = [s.before.get(score) for s in group]
+    rated_after = [s.after.get(score) for s in group]
+    rated_change = [
+        None if b is None or a is None else float(a - b)
+        for b, a in zip(rated_before, rated_after, strict=True)
+    ]
     return ScoreResponse(
         score=score,
-        same_day=_mean_figure(r.same_day for r in per_day),
-        before=_mean_figure(r.before for r in per_day),
-        after=_mean_figure(r.after for r in per_day),
-        window_change=_mean_figure(r.window_change for r in per_day),
-        next_day=_mean_figure(r.next_day for r in per_day),
-        in_session_before=_mean_figure(r.in_session_before for r in per_session),
-        in_session_after=_mean_figure(r.in_session_after for r in per_session),
-        in_session_change=_mean_figure(r.in_session_change for r in per_session),
+        same_day=figure_of(same),
+        before=figure_of(before),
+        after=figure_of(after),
+        window_change=figure_of(change),
+        next_day=figure_of(following),
+        in_session_before=figure_of(None if v is None else float(v) for v in rated_before),
+        in_session_after=figure_of(None if v is None else float(v) for v in rated_after),
+        in_session_change=figure_of(rated_change),
     )
 
 
-def responses_by_kind(responses: Sequence[SessionResponse]) -> list[KindResponse]:
-    """Per-session responses grouped by kind (case-insensitive), most sessions first."""
-    groups: dict[str, list[SessionResponse]] = {}
-    for r in responses:
-        groups.setdefault(kind_key(r.session.kind), []).append(r)
+def kind_responses(
+    entries: Iterable[Entry],
+    sessions: Iterable[Session],
+    start: pendulum.Date,
+    end: pendulum.Date,
+    window: int = DEFAULT_WINDOW,
+) -> list[KindResponse]:
+    """The sessions in ``start``..``end`` grouped by kind (case-insensitive), averaged.
+
+    Most sessions first. The same figures as averaging ``session_responses`` by kind,
+    computed directly: a ten-year report has a thousand sessions.
+    """
+    check_window(window)
+    groups: dict[str, list[Session]] = {}
+    for s in sessions:
+        if start <= s.date <= end:
+            groups.setdefault(kind_key(s.kind), []).append(s)
+    if not groups:
+        return []
+    maps = _score_days(entries, start, end)
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     return [
         KindResponse(
-            kind=group[0].session.kind.strip(),
+            kind=group[0].kind.strip(),
             sessions=len(group),
-            days=len({r.session.date for r in group}),
-            window=group[0].window,
-            scores={score: _aggregate(score, group) for score in SCORES},
+            days=len({s.date for s in group}),
+            window=window,
+            scores={score: _kind_score(score, group, maps[score], window) for score in SCORES},
         )
         for _, group in ordered
     ]

@@ -22,9 +22,9 @@ from nervelog.analysis import (
     ScoreResponse,
     SessionResponse,
     check_window,
+    kind_responses,
     period_changes,
     period_summary,
-    responses_by_kind,
     session_responses,
 )
 from nervelog.cli.context import (
@@ -231,11 +231,12 @@ def stats(
     sessions = journal.sessions(start, end)
     summary = period_summary(entries, sessions, start, end)
     changes = period_changes(entries, start, end)
-    responses = session_responses(entries, sessions, start, end, days)
+    kinds = kind_responses(entries, sessions, start, end, days)
+    each = session_responses(entries, sessions, start, end, days) if each_session else None
     parts = [
         DISCLAIMER,
         summary_text(summary, changes),
         change_text(changes),
-        response_text(responses_by_kind(responses), responses if each_session else None, days),
+        response_text(kinds, each, days),
     ]
     click.echo("\n\n".join(parts))

@@ -8,14 +8,9 @@ are marked with black ticks, and a day without a value is a gap (NaN), never 0.
 
 from __future__ import annotations
 
-import contextlib
 import importlib
 import io
 import math
-import os
-import signal
-import sys
-import threading
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
@@ -23,6 +18,7 @@ import pendulum
 
 from nervelog.analysis.downsample import downsample
 from nervelog.domain.scores import SCORES, Score
+from nervelog.render.forked import Forked
 
 MM_PER_INCH = 25.4
 
@@ -214,74 +210,30 @@ def score_charts_png(
 
 
 class PendingChart:
-    """The chart PNG, being drawn in a forked child process while the caller lays out text.
+    """The chart PNG, drawn in a forked child process while the caller lays out text.
 
     Importing matplotlib and drawing take about half a second; fpdf2's import and the
-    page layout take about as long again. On Linux with more than one core the two run
-    side by side, which keeps ``nervelog report`` within its time budget. Anywhere else,
-    in a process with other threads (the TUI), or if the child fails for any reason, the
-    chart is drawn in this process instead: the result is the same either way.
+    page layout take about as long again: side by side (``Forked``) they keep
+    ``nervelog report`` within its time budget.
     """
 
     def __init__(self, data: ChartData, width_mm: float, height_mm: float, dpi: int) -> None:
-        self._args = (data, width_mm, height_mm, dpi)
-        self._pid: int | None = None
-        self._read_fd: int | None = None
-        # Forking a process that runs other threads (the TUI) is unsafe: draw in-process.
-        alone = threading.active_count() == 1
-        if sys.platform == "linux" and (os.cpu_count() or 1) > 1 and alone:
-            self._fork()
-
-    def _fork(self) -> None:
-        # fpdf2 (here) and matplotlib (in the child) both use Pillow: load it once. numpy is
-        # left to the child alone: fpdf2 is imported without it (issue 7, _imports.py).
+        # fpdf2 (here) and matplotlib (in the child) both use Pillow: load it once. numpy
+        # is left to the child alone: fpdf2 is imported without it (issue 7, _imports.py).
         for shared in ("PIL.Image", "PIL.PngImagePlugin"):
             importlib.import_module(shared)
-        read_fd, write_fd = os.pipe()
-        try:
-            pid = os.fork()
-        except OSError:
-            os.close(read_fd)
-            os.close(write_fd)
-            return
-        if pid == 0:  # the child: draw, send, and leave without running any cleanup
-            status = 1
-            try:
-                os.close(read_fd)
-                png, per_point = score_charts_png(*self._args)
-                payload = per_point.to_bytes(4, "big") + png
-                view = memoryview(payload)
-                while view:
-                    view = view[os.write(write_fd, view) :]
-                status = 0
-            finally:
-                os._exit(status)
-        os.close(write_fd)
-        self._pid, self._read_fd = pid, read_fd
+
+        def work() -> bytes:
+            png, per_point = score_charts_png(data, width_mm, height_mm, dpi)
+            return per_point.to_bytes(4, "big") + png
+
+        self._pending = Forked(work)
 
     def result(self) -> tuple[bytes, int]:
         """The PNG bytes and how many days each plotted point covers."""
-        if self._pid is not None and self._read_fd is not None:
-            chunks = []
-            with os.fdopen(self._read_fd, "rb") as pipe:
-                while chunk := pipe.read(1 << 16):
-                    chunks.append(chunk)
-            _, status = os.waitpid(self._pid, 0)
-            self._pid = self._read_fd = None
-            payload = b"".join(chunks)
-            if status == 0 and len(payload) > 4:
-                return payload[4:], int.from_bytes(payload[:4], "big")
-        return score_charts_png(*self._args)
+        payload = self._pending.result()
+        return payload[4:], int.from_bytes(payload[:4], "big")
 
     def cancel(self) -> None:
         """Stop a chart still being drawn (the report failed); safe to call at any time."""
-        if self._pid is not None:
-            with contextlib.suppress(OSError):
-                os.kill(self._pid, signal.SIGKILL)
-            with contextlib.suppress(OSError):
-                os.waitpid(self._pid, 0)
-            self._pid = None
-        if self._read_fd is not None:
-            with contextlib.suppress(OSError):
-                os.close(self._read_fd)
-            self._read_fd = None
+        self._pending.cancel()

@@ -21,11 +21,10 @@ from nervelog.analysis import (
     PeriodSummary,
     ScoreChange,
     all_series,
+    kind_responses,
     period_changes,
     period_summary,
-    responses_by_kind,
     session_days,
-    session_responses,
 )
 from nervelog.domain.disclaimer import DISCLAIMER
 from nervelog.domain.models import Entry, Session
@@ -146,7 +145,6 @@ def build_report(
     entries = journal.entries(start, end)
     sessions = journal.sessions(start, end)
     chosen_name = journal.setting("display_name") if name is None else name
-    responses = session_responses(entries, sessions, start, end, window)
     notes = [
         NoteItem(e.date, "day", printable(e.notes.strip())) for e in entries if e.notes.strip()
     ]
@@ -159,7 +157,7 @@ def build_report(
         changes=period_changes(entries, start, end),
         series=all_series(entries, start, end),
         session_days=session_days(sessions, start, end),
-        kind_responses=tuple(responses_by_kind(responses)),
+        kind_responses=tuple(kind_responses(entries, sessions, start, end, window)),
         window=window,
         sessions=tuple(sessions),
         entries=tuple(entries),

@@ -14,6 +14,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from nervelog.domain.scores import SCORES
+from nervelog.render.forked import Forked
 from nervelog.render.pdf_table import wrap
 from nervelog.render.report_model import (
     DISCLAIMER,
@@ -36,6 +37,7 @@ WIDTH = 80
 # 16 rows give every whole score its own row on the 0-10 axis (fewer merge 4 and 5).
 CHART_HEIGHT = 16
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_CHART_SEPARATOR = "\0"  # never in a chart: charts hold axis labels, not user text
 
 
 def render_text(model: ReportModel, width: int = WIDTH) -> str:
@@ -53,6 +55,13 @@ def render_markdown(model: ReportModel, width: int = WIDTH) -> str:
     Markdown has no pages: the disclaimer stands at its top and at its end.
     """
     return _build(_Doc(markdown=True, width=width), model)
+
+
+def _start_charts(model: ReportModel, width: int) -> Forked | None:
+    """The charts, drawn (in parallel where possible) while the rest is laid out."""
+    if not model.has_scores:
+        return None
+    return Forked(lambda: _CHART_SEPARATOR.join(score_charts_text(model, width)).encode())
 
 
 def score_charts_text(model: ReportModel, width: int = WIDTH) -> list[str]:
@@ -232,6 +241,24 @@ def _pad(text: str, width: int) -> str:
 
 
 def _build(doc: _Doc, model: ReportModel) -> str:
+    charts = _start_charts(model, doc.width)
+    try:
+        chart_at = _build_lines(doc, model)
+    except BaseException:
+        if charts is not None:
+            charts.cancel()
+        raise
+    if charts is not None:
+        place = _Doc(doc.markdown, doc.width)
+        for chart in charts.result().decode().split(_CHART_SEPARATOR):
+            place.lines.append("")
+            place.block(chart)
+        doc.lines[chart_at:chart_at] = place.lines
+    return "\n".join(doc.lines).rstrip("\n") + "\n"
+
+
+def _build_lines(doc: _Doc, model: ReportModel) -> int:
+    """Lay out everything but the charts; returns the line where they go."""
     doc.title(TITLE)
     name = md_escape(model.name) if doc.markdown else model.name
     fields = [f"Name: {name}"] if model.name else []
@@ -263,11 +290,9 @@ def _build(doc: _Doc, model: ReportModel) -> str:
             "One chart per score, 0–10. Letters are the values (averaged when a column "
             "covers several days); breaks are days without a value; ^ marks session days."
         )
-        for chart in score_charts_text(model, doc.width):
-            doc.blank()
-            doc.block(chart)
     else:
         doc.para("No daily scores to chart in this range.")
+    chart_at = len(doc.lines)  # the charts go here once drawn (if there are scores)
 
     doc.heading("Therapy sessions by kind")
     doc.para(md_escape(model.kinds_text()) if doc.markdown else model.kinds_text())
@@ -281,7 +306,7 @@ def _build(doc: _Doc, model: ReportModel) -> str:
     if doc.markdown:  # plain text gets it in every page's footer instead
         doc.rule()
         doc.para(DISCLAIMER)
-    return "\n".join(doc.lines).rstrip("\n") + "\n"
+    return chart_at
 
 
 def _responses(doc: _Doc, model: ReportModel) -> None:

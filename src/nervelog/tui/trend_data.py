@@ -17,11 +17,10 @@ from nervelog.analysis import (
     KindResponse,
     ScoreChange,
     all_series,
+    kind_responses,
     period_changes,
-    responses_by_kind,
     rolling_mean,
     session_days,
-    session_responses,
 )
 from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import SCORES, Score
@@ -111,7 +110,7 @@ class TrendData:
             rolling=rolling,
             session_days=session_days(self.sessions, start, self.today),
             changes=period_changes(inside, start, self.today),
-            kinds=responses_by_kind(session_responses(inside, self.sessions, start, self.today)),
+            kinds=kind_responses(inside, self.sessions, start, self.today),
             logged=len(inside),
         )
         self._views[key] = view
