@@ -8,7 +8,6 @@ from dataclasses import dataclass
 import pendulum
 
 from nervelog.analysis.figure import mean_of
-from nervelog.analysis.series import values_by_day
 from nervelog.domain.models import Entry
 from nervelog.domain.scores import SCORES, Score
 
@@ -92,12 +91,31 @@ def period_change(
     Omitted (with the reason) when the range is shorter than 28 days, since the two
     windows would then share days, or when either window has fewer than 4 values.
     """
-    by_day = values_by_day(entries, score)
-    total = (end - start).days + 1
-    first_end = start.add(days=CHANGE_WINDOW_DAYS - 1)
-    last_start = end.subtract(days=CHANGE_WINDOW_DAYS - 1)
-    first = [v for d, v in by_day.items() if start <= d <= min(first_end, end)]
-    last = [v for d, v in by_day.items() if max(last_start, start) <= d <= end]
+    return _change(_by_ordinal(entries), score, start, end)
+
+
+def _by_ordinal(entries: Iterable[Entry]) -> dict[int, Entry]:
+    return {e.date.toordinal(): e for e in entries}
+
+
+def _values(by_ordinal: dict[int, Entry], score: Score, low: int, high: int) -> list[float]:
+    """The values of ``score`` on the days ``low``..``high`` (ordinals, inclusive)."""
+    out = []
+    for ordinal in range(low, high + 1):
+        entry = by_ordinal.get(ordinal)
+        if entry is not None and (value := entry.scores.get(score)) is not None:
+            out.append(float(value))
+    return out
+
+
+def _change(
+    by_ordinal: dict[int, Entry], score: Score, start: pendulum.Date, end: pendulum.Date
+) -> ScoreChange:
+    # Only the 28 days of the two windows are looked up, however long the range.
+    low, high = start.toordinal(), end.toordinal()
+    total = high - low + 1
+    first = _values(by_ordinal, score, low, min(low + CHANGE_WINDOW_DAYS - 1, high))
+    last = _values(by_ordinal, score, max(high - CHANGE_WINDOW_DAYS + 1, low), high)
     first_mean, last_mean = mean_of(first), mean_of(last)
     reason: str | None = None
     if total < 2 * CHANGE_WINDOW_DAYS:
@@ -124,5 +142,5 @@ def period_changes(
     entries: Iterable[Entry], start: pendulum.Date, end: pendulum.Date
 ) -> dict[Score, ScoreChange]:
     """``period_change`` for all four scores."""
-    entries = list(entries)
-    return {score: period_change(entries, score, start, end) for score in SCORES}
+    by_ordinal = _by_ordinal(entries)
+    return {score: _change(by_ordinal, score, start, end) for score in SCORES}

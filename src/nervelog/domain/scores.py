@@ -70,6 +70,10 @@ class Scores:
         value: int | None = getattr(self, score)
         return value
 
+    def values(self) -> tuple[int | None, int | None, int | None, int | None]:
+        """The four values in ``SCORES`` order (the fast way to read all of them)."""
+        return (self.numbness, self.tingling, self.pain, self.mobility)
+
     def replace(self, **changes: int | None) -> Scores:
         """A copy with some scores changed."""
         values = {s.value: self.get(s) for s in SCORES}

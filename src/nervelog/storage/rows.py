@@ -30,6 +30,17 @@ def _offset(seconds: int) -> FixedTimezone:
     return FixedTimezone(seconds, name=f"{sign}{hours:02d}:{minutes:02d}")
 
 
+_STAMP_LENGTH = len("2026-11-22T08:30:00+01:00")
+
+
+@lru_cache(maxsize=64)
+def _suffix_zone(suffix: str) -> FixedTimezone:
+    """The zone of a ``+01:00`` suffix (a journal holds a handful of distinct ones)."""
+    offset = datetime.fromisoformat(f"2000-01-01T00:00:00{suffix}").utcoffset()
+    assert offset is not None
+    return _offset(int(offset.total_seconds()))
+
+
 def parse_datetime(text: str | None) -> pendulum.DateTime | None:
     """Inverse of ``iso_datetime``.
 
@@ -38,6 +49,17 @@ def parse_datetime(text: str | None) -> pendulum.DateTime | None:
     """
     if not text:
         return None
+    if len(text) == _STAMP_LENGTH and text[19] in "+-":  # what iso_datetime writes
+        moment = datetime.fromisoformat(text[:19])
+        return pendulum.DateTime(
+            moment.year,
+            moment.month,
+            moment.day,
+            moment.hour,
+            moment.minute,
+            moment.second,
+            tzinfo=_suffix_zone(text[19:]),
+        )
     moment = datetime.fromisoformat(text)
     offset = moment.utcoffset()
     if offset is None:  # never written by iso_datetime; keep pendulum's reading
@@ -60,7 +82,8 @@ _NAMES = tuple(s.value for s in SCORES)
 
 
 def _scores(row: Row, prefix: str = "") -> Scores:
-    return Scores(**{name: row[prefix + name] for name in _NAMES})
+    # Positional: twice as fast as keywords, for the thousands of rows of a long journal.
+    return Scores(*(row[prefix + name] for name in _NAMES))
 
 
 def _score_row(scores: Scores, prefix: str = "") -> Row:
@@ -119,6 +142,8 @@ def session_to_dict(session: Session) -> Row:
 
 def session_from_row(row: Row) -> Session:
     """A session from a database row."""
+    recorded = parse_datetime(row["recorded_at"])
+    areas = row["body_areas"]
     return Session(
         id=row["id"],
         date=parse_iso_date(row["date"]),
@@ -126,12 +151,14 @@ def session_from_row(row: Row) -> Session:
         kind=row["kind"],
         duration_min=row["duration_min"],
         provider=row["provider"],
-        body_areas=tuple(json.loads(row["body_areas"])),
+        body_areas=() if areas == "[]" else tuple(json.loads(areas)),
         notes=row["notes"],
         before=_scores(row, "before_"),
         after=_scores(row, "after_"),
-        recorded_at=parse_datetime(row["recorded_at"]),
-        updated_at=parse_datetime(row["updated_at"]),
+        recorded_at=recorded,
+        updated_at=recorded
+        if row["updated_at"] == row["recorded_at"]
+        else parse_datetime(row["updated_at"]),
     )
 
 
