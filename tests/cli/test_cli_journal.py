@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
 from collections.abc import Callable
 from pathlib import Path
@@ -153,6 +154,18 @@ def test_every_help_shows_the_disclaimer(run: Run) -> None:
     for command in commands:
         output = run(*command, "--help").output
         assert " ".join(DISCLAIMER.split()) in " ".join(output.split()), command
+
+
+def test_help_lists_every_command_with_its_summary(run: Run) -> None:
+    output = run("--help").output
+    listed = output.split("Commands:")[1]
+    names = re.findall(r"^  ([a-z]+) ", listed, flags=re.MULTILINE)
+    assert names == sorted(
+        ["backup", "check", "export", "history", "import", "log", "phase", "report",
+         "restore", "session", "show", "stats", "undo", "where"]
+    )  # fmt: skip
+    assert "Record how today (or another day) went" in listed
+    assert "Make the one-page summary for your doctor" in listed
 
 
 @pytest.mark.parametrize(

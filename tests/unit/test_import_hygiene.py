@@ -51,6 +51,11 @@ def test_running_log_loads_no_heavy_stack(tmp_path: Path) -> None:
     )
     assert loaded_after(body) == []
     assert db.exists()
+    # Nor the code of other commands: the analysis, import/export and report modules.
+    others = ["nervelog.analysis", "nervelog.storage.transfer", "nervelog.cli.report"]
+    probe = PROBE.replace("{heavy!r}", repr(others)).format(body=body)
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []
 
 
 def test_logging_into_an_existing_journal_loads_no_heavy_stack(tmp_path: Path) -> None:

@@ -7,23 +7,54 @@ commands that need them, so ``nervelog log`` starts fast.
 from __future__ import annotations
 
 import gc
+import importlib
 
 import click
 
 from nervelog.cli.context import EPILOG, CliContext, current, journal_options
-from nervelog.cli.entries import check, log, show, where
-from nervelog.cli.maintenance import backup_cmd, history_cmd, restore_cmd, undo_cmd
-from nervelog.cli.phases import phase
-from nervelog.cli.report import report
-from nervelog.cli.sessions import session
-from nervelog.cli.stats import stats
-from nervelog.cli.transfer import export_cmd, import_cmd
 from nervelog.domain.disclaimer import DISCLAIMER
 
 __all__ = ["CliContext", "cli", "main"]
 
+# Each command's module is imported only when that command runs (or help lists it):
+# `nervelog log` need not load the analysis, import/export or report code (issue 7).
+COMMANDS = {
+    "backup": "maintenance:backup_cmd",
+    "check": "entries:check",
+    "export": "transfer:export_cmd",
+    "history": "maintenance:history_cmd",
+    "import": "transfer:import_cmd",
+    "log": "entries:log",
+    "phase": "phases:phase",
+    "report": "report:report",
+    "restore": "maintenance:restore_cmd",
+    "session": "sessions:session",
+    "show": "entries:show",
+    "stats": "stats:stats",
+    "undo": "maintenance:undo_cmd",
+    "where": "entries:where",
+}
+
+
+class LazyGroup(click.Group):
+    """A group whose commands (``COMMANDS``) are imported on first use."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        """Every command name, sorted as click sorts them."""
+        return sorted({*super().list_commands(ctx), *COMMANDS})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        """The command called ``cmd_name``, importing its module if need be."""
+        if cmd_name not in self.commands and cmd_name in COMMANDS:
+            module, name = COMMANDS[cmd_name].split(":")
+            command = getattr(importlib.import_module(f"nervelog.cli.{module}"), name)
+            assert isinstance(command, click.Command) and command.name == cmd_name
+            self.add_command(command)
+        return super().get_command(ctx, cmd_name)
+
 
 @click.group(
+    cls=LazyGroup,
     invoke_without_command=True,
     epilog=EPILOG,
     help=f"""nervelog: a private journal
@@ -51,25 +82,6 @@ def open_app(state: CliContext) -> None:
     # The app is long-lived: give it the usual garbage collection back (see main()).
     gc.set_threshold(*_GC_DEFAULT)
     run_app(state.journal(), state.clock, state.path())
-
-
-for command in (
-    log,
-    show,
-    session,
-    export_cmd,
-    import_cmd,
-    where,
-    check,
-    stats,
-    phase,
-    backup_cmd,
-    restore_cmd,
-    history_cmd,
-    undo_cmd,
-    report,
-):
-    cli.add_command(command)
 
 
 _GC_DEFAULT = gc.get_threshold()
