@@ -6,6 +6,7 @@ import io
 import math
 
 import pendulum
+import pytest
 from PIL import Image
 
 from nervelog.analysis import calendar_days
@@ -59,6 +60,20 @@ def test_date_ticks_fall_inside_the_range() -> None:
         assert ticks, length
         assert all(START.toordinal() <= t <= end.toordinal() for t, _ in ticks)
         assert len(ticks) <= 16
+
+
+@pytest.mark.parametrize("width, height, dpi", [(182, 88, 150), (187.9, 70.3, 200), (40, 30, 72)])
+def test_chart_png_is_greyscale_at_the_requested_size(
+    width: float, height: float, dpi: int
+) -> None:
+    days = calendar_days(START, START.add(days=29))
+    data = ChartData(days, {s: [5.0] * 30 for s in SCORES}, frozenset({START}))
+    image = Image.open(io.BytesIO(score_charts_png(data, width, height, dpi)[0]))
+    # Greyscale prints the same and is a quarter of the size of RGBA.
+    assert image.mode == "L"
+    assert abs(image.size[0] - width / 25.4 * dpi) <= 1
+    assert abs(image.size[1] - height / 25.4 * dpi) <= 1
+    assert image.getextrema() == (0, 255)  # black lines on white, not a blank image
 
 
 def test_chart_png_is_the_requested_size_and_the_forked_drawing_matches() -> None:

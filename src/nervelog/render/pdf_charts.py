@@ -130,9 +130,9 @@ def score_charts_png(
 
     Imports matplotlib only here, so the CLI does not pay for it until a report is made.
     """
-    import matplotlib
+    from nervelog._imports import MATPLOTLIB_3D, import_without
 
-    matplotlib.use("Agg")
+    import_without("matplotlib.figure", MATPLOTLIB_3D)
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -204,8 +204,15 @@ def score_charts_png(
                 color="0.3",
             )
     axes[-1].set_xticks([t for t, _ in ticks], [label for _, label in ticks])
+    # Black, white and greys only: a greyscale PNG is a quarter of the RGBA one and
+    # fpdf2 embeds it without splitting out an alpha channel (~50 ms less, issue 7).
+    from PIL import Image
+
+    raw = io.BytesIO()
+    fig.savefig(raw, format="raw", dpi=dpi)
+    pixels = (int(fig.bbox.width), int(fig.bbox.height))  # as Agg sizes its canvas
     buffer = io.BytesIO()
-    fig.savefig(buffer, format="png", dpi=dpi)
+    Image.frombytes("RGBA", pixels, raw.getvalue()).convert("L").save(buffer, format="PNG")
     return buffer.getvalue(), per_point
 
 
