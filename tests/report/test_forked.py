@@ -19,46 +19,79 @@ forking = pytest.mark.skipif(
 )
 
 
-def where_it_ran() -> bytes:
-    return str(os.getpid()).encode()
+def where_it_ran(label: str, *, times: int = 1) -> tuple[int, str]:
+    return os.getpid(), label * times
 
 
 @forking
-def test_the_work_runs_in_a_child_and_its_answer_comes_back() -> None:
-    answer = Forked(where_it_ran).result()
-    assert answer and int(answer) != PARENT
+def test_the_work_runs_in_a_child_with_its_arguments() -> None:
+    prepared = []
+    pending = Forked(where_it_ran, prepare=lambda: prepared.append(os.getpid()))
+    pending.send("ab", times=2)
+    pid, answer = pending.result()
+    assert pid != PARENT and answer == "abab"
+    assert prepared == []  # prepare ran in the child, not here
 
 
-def test_a_large_answer_arrives_whole() -> None:
-    payload = bytes(range(256)) * 20_000  # 5 MB: more than a pipe holds at once
-    assert Forked(lambda: payload).result() == payload
+def test_large_arguments_and_answers_arrive_whole() -> None:
+    payload = bytes(range(256)) * 20_000  # 5 MB: more than the pipes hold at once
+    pending = Forked(lambda data: data[::-1])
+    pending.send(payload)
+    assert pending.result() == payload[::-1]
+
+
+@forking
+def test_the_child_prepares_while_the_caller_goes_on() -> None:
+    pending = Forked(lambda x: x + 1, prepare=lambda: time.sleep(0.5))
+    start = time.perf_counter()
+    pending.send(41)  # does not wait for prepare(), however long it takes
+    assert time.perf_counter() - start < 0.4
+    assert pending.result() == 42
 
 
 @forking
 def test_a_child_that_fails_means_the_work_is_done_here() -> None:
-    def fails_in_child() -> bytes:
+    def fails_in_child(label: str) -> tuple[int, str]:
         if os.getpid() != PARENT:
             os._exit(3)
-        return b"done here"
+        return where_it_ran(label)
 
-    assert Forked(fails_in_child).result() == b"done here"
+    pending = Forked(fails_in_child)
+    pending.send("x")
+    assert pending.result() == (PARENT, "x")
+
+
+@forking
+def test_a_child_whose_preparation_fails_means_the_work_is_done_here() -> None:
+    def broken() -> None:
+        raise ImportError("no such library")
+
+    pending = Forked(where_it_ran, prepare=broken)
+    time.sleep(0.2)  # let the child fail before anything is sent
+    pending.send("x")
+    assert pending.result() == (PARENT, "x")
 
 
 @forking
 def test_cancel_stops_the_child_and_leaves_no_process_behind() -> None:
-    def slow() -> bytes:
-        if os.getpid() != PARENT:
-            time.sleep(60)
-        return b"done here"
-
-    pending = Forked(slow)
+    pending = Forked(where_it_ran, prepare=lambda: time.sleep(60))
     child = pending._pid
     assert child is not None
+    pending.send("x")
     pending.cancel()
     pending.cancel()
     with pytest.raises(ChildProcessError):  # already reaped: no zombie left
         os.waitpid(child, os.WNOHANG)
-    assert pending.result() == b"done here"
+    assert pending.result() == (PARENT, "x")  # what was sent is still worked on, here
+
+
+def test_asking_before_sending_is_a_programming_error() -> None:
+    pending = Forked(where_it_ran)
+    try:
+        with pytest.raises(RuntimeError, match="send"):
+            pending.result()
+    finally:
+        pending.cancel()
 
 
 def test_with_other_threads_running_nothing_is_forked() -> None:
@@ -66,7 +99,10 @@ def test_with_other_threads_running_nothing_is_forked() -> None:
     other = threading.Thread(target=stop.wait)
     other.start()
     try:
-        assert int(Forked(where_it_ran).result()) == PARENT
+        pending = Forked(where_it_ran)
+        assert pending._pid is None
+        pending.send("x")
+        assert pending.result() == (PARENT, "x")
     finally:
         stop.set()
         other.join()

@@ -17,6 +17,7 @@ from nervelog.cli.context import (
     resolve_range,
 )
 from nervelog.storage.files import write_private
+from nervelog.storage.repository import Journal
 
 FORMATS = ("pdf", "text", "md")
 PAPERS = ("a4", "letter")
@@ -34,25 +35,48 @@ def report_bytes(
     end: pendulum.Date,
     *,
     name: str | None,
-    paper: str,
+    paper: str | None,
     daily: bool,
 ) -> bytes:
     """Build the report of the current journal in one format, as bytes to write.
 
     The render modules (and with them fpdf2, matplotlib and plotext) are imported here
-    so other commands never pay for them.
+    so other commands never pay for them. The charts are started first, in a child
+    process where possible, so loading the charting library overlaps reading the
+    journal (issue 7).
     """
     from nervelog.render.report_model import build_report
 
-    model = build_report(current().journal(), start, end, name=name, include_daily=daily)
     if fmt == "pdf":
+        from nervelog.render.pdf_charts import PendingChart
         from nervelog.render.pdf_report import render_pdf
 
-        return render_pdf(model, paper)
-    from nervelog.render.text_report import render_markdown, render_text
+        chart = PendingChart()
+        try:
+            journal = current().journal()
+            model = build_report(journal, start, end, name=name, include_daily=daily)
+        except BaseException:
+            chart.cancel()
+            raise
+        return render_pdf(model, _paper(paper, journal), chart)
+    from nervelog.render.text_report import PendingCharts, render_markdown, render_text
 
-    text = render_markdown(model) if fmt == "md" else render_text(model)
+    charts = PendingCharts()
+    try:
+        model = build_report(current().journal(), start, end, name=name, include_daily=daily)
+    except BaseException:
+        charts.cancel()
+        raise
+    text = (
+        render_markdown(model, charts=charts) if fmt == "md" else render_text(model, charts=charts)
+    )
     return text.encode("utf-8")
+
+
+def _paper(chosen: str | None, journal: Journal) -> str:
+    """The paper asked for, else the paper_size setting, else A4."""
+    paper = (chosen or journal.setting("paper_size") or "a4").lower()
+    return paper if paper in PAPERS else "a4"
 
 
 @click.command("report", epilog=EPILOG)
@@ -102,11 +126,7 @@ def report(
     """
     ctx = current()
     start, end = resolve_range(from_, to_, last, ctx.clock.today(), DEFAULT_LAST)
-    journal = ctx.journal()
-    chosen_paper = (paper or journal.setting("paper_size") or "a4").lower()
-    if chosen_paper not in PAPERS:
-        chosen_paper = "a4"
-    data = report_bytes(fmt, start, end, name=name, paper=chosen_paper, daily=daily)
+    data = report_bytes(fmt, start, end, name=name, paper=paper, daily=daily)
     if out is None and fmt != "pdf":
         click.echo(data.decode("utf-8"), nl=False)
         return

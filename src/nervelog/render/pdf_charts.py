@@ -130,9 +130,7 @@ def score_charts_png(
 
     Imports matplotlib only here, so the CLI does not pay for it until a report is made.
     """
-    from nervelog._imports import MATPLOTLIB_3D, import_without
-
-    import_without("matplotlib.figure", MATPLOTLIB_3D)
+    _load_matplotlib()
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -216,31 +214,24 @@ def score_charts_png(
     return buffer.getvalue(), per_point
 
 
-class PendingChart:
-    """The chart PNG, drawn in a forked child process while the caller lays out text.
+def _load_matplotlib() -> None:
+    from nervelog._imports import MATPLOTLIB_3D, import_without
 
-    Importing matplotlib and drawing take about half a second; fpdf2's import and the
-    page layout take about as long again: side by side (``Forked``) they keep
-    ``nervelog report`` within its time budget.
+    import_without("matplotlib.figure", MATPLOTLIB_3D)
+    import_without("matplotlib.backends.backend_agg", MATPLOTLIB_3D)
+
+
+class PendingChart(Forked[[ChartData, float, float, int], tuple[bytes, int]]):
+    """``score_charts_png``, drawn in a child process that loads matplotlib meanwhile.
+
+    Created before the journal is read, so importing matplotlib (about half a second)
+    overlaps reading, analysis and fpdf2's own import and layout (see ``Forked``):
+    ``send`` the chart's arguments, then ask for the ``result``.
     """
 
-    def __init__(self, data: ChartData, width_mm: float, height_mm: float, dpi: int) -> None:
+    def __init__(self) -> None:
         # fpdf2 (here) and matplotlib (in the child) both use Pillow: load it once. numpy
         # is left to the child alone: fpdf2 is imported without it (issue 7, _imports.py).
         for shared in ("PIL.Image", "PIL.PngImagePlugin"):
             importlib.import_module(shared)
-
-        def work() -> bytes:
-            png, per_point = score_charts_png(data, width_mm, height_mm, dpi)
-            return per_point.to_bytes(4, "big") + png
-
-        self._pending = Forked(work)
-
-    def result(self) -> tuple[bytes, int]:
-        """The PNG bytes and how many days each plotted point covers."""
-        payload = self._pending.result()
-        return payload[4:], int.from_bytes(payload[:4], "big")
-
-    def cancel(self) -> None:
-        """Stop a chart still being drawn (the report failed); safe to call at any time."""
-        self._pending.cancel()
+        super().__init__(score_charts_png, prepare=_load_matplotlib)

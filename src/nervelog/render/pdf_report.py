@@ -56,20 +56,30 @@ def font_folder() -> Path:
     return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
-def render_pdf(model: ReportModel, paper: str = "a4") -> bytes:
+def render_pdf(model: ReportModel, paper: str = "a4", chart: PendingChart | None = None) -> bytes:
     """The whole report as PDF bytes.
 
     Page 1 holds the overview (header, disclaimer, coverage, score table, charts,
     sessions by kind, session response); the session list, the notes and the optional
     daily table follow. Every page carries the disclaimer and "page N of M".
+
+    ``chart`` is a ``PendingChart`` started earlier (before the journal was read) to get
+    the chart sooner; this function uses it up either way.
     """
-    if paper not in PAPER_SIZES:
-        raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
-    width = _paper_width(paper) - 2 * MARGIN
-    # The chart is started first: it is drawn (in parallel where possible) while the
-    # rest of the report is laid out, and put in its reserved place at the end.
-    chart = _start_chart(model, width, CHART_HEIGHT[paper])
+    if chart is None:
+        chart = PendingChart()
     try:
+        if paper not in PAPER_SIZES:
+            raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
+        width = _paper_width(paper) - 2 * MARGIN
+        # The chart is drawn first (in parallel where possible) while the rest of the
+        # report is laid out, and put in its reserved place at the end.
+        if model.has_scores:
+            days = model.series[SCORES[0]].days
+            values = {s: model.series[s].values for s in SCORES}
+            chart.send(
+                ChartData(days, values, model.session_days), width, CHART_HEIGHT[paper], CHART_DPI
+            )
         pdf = _new_document(model, paper)
         writer = _Writer(pdf, model, CHART_HEIGHT[paper])
         writer.overview()
@@ -77,32 +87,20 @@ def render_pdf(model: ReportModel, paper: str = "a4") -> bytes:
         writer.notes()
         if model.include_daily:
             writer.daily_table()
-    except BaseException:
-        if chart is not None:
-            chart.cancel()
-        raise
-    if chart is not None and writer.chart_place is None:
-        chart.cancel()
-    elif chart is not None and writer.chart_place is not None:
-        page, y = writer.chart_place
-        png, _ = chart.result()
-        last = pdf.page
-        pdf.page = page
-        pdf.image(png, x=pdf.l_margin, y=y, w=width, h=CHART_HEIGHT[paper])
-        pdf.page = last
+        if writer.chart_place is not None:
+            page, y = writer.chart_place
+            png, _ = chart.result()
+            last = pdf.page
+            pdf.page = page
+            pdf.image(png, x=pdf.l_margin, y=y, w=width, h=CHART_HEIGHT[paper])
+            pdf.page = last
+    finally:
+        chart.cancel()  # a no-op once the chart is in
     return bytes(pdf.output())
 
 
 def _paper_width(paper: str) -> float:
     return 210.0 if paper == "a4" else 215.9
-
-
-def _start_chart(model: ReportModel, width: float, height: float) -> PendingChart | None:
-    if not model.has_scores:
-        return None
-    days = model.series[SCORES[0]].days
-    data = ChartData(days, {s: model.series[s].values for s in SCORES}, model.session_days)
-    return PendingChart(data, width, height, CHART_DPI)
 
 
 def _new_document(model: ReportModel, paper: str) -> Any:

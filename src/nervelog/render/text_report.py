@@ -8,12 +8,16 @@ into an email or saved to a file.
 from __future__ import annotations
 
 import functools
+import importlib
 import re
 import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from nervelog.domain.scores import SCORES
+import pendulum
+
+from nervelog.analysis import DailySeries
+from nervelog.domain.scores import SCORES, Score
 from nervelog.render.forked import Forked
 from nervelog.render.pdf_table import wrap
 from nervelog.render.report_model import (
@@ -37,34 +41,42 @@ WIDTH = 80
 # 16 rows give every whole score its own row on the 0-10 axis (fewer merge 4 and 5).
 CHART_HEIGHT = 16
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
-_CHART_SEPARATOR = "\0"  # never in a chart: charts hold axis labels, not user text
 
 
-def render_text(model: ReportModel, width: int = WIDTH) -> str:
+class PendingCharts(Forked[[dict[Score, DailySeries], frozenset[pendulum.Date], int], list[str]]):
+    """``score_charts_text``, drawn in a child process that loads plotext meanwhile.
+
+    Created before the journal is read, so importing plotext and drawing overlap the
+    reading, analysis and layout (see ``Forked``).
+    """
+
+    def __init__(self) -> None:
+        super().__init__(score_charts_text, prepare=lambda: importlib.import_module("plotext"))
+
+
+def render_text(model: ReportModel, width: int = WIDTH, charts: PendingCharts | None = None) -> str:
     """The report as plain text on pages; no line is longer than ``width`` columns.
 
     Pages are separated by form feeds and each ends with the disclaimer and
-    "page N of M", as the PDF's do.
+    "page N of M", as the PDF's do. ``charts``, started earlier to have them sooner,
+    is used up either way.
     """
-    return paginate(_build(_Doc(markdown=False, width=width), model), width)
+    return paginate(_build(_Doc(markdown=False, width=width), model, charts), width)
 
 
-def render_markdown(model: ReportModel, width: int = WIDTH) -> str:
+def render_markdown(
+    model: ReportModel, width: int = WIDTH, charts: PendingCharts | None = None
+) -> str:
     """The report as Markdown (tables as pipe tables, charts in code blocks).
 
     Markdown has no pages: the disclaimer stands at its top and at its end.
     """
-    return _build(_Doc(markdown=True, width=width), model)
+    return _build(_Doc(markdown=True, width=width), model, charts)
 
 
-def _start_charts(model: ReportModel, width: int) -> Forked | None:
-    """The charts, drawn (in parallel where possible) while the rest is laid out."""
-    if not model.has_scores:
-        return None
-    return Forked(lambda: _CHART_SEPARATOR.join(score_charts_text(model, width)).encode())
-
-
-def score_charts_text(model: ReportModel, width: int = WIDTH) -> list[str]:
+def score_charts_text(
+    series: dict[Score, DailySeries], session_days: frozenset[pendulum.Date], width: int = WIDTH
+) -> list[str]:
     """One plotext chart per score, colour codes stripped, trailing spaces removed."""
     import plotext as plt
 
@@ -76,14 +88,7 @@ def score_charts_text(model: ReportModel, width: int = WIDTH) -> list[str]:
         plt.theme("clear")
         # Outside a terminal plotext would clip the chart to a guessed size.
         plt.limitsize(False, False)
-        draw_scores(
-            plt,
-            [model.series[score]],
-            None,
-            model.session_days,
-            width,
-            height=CHART_HEIGHT,
-        )
+        draw_scores(plt, [series[score]], None, session_days, width, height=CHART_HEIGHT)
         built = _ANSI.sub("", plt.build())
         charts.append("\n".join(line.rstrip()[:width] for line in built.splitlines()))
     plt.clear_figure()
@@ -240,20 +245,22 @@ def _pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
-def _build(doc: _Doc, model: ReportModel) -> str:
-    charts = _start_charts(model, doc.width)
+def _build(doc: _Doc, model: ReportModel, charts: PendingCharts | None) -> str:
+    if charts is None:
+        charts = PendingCharts()
     try:
+        # The charts are drawn (in parallel where possible) while the rest is laid out.
+        if model.has_scores:
+            charts.send(model.series, model.session_days, doc.width)
         chart_at = _build_lines(doc, model)
-    except BaseException:
-        if charts is not None:
-            charts.cancel()
-        raise
-    if charts is not None:
-        place = _Doc(doc.markdown, doc.width)
-        for chart in charts.result().decode().split(_CHART_SEPARATOR):
-            place.lines.append("")
-            place.block(chart)
-        doc.lines[chart_at:chart_at] = place.lines
+        if model.has_scores:
+            place = _Doc(doc.markdown, doc.width)
+            for chart in charts.result():
+                place.lines.append("")
+                place.block(chart)
+            doc.lines[chart_at:chart_at] = place.lines
+    finally:
+        charts.cancel()  # a no-op once the charts are in
     return "\n".join(doc.lines).rstrip("\n") + "\n"
 
 
