@@ -1,6 +1,6 @@
 """Allow ``python -m nervelog``."""
 
-from nervelog.cli import main
+from nervelog.launch import main
 
 if __name__ == "__main__":
     main()

@@ -11,9 +11,9 @@ from PIL import Image
 
 from nervelog.analysis import calendar_days
 from nervelog.domain.scores import SCORES
+from nervelog.render.chart_process import PendingChart
 from nervelog.render.pdf_charts import (
     ChartData,
-    PendingChart,
     date_ticks,
     days_per_point,
     max_points,

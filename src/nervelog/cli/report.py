@@ -48,10 +48,10 @@ def report_bytes(
     from nervelog.render.report_model import build_report
 
     if fmt == "pdf":
-        from nervelog.render.pdf_charts import PendingChart
+        from nervelog.render.chart_process import take_chart
         from nervelog.render.pdf_report import render_pdf
 
-        chart = PendingChart()
+        chart = take_chart()
         try:
             journal = current().journal()
             model = build_report(journal, start, end, name=name, include_daily=daily)

@@ -8,7 +8,6 @@ are marked with black ticks, and a day without a value is a gap (NaN), never 0.
 
 from __future__ import annotations
 
-import importlib
 import io
 import math
 from collections.abc import Mapping, Sequence
@@ -18,7 +17,6 @@ import pendulum
 
 from nervelog.analysis.downsample import downsample
 from nervelog.domain.scores import SCORES, Score
-from nervelog.render.forked import Forked
 
 MM_PER_INCH = 25.4
 
@@ -130,7 +128,7 @@ def score_charts_png(
 
     Imports matplotlib only here, so the CLI does not pay for it until a report is made.
     """
-    _load_matplotlib()
+    load_matplotlib()
     from matplotlib.backends.backend_agg import FigureCanvasAgg
     from matplotlib.figure import Figure
 
@@ -214,24 +212,9 @@ def score_charts_png(
     return buffer.getvalue(), per_point
 
 
-def _load_matplotlib() -> None:
+def load_matplotlib() -> None:
+    """Import what ``score_charts_png`` needs of matplotlib (not its 3-D toolkit)."""
     from nervelog._imports import MATPLOTLIB_3D, import_without
 
     import_without("matplotlib.figure", MATPLOTLIB_3D)
     import_without("matplotlib.backends.backend_agg", MATPLOTLIB_3D)
-
-
-class PendingChart(Forked[[ChartData, float, float, int], tuple[bytes, int]]):
-    """``score_charts_png``, drawn in a child process that loads matplotlib meanwhile.
-
-    Created before the journal is read, so importing matplotlib (about half a second)
-    overlaps reading, analysis and fpdf2's own import and layout (see ``Forked``):
-    ``send`` the chart's arguments, then ask for the ``result``.
-    """
-
-    def __init__(self) -> None:
-        # fpdf2 (here) and matplotlib (in the child) both use Pillow: load it once. numpy
-        # is left to the child alone: fpdf2 is imported without it (issue 7, _imports.py).
-        for shared in ("PIL.Image", "PIL.PngImagePlugin"):
-            importlib.import_module(shared)
-        super().__init__(score_charts_png, prepare=_load_matplotlib)

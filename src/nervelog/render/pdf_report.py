@@ -14,7 +14,8 @@ from pathlib import Path
 from typing import Any
 
 from nervelog.domain.scores import SCORES
-from nervelog.render.pdf_charts import ChartData, PendingChart, days_per_point, max_points
+from nervelog.render.chart_process import PendingChart
+from nervelog.render.pdf_charts import ChartData, days_per_point, max_points
 from nervelog.render.pdf_table import TableStyle, draw_table, safe_text
 from nervelog.render.report_model import (
     DISCLAIMER,
