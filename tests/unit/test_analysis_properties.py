@@ -9,6 +9,7 @@ from hypothesis import strategies as st
 
 from nervelog.analysis import (
     Figure,
+    all_series,
     calendar_days,
     daily_series,
     downsample,
@@ -137,7 +138,7 @@ def test_kind_figures_are_the_per_session_figures_averaged(
     ]
     start, end = DAY0.add(days=first), DAY0.add(days=last)
     each = session_responses(entries, sessions, start, end, window)
-    kinds = kind_responses(entries, sessions, start, end, window)
+    kinds = kind_responses(all_series(entries, start, end), sessions, window)
     assert sum(k.sessions for k in kinds) == len(each)
     for kind in kinds:
         group = [r for r in each if r.session.kind.strip().casefold() == kind.kind.casefold()]

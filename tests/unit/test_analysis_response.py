@@ -9,6 +9,7 @@ from nervelog.analysis import (
     NO_FIGURE,
     RESPONSE_LABEL,
     Figure,
+    all_series,
     check_window,
     kind_responses,
     session_responses,
@@ -73,7 +74,7 @@ def test_overlapping_windows_each_use_their_own_days() -> None:
     assert a.scores[Score.PAIN].after == Figure(3.0, 3)
     assert b.scores[Score.PAIN].before == Figure(5.0, 3)
     assert b.scores[Score.PAIN].after == Figure(1.0, 3)
-    (kind,) = kind_responses(entries, sessions, day(0), day(20))
+    (kind,) = kind_responses(all_series(entries, day(0), day(20)), sessions)
     pain = kind.scores[Score.PAIN]
     assert (kind.sessions, kind.days) == (2, 2)
     assert pain.before == Figure(6.0, 2)
@@ -92,7 +93,7 @@ def test_two_sessions_on_one_day_count_that_day_once_per_kind() -> None:
         session(5, "physiotherapy"),
     ]
     assert len(session_responses(entries, sessions, day(0), day(12))) == 4
-    massage, physio = kind_responses(entries, sessions, day(0), day(12))
+    massage, physio = kind_responses(all_series(entries, day(0), day(12)), sessions)
     assert (massage.kind, massage.sessions, massage.days) == ("massage", 3, 2)
     pain = massage.scores[Score.PAIN]
     # Entry-based figures: day 5 (same day 5) and day 9 (same day 5), day 5 once.
@@ -107,7 +108,7 @@ def test_two_sessions_on_one_day_count_that_day_once_per_kind() -> None:
 
 
 def test_kind_with_no_data_at_all_has_empty_figures_not_zeros() -> None:
-    (kind,) = kind_responses([], [session(3)], day(0), day(10))
+    (kind,) = kind_responses(all_series([], day(0), day(10)), [session(3)])
     for r in kind.scores.values():
         assert r.same_day == r.before == r.after == r.next_day == NO_FIGURE
         assert r.in_session_change == NO_FIGURE
@@ -127,7 +128,7 @@ def test_window_outside_one_to_seven_is_refused(bad: object) -> None:
     with pytest.raises(ValueError):
         session_responses([], [], day(0), day(1), window=bad)  # type: ignore[arg-type]
     with pytest.raises(ValueError):
-        kind_responses([], [], day(0), day(1), window=bad)  # type: ignore[arg-type]
+        kind_responses(all_series([], day(0), day(1)), [], window=bad)  # type: ignore[arg-type]
 
 
 def test_the_label_says_observation_not_cause() -> None:
@@ -136,4 +137,5 @@ def test_the_label_says_observation_not_cause() -> None:
 
 
 def test_sessions_outside_the_range_make_no_kind() -> None:
-    assert kind_responses([], [session(-1, "yoga"), session(11, "yoga")], day(0), day(10)) == []
+    sessions = [session(-1, "yoga"), session(11, "yoga")]
+    assert kind_responses(all_series([], day(0), day(10)), sessions) == []

@@ -6,12 +6,13 @@ Every figure carries its n, and everything shown is labelled with ``RESPONSE_LAB
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 import pendulum
 
 from nervelog.analysis.figure import NO_FIGURE, Figure, figure_of
+from nervelog.analysis.series import DailySeries, all_series
 from nervelog.analysis.summary import kind_key
 from nervelog.domain.errors import Problem
 from nervelog.domain.models import Entry, Session
@@ -109,16 +110,17 @@ class _Days:
     """One score's value on each day from ordinal ``first`` on, with running totals so
     any window's mean is O(1).
 
-    Scores are whole numbers, so the running sums are exact integers and each mean is
-    the correctly rounded value of the true mean.
+    Scores are whole numbers, so the running sums are exact (whole numbers in floats)
+    and each mean is the correctly rounded value of the true mean.
     """
 
-    def __init__(self, first: int, values: list[int | None]) -> None:
+    def __init__(self, first: int, values: Sequence[float | None]) -> None:
         self.first = first
         self.values = values
-        self.sums = [0]
+        self.sums = [0.0]
         self.counts = [0]
-        total = count = 0
+        total = 0.0
+        count = 0
         for value in values:
             if value is not None:
                 total += value
@@ -126,17 +128,17 @@ class _Days:
             self.sums.append(total)
             self.counts.append(count)
 
-    def value(self, ordinal: int) -> int | None:
+    def value(self, ordinal: int) -> float | None:
         """The value of one day, or ``None``."""
         index = ordinal - self.first
         return self.values[index] if 0 <= index < len(self.values) else None
 
-    def total(self, low: int, high: int) -> tuple[int, int]:
+    def total(self, low: int, high: int) -> tuple[float, int]:
         """Sum and count of the values of the days ``low``..``high`` (ordinals, inclusive)."""
         lo = max(low - self.first, 0)
         hi = min(high - self.first + 1, len(self.values))
         if lo >= hi:
-            return 0, 0
+            return 0.0, 0
         return self.sums[hi] - self.sums[lo], self.counts[hi] - self.counts[lo]
 
     def mean(self, low: int, high: int) -> float | None:
@@ -147,7 +149,7 @@ class _Days:
     def day(self, ordinal: int) -> Figure:
         """One day's value as a figure."""
         value = self.value(ordinal)
-        return NO_FIGURE if value is None else _single(float(value))
+        return NO_FIGURE if value is None else _single(value)
 
     def window(self, low: int, high: int) -> Figure:
         """Mean (n) of the days ``low``..``high``."""
@@ -176,20 +178,12 @@ def _score_response(session: Session, score: Score, days: _Days, window: int) ->
     )
 
 
-def _score_days(
-    entries: Iterable[Entry], start: pendulum.Date, end: pendulum.Date
-) -> dict[Score, _Days]:
-    """Each score's values inside ``start``..``end``, by day."""
-    inside = [(e.date.toordinal(), e.scores) for e in entries if start <= e.date <= end]
-    first = min((o for o, _ in inside), default=0)
-    span = max((o for o, _ in inside), default=-1) - first + 1
-    out = {}
-    for score in SCORES:
-        values: list[int | None] = [None] * span
-        for ordinal, scores in inside:
-            values[ordinal - first] = scores.get(score)
-        out[score] = _Days(first, values)
-    return out
+def _score_days(series: Mapping[Score, DailySeries]) -> dict[Score, _Days]:
+    """Each score's daily values, ready for window means."""
+    return {
+        score: _Days(one.days[0].toordinal() if one.days else 0, one.values)
+        for score, one in series.items()
+    }
 
 
 def session_responses(
@@ -206,7 +200,7 @@ def session_responses(
     nearby sessions may overlap; each session uses its own window regardless.
     """
     check_window(window)
-    maps = _score_days(entries, start, end)
+    maps = _score_days(all_series(entries, start, end))
     return [
         SessionResponse(
             session=s,
@@ -255,25 +249,26 @@ def _kind_score(score: Score, group: Sequence[Session], days: _Days, window: int
 
 
 def kind_responses(
-    entries: Iterable[Entry],
+    series: Mapping[Score, DailySeries],
     sessions: Iterable[Session],
-    start: pendulum.Date,
-    end: pendulum.Date,
     window: int = DEFAULT_WINDOW,
 ) -> list[KindResponse]:
-    """The sessions in ``start``..``end`` grouped by kind (case-insensitive), averaged.
+    """The sessions on the days of ``series`` grouped by kind (case-insensitive), averaged.
 
-    Most sessions first. The same figures as averaging ``session_responses`` by kind,
+    ``series`` are the four scores' daily series of the range (``all_series``). Most
+    sessions first. The same figures as averaging ``session_responses`` by kind,
     computed directly: a ten-year report has a thousand sessions.
     """
     check_window(window)
+    days = next(iter(series.values())).days if series else ()
+    if not days:
+        return []
+    start, end = days[0], days[-1]
     groups: dict[str, list[Session]] = {}
     for s in sessions:
         if start <= s.date <= end:
             groups.setdefault(kind_key(s.kind), []).append(s)
-    if not groups:
-        return []
-    maps = _score_days(entries, start, end)
+    maps = _score_days(series)
     ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     return [
         KindResponse(

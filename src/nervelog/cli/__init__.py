@@ -94,4 +94,5 @@ def main() -> None:
     # over for nothing; reference counting still frees them. ~10% of a report (issue 7).
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
+    gc.enable()  # nervelog.launch turns it off while the modules load
     cli(prog_name="nervelog")

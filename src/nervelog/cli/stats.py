@@ -21,6 +21,7 @@ from nervelog.analysis import (
     ScoreChange,
     ScoreResponse,
     SessionResponse,
+    all_series,
     check_window,
     kind_responses,
     period_changes,
@@ -231,7 +232,7 @@ def stats(
     sessions = journal.sessions(start, end)
     summary = period_summary(entries, sessions, start, end)
     changes = period_changes(entries, start, end)
-    kinds = kind_responses(entries, sessions, start, end, days)
+    kinds = kind_responses(all_series(entries, start, end), sessions, days)
     each = session_responses(entries, sessions, start, end, days) if each_session else None
     parts = [
         DISCLAIMER,

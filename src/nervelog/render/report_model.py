@@ -148,6 +148,7 @@ def build_report(
     notes = [
         NoteItem(e.date, "day", printable(e.notes.strip())) for e in entries if e.notes.strip()
     ]
+    series = all_series(entries, start, end)
     return ReportModel(
         name=printable(chosen_name.strip(), keep_newlines=False),
         start=start,
@@ -155,9 +156,9 @@ def build_report(
         generated_at=journal.clock.now(),
         summary=period_summary(entries, sessions, start, end),
         changes=period_changes(entries, start, end),
-        series=all_series(entries, start, end),
+        series=series,
         session_days=session_days(sessions, start, end),
-        kind_responses=tuple(kind_responses(entries, sessions, start, end, window)),
+        kind_responses=tuple(kind_responses(series, sessions, window)),
         window=window,
         sessions=tuple(sessions),
         entries=tuple(entries),

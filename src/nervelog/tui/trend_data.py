@@ -110,7 +110,7 @@ class TrendData:
             rolling=rolling,
             session_days=session_days(self.sessions, start, self.today),
             changes=period_changes(inside, start, self.today),
-            kinds=kind_responses(inside, self.sessions, start, self.today),
+            kinds=kind_responses(series, self.sessions),
             logged=len(inside),
         )
         self._views[key] = view
