@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING
 from nervelog.render.forked import Forked
 
 if TYPE_CHECKING:
-    from nervelog.render.pdf_charts import ChartData
+    from nervelog.render.chart_data import ChartData
 
 
 def _prepare() -> None:

@@ -10,13 +10,14 @@ from __future__ import annotations
 
 import io
 import math
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import pendulum
 
 from nervelog.analysis.downsample import downsample
 from nervelog.domain.scores import SCORES, Score
+from nervelog.render.chart_data import ChartData
 
 MM_PER_INCH = 25.4
 
@@ -30,15 +31,6 @@ STYLE: dict[Score, tuple[str, str]] = {
 
 # Above this many marked columns the faint vertical session lines would grey out the panel.
 MAX_SESSION_LINES = 80
-
-
-@dataclass(frozen=True, slots=True)
-class ChartData:
-    """What the chart shows: one value (or ``None``) per calendar day, per score."""
-
-    days: tuple[pendulum.Date, ...]
-    values: Mapping[Score, Sequence[float | None]]
-    session_days: frozenset[pendulum.Date]
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,9 @@ from pathlib import Path
 from typing import Any
 
 from nervelog.domain.scores import SCORES
+from nervelog.render.chart_data import ChartData
 from nervelog.render.chart_process import PendingChart
-from nervelog.render.pdf_charts import ChartData, days_per_point, max_points
+from nervelog.render.pdf_charts import days_per_point, max_points
 from nervelog.render.pdf_table import TableStyle, draw_table, safe_text
 from nervelog.render.report_model import (
     DISCLAIMER,
@@ -76,11 +77,8 @@ def render_pdf(model: ReportModel, paper: str = "a4", chart: PendingChart | None
         # The chart is drawn first (in parallel where possible) while the rest of the
         # report is laid out, and put in its reserved place at the end.
         if model.has_scores:
-            days = model.series[SCORES[0]].days
-            values = {s: model.series[s].values for s in SCORES}
-            chart.send(
-                ChartData(days, values, model.session_days), width, CHART_HEIGHT[paper], CHART_DPI
-            )
+            data = ChartData.of(model.series, model.session_days)
+            chart.send(data, width, CHART_HEIGHT[paper], CHART_DPI)
         pdf = _new_document(model, paper)
         writer = _Writer(pdf, model, CHART_HEIGHT[paper])
         writer.overview()

@@ -18,6 +18,7 @@ import pendulum
 
 from nervelog.analysis import DailySeries
 from nervelog.domain.scores import SCORES, Score
+from nervelog.render.chart_data import ChartData
 from nervelog.render.forked import Forked
 from nervelog.render.pdf_table import wrap
 from nervelog.render.report_model import (
@@ -43,7 +44,11 @@ CHART_HEIGHT = 16
 _ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
 
 
-class PendingCharts(Forked[[dict[Score, DailySeries], frozenset[pendulum.Date], int], list[str]]):
+def _draw_charts(data: ChartData, width: int) -> list[str]:
+    return score_charts_text(data.series(), data.session_days, width)
+
+
+class PendingCharts(Forked[[ChartData, int], list[str]]):
     """``score_charts_text``, drawn in a child process that loads plotext meanwhile.
 
     Created before the journal is read, so importing plotext and drawing overlap the
@@ -51,7 +56,7 @@ class PendingCharts(Forked[[dict[Score, DailySeries], frozenset[pendulum.Date], 
     """
 
     def __init__(self) -> None:
-        super().__init__(score_charts_text, prepare=lambda: importlib.import_module("plotext"))
+        super().__init__(_draw_charts, prepare=lambda: importlib.import_module("plotext"))
 
 
 def render_text(model: ReportModel, width: int = WIDTH, charts: PendingCharts | None = None) -> str:
@@ -251,7 +256,7 @@ def _build(doc: _Doc, model: ReportModel, charts: PendingCharts | None) -> str:
     try:
         # The charts are drawn (in parallel where possible) while the rest is laid out.
         if model.has_scores:
-            charts.send(model.series, model.session_days, doc.width)
+            charts.send(ChartData.of(model.series, model.session_days), doc.width)
         chart_at = _build_lines(doc, model)
         if model.has_scores:
             place = _Doc(doc.markdown, doc.width)
