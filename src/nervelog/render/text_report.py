@@ -224,12 +224,11 @@ def _text_table(
     headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int], indent: str
 ) -> list[str]:
     def render(cells: Sequence[str]) -> list[str]:
-        if all(_one_line(c, w) for c, w in zip(cells, widths, strict=True)):
-            # Every cell fits as it is (most rows): what the general path below gives.
-            parts = [_pad(c, w) for c, w in zip(cells, widths, strict=True)]
-            return [(indent + "  ".join(parts)).rstrip()]
-        wrapped = [_wrap_cell(c, w) for c, w in zip(cells, widths, strict=True)]
-        height = max(len(w) for w in wrapped)
+        # Most cells fit as they are: only the others go through the (slower) wrapping.
+        wrapped = [
+            [c] if _one_line(c, w) else _wrap_cell(c, w) for c, w in zip(cells, widths, strict=True)
+        ]
+        height = max(len(col) for col in wrapped)
         out = []
         for i in range(height):
             parts = [
