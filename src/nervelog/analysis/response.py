@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
+from itertools import accumulate
 
 import pendulum
 
@@ -117,16 +118,9 @@ class _Days:
     def __init__(self, first: int, values: Sequence[float | None]) -> None:
         self.first = first
         self.values = values
-        self.sums = [0.0]
-        self.counts = [0]
-        total = 0.0
-        count = 0
-        for value in values:
-            if value is not None:
-                total += value
-                count += 1
-            self.sums.append(total)
-            self.counts.append(count)
+        # Running totals in C (accumulate), not a Python loop: ten years are 3,650 days.
+        self.sums = list(accumulate([0.0 if v is None else v for v in values], initial=0.0))
+        self.counts = list(accumulate([v is not None for v in values], initial=0))
 
     def value(self, ordinal: int) -> float | None:
         """The value of one day, or ``None``."""
@@ -141,10 +135,23 @@ class _Days:
             return 0.0, 0
         return self.sums[hi] - self.sums[lo], self.counts[hi] - self.counts[lo]
 
-    def mean(self, low: int, high: int) -> float | None:
-        """The mean of the days ``low``..``high``, or ``None`` if none has a value."""
-        total, count = self.total(low, high)
-        return total / count if count else None
+    def around(
+        self, day: int, window: int
+    ) -> tuple[float | None, float | None, float | None, float | None]:
+        """Day ``day``'s value, the means of the ``window`` days before and after it, and
+        the next day's value: ``total`` and ``value`` in one call, for the thousand
+        session days of a ten-year report."""
+        i, n = day - self.first, len(self.values)
+        sums, counts = self.sums, self.counts
+        lo, hi = max(i - window, 0), min(i, n)
+        count = counts[hi] - counts[lo] if lo < hi else 0
+        before = (sums[hi] - sums[lo]) / count if count else None
+        lo, hi = max(i + 1, 0), min(i + 1 + window, n)
+        count = counts[hi] - counts[lo] if lo < hi else 0
+        after = (sums[hi] - sums[lo]) / count if count else None
+        same = self.values[i] if 0 <= i < n else None
+        following = self.values[i + 1] if 0 <= i + 1 < n else None
+        return same, before, after, following
 
     def day(self, ordinal: int) -> Figure:
         """One day's value as a figure."""
@@ -222,13 +229,12 @@ def _kind_score(score: Score, group: Sequence[Session], days: _Days, window: int
     # Entry-based figures once per distinct session day: two sessions of the kind on one
     # day see the same days and must not weigh them twice.
     for day in sorted({s.date.toordinal() for s in group}):
-        b = days.mean(day - window, day - 1)
-        a = days.mean(day + 1, day + window)
-        same.append(days.value(day))
+        on_day, b, a, next_day = days.around(day, window)
+        same.append(on_day)
         before.append(b)
         after.append(a)
         change.append(None if a is None or b is None else a - b)
-        following.append(days.value(day + 1))
+        following.append(next_day)
     rated_before = [s.before.get(score) for s in group]
     rated_after = [s.after.get(score) for s in group]
     rated_change = [
