@@ -43,7 +43,11 @@ class PeriodSummary:
 
 def score_summary(entries: Iterable[Entry], score: Score) -> ScoreSummary:
     """Mean with n, min and max of one score over the given entries (skips left out)."""
-    values = [v for e in entries if (v := e.scores.get(score)) is not None]
+    return _summary(score, [e.scores.get(score) for e in entries])
+
+
+def _summary(score: Score, column: Iterable[int | None]) -> ScoreSummary:
+    values = [v for v in column if v is not None]
     if not values:
         return ScoreSummary(score, None, 0, None, None)
     return ScoreSummary(score, mean_of(values), len(values), min(values), max(values))
@@ -78,6 +82,8 @@ def period_summary(
 ) -> PeriodSummary:
     """Summarise ``start``..``end``; entries and sessions outside it are ignored."""
     inside = [e for e in entries if start <= e.date <= end]
+    # The four scores as columns, in one pass (ten years are 3,650 entries).
+    columns = list(zip(*(e.scores.values() for e in inside), strict=True)) or [()] * len(SCORES)
     in_sessions = [s for s in sessions if start <= s.date <= end]
     return PeriodSummary(
         start=start,
@@ -85,6 +91,8 @@ def period_summary(
         days_in_range=max(0, (end - start).days + 1),
         days_logged=len({e.date for e in inside}),
         backfilled=sum(1 for e in inside if e.backfilled),
-        scores={score: score_summary(inside, score) for score in SCORES},
+        scores={
+            score: _summary(score, column) for score, column in zip(SCORES, columns, strict=True)
+        },
         sessions_by_kind=sessions_by_kind(in_sessions),
     )

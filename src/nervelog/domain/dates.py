@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date
 from functools import lru_cache
 from typing import Protocol
 
@@ -67,9 +66,9 @@ def parse_iso_date(text: str) -> pendulum.Date:
     """Parse a strict ``YYYY-MM-DD`` date; raises ``ValueError`` otherwise."""
     if not _ISO_DATE.match(text):
         raise ValueError(text)
-    # datetime's C parser, then one pendulum Date: twice as fast as int() on the parts.
-    parsed = date.fromisoformat(text)
-    return pendulum.Date(parsed.year, parsed.month, parsed.day)
+    # datetime's C parser (inherited by pendulum's Date): twice as fast as int() on the
+    # parts, for the thousands of dates a long journal holds.
+    return pendulum.Date.fromisoformat(text)
 
 
 def parse_day(text: str, today: pendulum.Date, field: str = "date") -> pendulum.Date:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime
 from dataclasses import dataclass, field, replace
 
 import pendulum
@@ -35,7 +36,8 @@ class Entry:
         """Recorded after the day it describes had ended (in the recorder's time zone)."""
         if self.recorded_at is None:
             return False
-        return self.recorded_at.date() > self.date
+        # datetime's own date(): pendulum's override builds a pendulum Date, 4x slower.
+        return datetime.datetime.date(self.recorded_at) > self.date
 
     def with_changes(self, **changes: object) -> Entry:
         """A copy with some fields changed."""
