@@ -10,6 +10,7 @@ import os
 from pathlib import Path
 
 import pendulum
+import pytest
 
 from nervelog.domain.disclaimer import DISCLAIMER
 from nervelog.domain.models import Entry, Session
@@ -89,3 +90,20 @@ def test_only_sessions_in_range(journal: Journal) -> None:
     assert "No daily scores were recorded in this range" in text
     assert "single day" in text
     assert "felt lighter" in text
+
+
+@pytest.mark.parametrize(
+    "text, columns",
+    [
+        ("abc", 3),
+        ("日本", 4),  # wide
+        ("é", 1),  # precomposed
+        ("e\u0301", 1),  # e + combining acute
+        ("a·b", 3),
+        ("zero\u200bwidth", 9),  # a format character takes no column
+        ("Café 日本 · ok", 14),
+        ("", 0),
+    ],
+)
+def test_display_width_counts_terminal_columns(text: str, columns: int) -> None:
+    assert display_width(text) == columns

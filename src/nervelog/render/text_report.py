@@ -184,12 +184,20 @@ def display_width(text: str) -> int:
     """Terminal columns ``text`` takes: wide East Asian characters count 2, marks 0."""
     if text.isascii():
         return len(text)  # the common case, and ten times faster
-    width = 0
-    for char in text:
-        if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-            continue
-        width += 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-    return width
+    # Every ASCII character takes one column: only the others are looked up, once each
+    # (a session's "·" separators made this a per-character loop; issue 7).
+    others = text.translate(_ASCII)
+    return len(text) - len(others) + sum(_char_width(char) for char in others)
+
+
+_ASCII = dict.fromkeys(range(128))  # str.translate deletes what maps to None
+
+
+@functools.cache
+def _char_width(char: str) -> int:
+    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
+        return 0
+    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
 
 
 def _fill(text: str, width: int, indent: str = "") -> list[str]:
