@@ -61,6 +61,18 @@ def test_date_ticks_fall_inside_the_range() -> None:
         assert ticks, length
         assert all(START.toordinal() <= t <= end.toordinal() for t, _ in ticks)
         assert len(ticks) <= 16
+        positions = [t for t, _ in ticks]
+        assert len(set(positions)) == len(positions), length  # no label drawn over another
+        if length >= 14:
+            assert len(ticks) >= 3, length  # enough to read dates off the axis
+
+
+def test_a_year_is_labelled_by_months_and_ninety_days_by_half_months() -> None:
+    end = pendulum.date(2026, 11, 22)
+    year = [label for _, label in date_ticks(end.subtract(days=364), end)]
+    assert year == ["Jan 2026", "Mar", "May", "Jul", "Sep", "Nov"]
+    quarter = [label for _, label in date_ticks(end.subtract(days=89), end)]
+    assert quarter == ["1 Sep 2026", "15 Sep", "1 Oct", "15 Oct", "1 Nov", "15 Nov"]
 
 
 @pytest.mark.parametrize("width, height, dpi", [(182, 88, 150), (187.9, 70.3, 200), (40, 30, 72)])

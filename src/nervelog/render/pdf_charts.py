@@ -94,6 +94,8 @@ def date_ticks(start: pendulum.Date, end: pendulum.Date) -> list[tuple[float, st
             if d.day in (1, 15):
                 label = f"{d.day} {d.format('MMM')}"
                 ticks.append((o, f"{label} {d.year}" if not ticks else label))
+    elif span <= 3 * 366:
+        # Every month, or every 2nd, 3rd or 4th; January (and the first label) with the year.
         months = 1 if span <= 200 else 2 if span <= 400 else 3 if span <= 730 else 4
         day = pendulum.Date(start.year, start.month, 1)
         if day < start:
