@@ -8,7 +8,8 @@ data, which it then ``send``s. Anywhere else, in a process with other threads (t
 forking it is unsafe), or if the child fails for any reason, the work is done in this
 process instead: the result is the same.
 
-One child at a time: a second one would inherit the first one's pipes.
+The arguments go to the child length-first, so it never waits for the end of a pipe
+that another child forked meanwhile may also hold open.
 """
 
 from __future__ import annotations
