@@ -2,8 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from enum import StrEnum
+from typing import NamedTuple
 
 SCORE_MIN = 0
 SCORE_MAX = 10
@@ -54,9 +54,12 @@ _ANCHORS: dict[Score, tuple[str, str]] = {
 SCORES: tuple[Score, ...] = tuple(Score)
 
 
-@dataclass(frozen=True, slots=True)
-class Scores:
-    """The four scores of a day or of a quick in-session rating; ``None`` means skipped."""
+class Scores(NamedTuple):
+    """The four scores of a day or of a quick in-session rating; ``None`` means skipped.
+
+    A named tuple: immutable, and built three times as fast as a frozen dataclass, which
+    counts when a ten-year journal is read (5,700 of them, issue 7).
+    """
 
     numbness: int | None = None
     tingling: int | None = None
@@ -72,7 +75,7 @@ class Scores:
 
     def values(self) -> tuple[int | None, int | None, int | None, int | None]:
         """The four values in ``SCORES`` order (the fast way to read all of them)."""
-        return (self.numbness, self.tingling, self.pain, self.mobility)
+        return self
 
     def replace(self, **changes: int | None) -> Scores:
         """A copy with some scores changed."""
