@@ -104,7 +104,7 @@ def test_daily_weekly_monthly_have_values_only_where_entries_do(
                 assert within(b.mean, chunk)
 
 
-rating = st.builds(Scores, pain=score_value, mobility=score_value)
+rating = st.builds(Scores, st.none(), st.none(), pain=score_value, mobility=score_value)
 sessions_strategy = st.lists(
     st.builds(
         lambda o, kind, before, after: Session(DAY0.add(days=o), kind, before=before, after=after),

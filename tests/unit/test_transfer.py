@@ -43,6 +43,7 @@ entries = st.builds(
 )
 sessions = st.builds(
     Session,
+    id=st.none(),  # the journal gives ids
     date=days,
     kind=text.filter(lambda k: k.strip() == k and k != ""),
     time=st.one_of(st.none(), st.times().map(lambda t: t.strftime("%H:%M"))),

@@ -1,9 +1,14 @@
-"""The journal's records as frozen dataclasses; storage converts rows at its boundary."""
+"""The journal's records as immutable named tuples; storage converts rows at its boundary.
+
+Named tuples rather than frozen dataclasses: a ten-year journal is read as 3,650
+entries and 1,040 sessions, which build about three times as fast this way (issue 7).
+"""
 
 from __future__ import annotations
 
 import datetime
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
+from typing import NamedTuple
 
 import pendulum
 
@@ -21,12 +26,11 @@ SUGGESTED_KINDS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """How one calendar day went: the four scores and a note."""
 
     date: pendulum.Date
-    scores: Scores = field(default_factory=Scores)
+    scores: Scores = Scores()
     notes: str = ""
     recorded_at: pendulum.DateTime | None = None
     updated_at: pendulum.DateTime | None = None
@@ -41,11 +45,10 @@ class Entry:
 
     def with_changes(self, **changes: object) -> Entry:
         """A copy with some fields changed."""
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return self._replace(**changes)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True, slots=True)
-class Session:
+class Session(NamedTuple):
     """One therapy session; several may fall on the same day."""
 
     date: pendulum.Date
@@ -56,14 +59,14 @@ class Session:
     provider: str = ""
     body_areas: tuple[str, ...] = ()
     notes: str = ""
-    before: Scores = field(default_factory=Scores)
-    after: Scores = field(default_factory=Scores)
+    before: Scores = Scores()
+    after: Scores = Scores()
     recorded_at: pendulum.DateTime | None = None
     updated_at: pendulum.DateTime | None = None
 
     def with_changes(self, **changes: object) -> Session:
         """A copy with some fields changed."""
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return self._replace(**changes)  # type: ignore[arg-type]
 
     def same_content(self, other: Session, *, ratings: bool = True) -> bool:
         """True when everything the user typed is equal (ids and timestamps aside).
