@@ -106,3 +106,13 @@ def test_with_other_threads_running_nothing_is_forked() -> None:
     finally:
         stop.set()
         other.join()
+
+
+@forking
+def test_leaving_a_with_block_stops_a_child_still_there() -> None:
+    with pytest.raises(KeyError), Forked(where_it_ran, prepare=lambda: time.sleep(60)) as pending:
+        child = pending._pid
+        assert child is not None
+        raise KeyError("the caller failed before sending anything")
+    with pytest.raises(ChildProcessError):
+        os.waitpid(child, os.WNOHANG)

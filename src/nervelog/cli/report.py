@@ -51,26 +51,16 @@ def report_bytes(
         from nervelog.render.chart_process import take_chart
         from nervelog.render.pdf_report import render_pdf
 
-        chart = take_chart()
-        try:
+        with take_chart() as chart:
             journal = current().journal()
             model = build_report(journal, start, end, name=name, include_daily=daily)
-        except BaseException:
-            chart.cancel()
-            raise
-        return render_pdf(model, _paper(paper, journal), chart)
+            return render_pdf(model, _paper(paper, journal), chart)
     from nervelog.render.text_report import PendingCharts, render_markdown, render_text
 
-    charts = PendingCharts()
-    try:
+    with PendingCharts() as charts:
         model = build_report(current().journal(), start, end, name=name, include_daily=daily)
-    except BaseException:
-        charts.cancel()
-        raise
-    text = (
-        render_markdown(model, charts=charts) if fmt == "md" else render_text(model, charts=charts)
-    )
-    return text.encode("utf-8")
+        render = render_markdown if fmt == "md" else render_text
+        return render(model, charts=charts).encode("utf-8")
 
 
 def _paper(chosen: str | None, journal: Journal) -> str:

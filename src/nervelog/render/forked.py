@@ -22,7 +22,7 @@ import signal
 import sys
 import threading
 from collections.abc import Callable
-from typing import Generic, ParamSpec, TypeVar
+from typing import Generic, ParamSpec, Self, TypeVar
 
 P = ParamSpec("P")
 T = TypeVar("T")
@@ -38,7 +38,7 @@ class Forked(Generic[P, T]):
 
     The child starts at once and runs ``prepare()``; ``send`` gives it the arguments and
     ``result`` collects what ``work`` returned. Both travel pickled, between two copies
-    of this same program.
+    of this same program. Leaving a ``with`` block stops the child if it is still there.
     """
 
     def __init__(self, work: Callable[P, T], prepare: Callable[[], object] | None = None) -> None:
@@ -106,6 +106,12 @@ class Forked(Generic[P, T]):
                 return answer
         args, kwargs = self._args
         return self._work(*args, **kwargs)  # type: ignore[arg-type]
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_: object) -> None:
+        self.cancel()  # a no-op once the result is in
 
     def cancel(self) -> None:
         """Stop the child (the caller failed or needs no result); safe to call any time."""

@@ -68,9 +68,7 @@ def render_pdf(model: ReportModel, paper: str = "a4", chart: PendingChart | None
     ``chart`` is a ``PendingChart`` started earlier (before the journal was read) to get
     the chart sooner; this function uses it up either way.
     """
-    if chart is None:
-        chart = PendingChart()
-    try:
+    with chart if chart is not None else PendingChart() as pending:
         if paper not in PAPER_SIZES:
             raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
         width = _paper_width(paper) - 2 * MARGIN
@@ -78,7 +76,7 @@ def render_pdf(model: ReportModel, paper: str = "a4", chart: PendingChart | None
         # report is laid out, and put in its reserved place at the end.
         if model.has_scores:
             data = ChartData.of(model.series, model.session_days)
-            chart.send(data, width, CHART_HEIGHT[paper], CHART_DPI)
+            pending.send(data, width, CHART_HEIGHT[paper], CHART_DPI)
         pdf = _new_document(model, paper)
         writer = _Writer(pdf, model, CHART_HEIGHT[paper])
         writer.overview()
@@ -88,13 +86,11 @@ def render_pdf(model: ReportModel, paper: str = "a4", chart: PendingChart | None
             writer.daily_table()
         if writer.chart_place is not None:
             page, y = writer.chart_place
-            png, _ = chart.result()
+            png, _ = pending.result()
             last = pdf.page
             pdf.page = page
             pdf.image(png, x=pdf.l_margin, y=y, w=width, h=CHART_HEIGHT[paper])
             pdf.page = last
-    finally:
-        chart.cancel()  # a no-op once the chart is in
     return bytes(pdf.output())
 
 

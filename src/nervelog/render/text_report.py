@@ -258,21 +258,17 @@ def _pad(text: str, width: int) -> str:
 
 
 def _build(doc: _Doc, model: ReportModel, charts: PendingCharts | None) -> str:
-    if charts is None:
-        charts = PendingCharts()
-    try:
+    with charts if charts is not None else PendingCharts() as pending:
         # The charts are drawn (in parallel where possible) while the rest is laid out.
         if model.has_scores:
-            charts.send(ChartData.of(model.series, model.session_days), doc.width)
+            pending.send(ChartData.of(model.series, model.session_days), doc.width)
         chart_at = _build_lines(doc, model)
         if model.has_scores:
             place = _Doc(doc.markdown, doc.width)
-            for chart in charts.result():
+            for chart in pending.result():
                 place.lines.append("")
                 place.block(chart)
             doc.lines[chart_at:chart_at] = place.lines
-    finally:
-        charts.cancel()  # a no-op once the charts are in
     return "\n".join(doc.lines).rstrip("\n") + "\n"
 
 
