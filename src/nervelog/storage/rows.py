@@ -49,23 +49,17 @@ def parse_datetime(text: str | None) -> pendulum.DateTime | None:
     """
     if not text:
         return None
+    zone: FixedTimezone
     if len(text) == _STAMP_LENGTH and text[19] in "+-":  # what iso_datetime writes
-        moment = datetime.fromisoformat(text[:19])
-        return pendulum.DateTime(
-            moment.year,
-            moment.month,
-            moment.day,
-            moment.hour,
-            moment.minute,
-            moment.second,
-            tzinfo=_suffix_zone(text[19:]),
-        )
-    moment = datetime.fromisoformat(text)
-    offset = moment.utcoffset()
-    if offset is None:  # never written by iso_datetime; keep pendulum's reading
-        parsed = pendulum.parse(text)
-        assert isinstance(parsed, pendulum.DateTime)
-        return parsed
+        moment, zone = datetime.fromisoformat(text[:19]), _suffix_zone(text[19:])
+    else:
+        moment = datetime.fromisoformat(text)
+        offset = moment.utcoffset()
+        if offset is None:  # never written by iso_datetime; keep pendulum's reading
+            parsed = pendulum.parse(text)
+            assert isinstance(parsed, pendulum.DateTime)
+            return parsed
+        zone = _offset(int(offset.total_seconds()))
     return pendulum.DateTime(
         moment.year,
         moment.month,
@@ -74,7 +68,7 @@ def parse_datetime(text: str | None) -> pendulum.DateTime | None:
         moment.minute,
         moment.second,
         moment.microsecond,
-        tzinfo=_offset(int(offset.total_seconds())),
+        tzinfo=zone,
     )
 
 
