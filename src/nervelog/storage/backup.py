@@ -25,10 +25,10 @@ import pendulum
 
 from nervelog.domain.dates import Clock
 from nervelog.domain.errors import JournalError
+from nervelog.storage.files import SQLITE_HEADER, file_header
 
 BACKUP_FOLDER = "backups"
 KEEP_BACKUPS = 14
-SQLITE_HEADER = b"SQLite format 3\x00"
 _STAMP = "%Y%m%dT%H%M%S"
 
 
@@ -93,8 +93,7 @@ def check_journal_file(path: Path, *, tidy: bool = True) -> int:
     if not path.is_file():
         raise JournalError(f"{path} does not exist or is not a file.")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        header = file_header(path)
     except OSError as exc:
         raise JournalError(f"Cannot read {path}: {exc.strerror}.") from None
     if header != SQLITE_HEADER:

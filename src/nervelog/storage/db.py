@@ -15,9 +15,9 @@ from sqlite_utils import Database
 from nervelog.domain.dates import Clock
 from nervelog.domain.errors import JournalError
 from nervelog.storage import backup
+from nervelog.storage.files import SQLITE_HEADER, file_header
 from nervelog.storage.migrations import APPLICATION_ID, LATEST_VERSION, migrate, schema_version
 
-SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000
 
 
@@ -43,8 +43,7 @@ def _check_existing(path: Path) -> None:
     if path.is_dir():
         raise JournalError(f"{path} is a folder, not a journal file.")
     try:
-        with path.open("rb") as handle:
-            header = handle.read(len(SQLITE_HEADER))
+        header = file_header(path)
     except OSError as exc:
         raise JournalError(f"Cannot read the journal at {path}: {exc.strerror}.") from None
     if header and header != SQLITE_HEADER:

@@ -9,6 +9,15 @@ from pathlib import Path
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
+def file_header(path: Path) -> bytes:
+    """The first bytes of ``path``, enough to tell an SQLite file from anything else.
+
+    Raises ``OSError`` when the file cannot be read.
+    """
+    with path.open("rb") as handle:
+        return handle.read(len(SQLITE_HEADER))
+
+
 def refuse_database_target(path: Path) -> None:
     """Raise ``FileExistsError`` if ``path`` is an SQLite database or one's -wal/-shm file.
 
@@ -20,8 +29,7 @@ def refuse_database_target(path: Path) -> None:
         candidates.append(path.with_name(path.name.rsplit("-", 1)[0]))
     for candidate in candidates:
         try:
-            with candidate.open("rb") as handle:
-                is_database = handle.read(len(SQLITE_HEADER)) == SQLITE_HEADER
+            is_database = file_header(candidate) == SQLITE_HEADER
         except OSError:
             continue
         if is_database:
