@@ -127,31 +127,31 @@ class _Days:
         index = ordinal - self.first
         return self.values[index] if 0 <= index < len(self.values) else None
 
-    def total(self, low: int, high: int) -> tuple[float, int]:
-        """Sum and count of the values of the days ``low``..``high`` (ordinals, inclusive)."""
-        lo = max(low - self.first, 0)
-        hi = min(high - self.first + 1, len(self.values))
+    def _span(self, lo: int, hi: int) -> tuple[float, int]:
+        """Sum and count of the values at indexes ``lo`` (inclusive) to ``hi`` (exclusive)."""
+        lo, hi = max(lo, 0), min(hi, len(self.values))
         if lo >= hi:
             return 0.0, 0
         return self.sums[hi] - self.sums[lo], self.counts[hi] - self.counts[lo]
+
+    def total(self, low: int, high: int) -> tuple[float, int]:
+        """Sum and count of the values of the days ``low``..``high`` (ordinals, inclusive)."""
+        return self._span(low - self.first, high - self.first + 1)
 
     def around(
         self, day: int, window: int
     ) -> tuple[float | None, float | None, float | None, float | None]:
         """Day ``day``'s value, the means of the ``window`` days before and after it, and
-        the next day's value: ``total`` and ``value`` in one call, for the thousand
-        session days of a ten-year report."""
-        i, n = day - self.first, len(self.values)
-        sums, counts = self.sums, self.counts
-        lo, hi = max(i - window, 0), min(i, n)
-        count = counts[hi] - counts[lo] if lo < hi else 0
-        before = (sums[hi] - sums[lo]) / count if count else None
-        lo, hi = max(i + 1, 0), min(i + 1 + window, n)
-        count = counts[hi] - counts[lo] if lo < hi else 0
-        after = (sums[hi] - sums[lo]) / count if count else None
-        same = self.values[i] if 0 <= i < n else None
-        following = self.values[i + 1] if 0 <= i + 1 < n else None
-        return same, before, after, following
+        the next day's value."""
+        i = day - self.first
+        before, before_n = self._span(i - window, i)
+        after, after_n = self._span(i + 1, i + 1 + window)
+        return (
+            self.value(day),
+            before / before_n if before_n else None,
+            after / after_n if after_n else None,
+            self.value(day + 1),
+        )
 
     def day(self, ordinal: int) -> Figure:
         """One day's value as a figure."""

@@ -76,7 +76,7 @@ def all_series(
     for entry in entries:
         index = entry.date.toordinal() - first
         if 0 <= index < len(days):
-            for column, value in zip(columns, entry.scores.values(), strict=True):
+            for column, value in zip(columns, entry.scores, strict=True):
                 if value is not None:
                     column[index] = float(value)
     return {

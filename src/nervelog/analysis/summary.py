@@ -83,7 +83,7 @@ def period_summary(
     """Summarise ``start``..``end``; entries and sessions outside it are ignored."""
     inside = [e for e in entries if start <= e.date <= end]
     # The four scores as columns, in one pass (ten years are 3,650 entries).
-    columns = list(zip(*(e.scores.values() for e in inside), strict=True)) or [()] * len(SCORES)
+    columns = list(zip(*(e.scores for e in inside), strict=True)) or [()] * len(SCORES)
     in_sessions = [s for s in sessions if start <= s.date <= end]
     return PeriodSummary(
         start=start,

@@ -57,8 +57,9 @@ SCORES: tuple[Score, ...] = tuple(Score)
 class Scores(NamedTuple):
     """The four scores of a day or of a quick in-session rating; ``None`` means skipped.
 
-    A named tuple: immutable, and built three times as fast as a frozen dataclass, which
-    counts when a ten-year journal is read (5,700 of them, issue 7).
+    A named tuple in ``SCORES`` order: immutable, and built three times as fast as a
+    frozen dataclass, which counts when a ten-year journal is read (5,700 of them,
+    issue 7).
     """
 
     numbness: int | None = None
@@ -72,10 +73,6 @@ class Scores(NamedTuple):
         # halves the cost, and analysis calls this hundreds of thousands of times.
         value: int | None = getattr(self, score)
         return value
-
-    def values(self) -> tuple[int | None, int | None, int | None, int | None]:
-        """The four values in ``SCORES`` order (the fast way to read all of them)."""
-        return self
 
     def replace(self, **changes: int | None) -> Scores:
         """A copy with some scores changed."""
