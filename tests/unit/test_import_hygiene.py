@@ -19,8 +19,9 @@ print(json.dumps(sorted(m for m in {heavy!r} if m in sys.modules)))
 """
 
 
-def loaded_after(body: str) -> list[str]:
-    code = PROBE.format(body=body, heavy=HEAVY)
+def loaded_after(body: str, modules: list[str] = HEAVY) -> list[str]:
+    """Which of ``modules`` a fresh interpreter has loaded after running ``body``."""
+    code = PROBE.format(body=body, heavy=modules)
     result = subprocess.run(
         [sys.executable, "-c", code], capture_output=True, text=True, check=True
     )
@@ -53,9 +54,7 @@ def test_running_log_loads_no_heavy_stack(tmp_path: Path) -> None:
     assert db.exists()
     # Nor the code of other commands: the analysis, import/export and report modules.
     others = ["nervelog.analysis", "nervelog.storage.transfer", "nervelog.cli.report"]
-    probe = PROBE.replace("{heavy!r}", repr(others)).format(body=body)
-    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
-    assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+    assert loaded_after(body, others) == []
 
 
 def test_logging_into_an_existing_journal_loads_no_heavy_stack(tmp_path: Path) -> None:
