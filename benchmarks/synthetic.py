@@ -12,6 +12,7 @@ from nervelog.domain.dates import FixedClock
 from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import Scores
 from nervelog.storage import open_journal
+from nervelog.storage.importing import apply_import
 
 LAST_DAY = pendulum.date(2026, 11, 21)
 CLOCK = FixedClock(pendulum.datetime(2026, 11, 22, 9, 0, tz="Europe/London"))
@@ -54,7 +55,7 @@ def build_journal(path: Path, years: int, seed: int = 7) -> Path:
             )
         day = day.add(days=1)
     journal = open_journal(path, CLOCK)
-    journal.apply_import(entries, sessions)
+    apply_import(journal, entries, sessions)
     journal.set_setting("welcomed", "yes")  # benchmark the daily start, not the first run
     journal.db.conn.close()
     return path

@@ -113,3 +113,53 @@ def test_duplicate_days_name_both_lines(run: Run, tmp_path: Path) -> None:
     data = "date,numbness,tingling,pain,mobility,notes\n2026-11-01,1,,,,\n2026-11-01,2,,,,\n"
     output = run("import", "-", input=data).output
     assert "line 3: date: '2026-11-01'" in output and "already on line 2" in output
+
+
+@pytest.mark.parametrize("value", ["--5", "-0", "+3"])
+def test_a_signed_score_is_refused_without_a_traceback(run: Run, value: str) -> None:
+    result = run("log", f"--pain={value}")
+    assert result.exit_code == 2
+    assert f"pain: '{value}' is not allowed" in result.output
+    assert "0 to 10" in result.output
+    assert "0 of 1 days logged" in run("show", "--last", "1d").output
+
+
+def test_an_import_with_signed_scores_names_every_one_and_imports_nothing(
+    run: Run, tmp_path: Path
+) -> None:
+    source = tmp_path / "entries.csv"
+    source.write_text(
+        "date,numbness,tingling,pain,mobility,notes\n2026-11-01,--5,-0,+3,4,x\n2026-11-02,1,2,3,4,y\n"
+    )
+    result = run("import", str(source))
+    assert result.exit_code == 2
+    for field, value in (("numbness", "--5"), ("tingling", "-0"), ("pain", "+3")):
+        assert f"line 2: {field}: '{value}' is not allowed" in result.output
+    assert "2026-11-02" not in run("show", "--last", "100d").output
+
+
+def test_session_list_columns_line_up_with_wide_characters(run: Run) -> None:
+    from nervelog.domain.text import display_width
+
+    run("session", "add", "massage", "--provider", "Sam", "--duration", "45")
+    run("session", "add", "指圧マッサージ", "--provider", "田中さん 👍🏽", "--duration", "30")
+    lines = run("session", "list").output.splitlines()
+    header = next(line for line in lines if line.startswith("id"))
+    rows = [line for line in lines if "Sam" in line or "田中" in line]
+    assert len(rows) == 2
+
+    def column_of(line: str, text: str) -> int:
+        return display_width(line[: line.index(text)])
+
+    # Each row's provider starts in the display column of the "provider" heading.
+    assert column_of(rows[0], "Sam") == column_of(header, "provider")
+    assert column_of(rows[1], "田中") == column_of(header, "provider")
+
+
+def test_escape_sequences_in_a_session_kind_never_reach_the_terminal(run: Run) -> None:
+    run("log", "--pain", "5")
+    run("session", "add", "massage\x1b[2J\x1b[31m", "--provider", "Sam\x07")
+    for args in (["report", "--format", "text"], ["session", "list"], ["stats"], ["history"]):
+        output = run(*args).output
+        assert "\x1b" not in output and "\x07" not in output, args
+        assert "massage\\x1b[2J" in output, args

@@ -21,7 +21,7 @@ from nervelog.domain.dates import FixedClock
 from nervelog.domain.models import Entry
 from nervelog.domain.scores import Scores
 from nervelog.storage import open_journal
-from nervelog.storage.transfer import import_data
+from nervelog.storage.importing import apply_import, import_data
 
 IMPORT_MID_KILLS = 6
 IMPORT_MAX_ROUNDS = 30
@@ -199,7 +199,8 @@ def test_killing_saves_at_random_points_loses_no_acknowledged_save(
 
 def _journal_file(path: Path, clock: FixedClock, tag: str, days: int) -> Path:
     journal = open_journal(path, clock)
-    journal.apply_import(
+    apply_import(
+        journal,
         [
             Entry(date=clock.today().subtract(days=i), scores=Scores(pain=i % 11), notes=tag * 300)
             for i in range(days)

@@ -24,7 +24,7 @@ from nervelog.domain.models import Entry
 from nervelog.domain.scores import Scores
 from nervelog.storage import open_journal
 from nervelog.storage.backup import list_backups
-from nervelog.storage.transfer import import_data
+from nervelog.storage.importing import import_data
 
 
 def _rows(path: Path) -> list[tuple[Any, ...]]:
@@ -183,3 +183,34 @@ def test_a_journal_held_busy_too_long_says_so(filled: Path, clock: FixedClock) -
         other.execute("ROLLBACK")
         other.close()
     assert _rows(filled) == before
+
+
+def test_a_damaged_journal_is_pointed_at_its_backup_not_told_to_free_disk_space(
+    journal_path: Path, clock: FixedClock
+) -> None:
+    from sqlite_utils import Database
+
+    from nervelog.storage import Journal
+
+    journal = open_journal(journal_path, clock)
+    for i in range(200):
+        day = clock.today().subtract(days=i)
+        journal.save_entry(Entry(date=day, scores=Scores(pain=3), notes="n" * 300))
+    reopened = open_journal(journal_path, clock)  # takes the day's snapshot, now it has data
+    good = reopened.auto_backup
+    assert good is not None
+    reopened.db.conn.close()
+    journal.db.conn.execute("PRAGMA wal_checkpoint(TRUNCATE)")
+    journal.db.conn.close()
+    data = bytearray(journal_path.read_bytes())
+    for page in range(3 * 4096, len(data), 4096):  # scribble over the tree pages
+        data[page + 8 : page + 200] = b"\xff" * 192
+    journal_path.write_bytes(bytes(data))
+    # Opened without the checks open_journal runs, as if damage happened while open.
+    damaged = Journal(Database(sqlite3.connect(journal_path, isolation_level=None)), clock)
+    with pytest.raises(JournalError) as info:
+        damaged.save_entry(Entry(date=clock.today().subtract(days=300), scores=Scores(pain=1)))
+    message = str(info.value)
+    assert "Nothing was changed" in message
+    assert "disk space" not in message
+    assert "damaged" in message and f"nervelog restore {good}" in message

@@ -100,3 +100,22 @@ def test_undo_refuses_when_the_record_changed_outside_history(journal: Journal) 
     stored = journal.entry(day)
     assert stored is not None and stored.scores.pain == 9
     assert len(journal.history()) == 1
+
+
+def test_undo_works_on_changes_made_before_a_migration_added_a_column(journal: Journal) -> None:
+    day = pendulum.date(2026, 11, 20)
+    journal.save_entry(Entry(date=day, scores=Scores(pain=4)))
+    journal.save_entry(Entry(date=day, scores=Scores(pain=6)))
+    # What a later migration does: a new column the logged rows know nothing about.
+    journal.db.execute("ALTER TABLE entry ADD COLUMN later_column TEXT")
+    journal.db.execute("ALTER TABLE session ADD COLUMN later_column TEXT")
+    session = journal.add_session(Session(date=day, kind="massage"))
+    journal.db.execute("ALTER TABLE session DROP COLUMN later_column")
+    journal.db.execute("ALTER TABLE session ADD COLUMN even_later TEXT")
+
+    assert journal.undo_last() is not None  # the session added before the last column
+    assert journal.sessions() == []
+    assert journal.undo_last() is not None  # pain 6 back to 4
+    stored = journal.entry(day)
+    assert stored is not None and stored.scores.pain == 4
+    assert session.id is not None

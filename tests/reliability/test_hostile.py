@@ -22,13 +22,9 @@ from nervelog.domain.errors import ValidationError
 from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import Scores
 from nervelog.storage import Journal, memory_journal
-from nervelog.storage.transfer import (
-    FORMULA_PREFIXES,
-    MAX_IMPORT_BYTES,
-    ExportFormat,
-    export_text,
-    import_data,
-)
+from nervelog.storage.export import FORMULA_PREFIXES, ExportFormat, export_text
+from nervelog.storage.import_file import MAX_IMPORT_BYTES
+from nervelog.storage.importing import import_data
 
 CLOCK = FixedClock(pendulum.datetime(2026, 11, 22, 9, 30, tz="Europe/London"))
 TODAY = CLOCK.today()
@@ -279,7 +275,7 @@ def test_an_enormous_import_is_refused_before_it_is_read(
 def test_an_enormous_stream_is_read_only_up_to_the_limit(
     run: Run, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    monkeypatch.setattr("nervelog.storage.transfer.MAX_IMPORT_BYTES", 1024)
+    monkeypatch.setattr("nervelog.storage.import_file.MAX_IMPORT_BYTES", 1024)
     result = run("import", "-", input="date,numbness,tingling,pain,mobility,notes\r\n" * 100)
     assert result.exit_code == 2
     assert "1025 bytes" in result.output  # it stopped one byte past the limit

@@ -6,6 +6,7 @@ import os
 import sys
 import threading
 import time
+from pathlib import Path
 
 import pytest
 
@@ -41,12 +42,23 @@ def test_large_arguments_and_answers_arrive_whole() -> None:
 
 
 @forking
-def test_the_child_prepares_while_the_caller_goes_on() -> None:
-    pending = Forked(lambda x: x + 1, prepare=lambda: time.sleep(0.5))
-    start = time.perf_counter()
-    pending.send(41)  # does not wait for prepare(), however long it takes
-    assert time.perf_counter() - start < 0.4
-    assert pending.result() == 42
+def test_the_child_prepares_while_the_caller_goes_on(tmp_path: Path) -> None:
+    go_on = tmp_path / "sent"
+
+    def prepare() -> None:
+        # Finishes only once the caller has got past send(): if send() waited for
+        # prepare(), this would give up and the work would fall back to the parent.
+        for _ in range(1000):
+            if go_on.exists():
+                return
+            time.sleep(0.01)
+        raise TimeoutError("send() waited for prepare()")
+
+    pending = Forked(where_it_ran, prepare=prepare)
+    pending.send("x")
+    go_on.touch()
+    pid, answer = pending.result()
+    assert pid != PARENT and answer == "x"
 
 
 @forking

@@ -10,13 +10,13 @@ import os
 from pathlib import Path
 
 import pendulum
-import pytest
 
 from nervelog.domain.disclaimer import DISCLAIMER
 from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import Scores
+from nervelog.domain.text import display_width
 from nervelog.render.report_model import build_report
-from nervelog.render.text_report import display_width, render_markdown, render_text
+from nervelog.render.text_report import render_markdown, render_text
 from nervelog.storage import Journal
 
 GOLDEN = Path(__file__).parent / "golden" / "demo-report.txt"
@@ -92,18 +92,33 @@ def test_only_sessions_in_range(journal: Journal) -> None:
     assert "felt lighter" in text
 
 
-@pytest.mark.parametrize(
-    "text, columns",
-    [
-        ("abc", 3),
-        ("日本", 4),  # wide
-        ("é", 1),  # precomposed
-        ("e\u0301", 1),  # e + combining acute
-        ("a·b", 3),
-        ("zero\u200bwidth", 9),  # a format character takes no column
-        ("Café 日本 · ok", 14),
-        ("", 0),
-    ],
-)
-def test_display_width_counts_terminal_columns(text: str, columns: int) -> None:
-    assert display_width(text) == columns
+def test_two_threads_drawing_charts_at_once_each_get_their_own(demo: Journal) -> None:
+    # The app's Summary preview and export run in threads; plotext has one figure.
+    import sys
+    import threading
+
+    from nervelog.render.text_report import score_charts_text
+
+    short = build_report(demo, END.subtract(days=13), END)
+    long = build_report(demo, START, END)
+    expected = [score_charts_text(m.series, m.session_days) for m in (short, long)]
+    got: dict[int, list[list[str]]] = {0: [], 1: []}
+
+    def draw(index: int) -> None:
+        model = (short, long)[index]
+        for _ in range(5):
+            got[index].append(score_charts_text(model.series, model.session_days))
+
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads often, as a busy app would
+    try:
+        threads = [threading.Thread(target=draw, args=(i,)) for i in (0, 1)]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert len(got[0]) == len(got[1]) == 5  # neither thread failed
+    assert all(charts == expected[0] for charts in got[0])
+    assert all(charts == expected[1] for charts in got[1])

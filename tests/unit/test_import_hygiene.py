@@ -35,7 +35,8 @@ def test_importing_the_cli_loads_no_heavy_stack() -> None:
 
 def test_core_packages_never_import_textual() -> None:
     body = (
-        "import nervelog.domain, nervelog.storage, nervelog.storage.transfer, nervelog.paths\n"
+        "import nervelog.domain, nervelog.storage, nervelog.storage.importing, nervelog.paths\n"
+        "import nervelog.storage.export\n"
         "import nervelog.analysis, nervelog.render.report_model, nervelog.render.text_report\n"
         "import nervelog.render.pdf_report, nervelog.render.terminal_chart"
     )
@@ -53,7 +54,13 @@ def test_running_log_loads_no_heavy_stack(tmp_path: Path) -> None:
     assert loaded_after(body) == []
     assert db.exists()
     # Nor the code of other commands: the analysis, import/export and report modules.
-    others = ["nervelog.analysis", "nervelog.storage.transfer", "nervelog.cli.report"]
+    others = [
+        "nervelog.analysis",
+        "nervelog.storage.import_file",
+        "nervelog.storage.importing",
+        "nervelog.storage.export",
+        "nervelog.cli.report",
+    ]
     assert loaded_after(body, others) == []
 
 

@@ -16,13 +16,13 @@ from nervelog.domain.errors import ValidationError
 from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import Scores
 from nervelog.storage import Journal, memory_journal
-from nervelog.storage.transfer import (
+from nervelog.storage.export import (
     ENTRY_HEADER,
     export_entries_csv,
     export_json,
     export_sessions_csv,
-    import_data,
 )
+from nervelog.storage.importing import apply_import, import_data
 
 NOW = pendulum.datetime(2026, 11, 22, 9, 30, tz="Europe/London")
 CLOCK = FixedClock(NOW)
@@ -62,7 +62,7 @@ sessions = st.builds(
 
 def fill(journal: Journal, day_entries: list[Entry], day_sessions: list[Session]) -> None:
     unique = {e.date: e for e in day_entries}
-    journal.apply_import(unique.values(), day_sessions)
+    apply_import(journal, unique.values(), day_sessions)
 
 
 def snapshot(journal: Journal) -> tuple[list[Entry], list[Session]]:

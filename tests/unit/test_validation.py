@@ -20,7 +20,9 @@ def test_scores_on_the_scale_are_accepted(raw: object, expected: int) -> None:
     assert problems.problems == []
 
 
-@pytest.mark.parametrize("raw", [-1, 11, "-1", "11", "seven", "7.5", 3.0, True, "٣"])
+@pytest.mark.parametrize(
+    "raw", [-1, 11, "-1", "11", "seven", "7.5", 3.0, True, "٣", "--5", "-0", "+3", " -0 "]
+)
 def test_scores_off_the_scale_are_refused_with_field_and_value(raw: object) -> None:
     problems = Collector()
     assert parse_score(raw, "pain", problems) is None
@@ -79,12 +81,27 @@ def test_future_date_message_says_what_is_allowed() -> None:
         parse_day("2026-11-23", TODAY)
 
 
-@pytest.mark.parametrize("text, days", [("90d", 90), ("2w", 14), ("6m", 180), ("1y", 365)])
-def test_spans(text: str, days: int) -> None:
-    assert parse_span(text) == days
+@pytest.mark.parametrize(
+    "text, first",
+    [
+        ("90d", "2026-08-25"),
+        ("2w", "2026-11-09"),
+        # Calendar months and years, the same definition everywhere (not 180 or 365 days).
+        ("6m", "2026-05-23"),
+        ("1m", "2026-10-23"),
+        ("1y", "2025-11-23"),
+    ],
+)
+def test_spans_end_on_the_day_and_count_calendar_months(text: str, first: str) -> None:
+    assert parse_span(text).start(TODAY).isoformat() == first
 
 
-@pytest.mark.parametrize("text", ["0d", "ninety", "90", "-3d"])
+def test_six_months_back_from_the_end_of_august_starts_in_march() -> None:
+    # 31 Aug minus six months is 28 Feb (no 31 Feb), so the span starts on 1 Mar.
+    assert parse_span("6m").start(pendulum.date(2026, 8, 31)) == pendulum.date(2026, 3, 1)
+
+
+@pytest.mark.parametrize("text", ["0d", "ninety", "90", "-3d", "101y", "1201m"])
 def test_bad_spans(text: str) -> None:
     with pytest.raises(ValidationError):
         parse_span(text)

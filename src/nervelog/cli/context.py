@@ -148,7 +148,7 @@ def resolve_range(
     if from_:
         start = parse_day(from_, today, "from")
     elif last or default_last:
-        start = end.subtract(days=parse_span(last or default_last or "", "last") - 1)
+        start = parse_span(last or default_last or "", "last").start(end)
     elif journal is not None and (span := journal.date_span()) is not None:
         start = span[0]
     else:

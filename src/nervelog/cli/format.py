@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from nervelog.domain.text import display_width, pad
+
 
 def dash(value: object) -> str:
     """A value for a table cell; skipped values show as an en dash, never as 0."""
@@ -11,15 +13,15 @@ def dash(value: object) -> str:
 
 
 def table(headers: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> str:
-    """A simple aligned table; column indexes in ``right`` are right-aligned."""
-    widths = [len(h) for h in headers]
+    """A table aligned by display width (CJK and emoji take two columns); column
+    indexes in ``right`` are right-aligned. Cells must be printable single lines."""
+    widths = [display_width(h) for h in headers]
     for row in rows:
-        widths = [max(w, len(c)) for w, c in zip(widths, row, strict=True)]
+        widths = [max(w, display_width(c)) for w, c in zip(widths, row, strict=True)]
 
     def line(cells: Sequence[str]) -> str:
         parts = [
-            c.rjust(w) if i in right else c.ljust(w)
-            for i, (c, w) in enumerate(zip(cells, widths, strict=True))
+            pad(c, w, right=i in right) for i, (c, w) in enumerate(zip(cells, widths, strict=True))
         ]
         return "  ".join(parts).rstrip()
 

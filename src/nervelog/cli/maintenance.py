@@ -13,7 +13,8 @@ from nervelog.domain.dates import parse_day
 from nervelog.domain.errors import JournalError
 from nervelog.domain.text import one_line, printable
 from nervelog.storage import backup as snapshots
-from nervelog.storage.repository import Change, Journal
+from nervelog.storage.history import Change
+from nervelog.storage.repository import Journal
 from nervelog.storage.rows import Row
 
 _SCORE_FIELDS = ("numbness", "tingling", "pain", "mobility")

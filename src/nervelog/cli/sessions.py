@@ -162,10 +162,12 @@ def session_add(
     if problems:
         raise ValidationError(problems)
     stored = ctx.journal().add_session(parsed)
-    click.echo(f"Added session {stored.id}: {stored.date.isoformat()} {printable(stored.kind)}")
+    click.echo(
+        f"Added session {stored.id}: {stored.date.isoformat()} {printable(stored.kind, keep_newlines=False)}"
+    )
     if stored.kind not in SUGGESTED_KINDS:
         click.echo(
-            f"(Kind '{printable(stored.kind)}' is free text; suggested kinds: "
+            f"(Kind '{printable(stored.kind, keep_newlines=False)}' is free text; suggested kinds: "
             + ", ".join(SUGGESTED_KINDS)
             + ".)"
         )

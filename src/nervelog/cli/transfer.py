@@ -9,8 +9,10 @@ import click
 
 from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
 from nervelog.domain.errors import ValidationError
+from nervelog.storage.export import ExportFormat, export_text
 from nervelog.storage.files import write_private
-from nervelog.storage.transfer import ExportFormat, export_text, import_data, read_import
+from nervelog.storage.import_file import read_import
+from nervelog.storage.importing import import_data
 
 
 @click.command("export", epilog=EPILOG)

@@ -57,6 +57,7 @@ DATE_FORMATS = "YYYY-MM-DD, 'today', 'yesterday' or 'N days ago'"
 # Earlier days are almost surely a typo (1026 for 2026), not a symptom journal entry.
 EARLIEST_DAY = pendulum.date(1900, 1, 1)
 MAX_SPAN_DAYS = 100 * 365
+_MAX_SPAN_COUNT = {"d": MAX_SPAN_DAYS, "w": MAX_SPAN_DAYS // 7, "m": 100 * 12, "y": 100}
 
 
 # Dates are immutable and a journal holds a few thousand: reading ten years of entries
@@ -108,14 +109,36 @@ def is_valid_time(text: str) -> bool:
 _LAST = re.compile(r"^(\d{1,5})\s*([dwmy])$")
 
 
-def parse_span(text: str, field: str = "last") -> int:
-    """Turn ``90d``, ``12w``, ``6m`` or ``1y`` into a number of days."""
+@dataclass(frozen=True)
+class Span:
+    """A length of time that ends on a day: ``90d``, ``12w``, ``6m`` (calendar months), ``1y``.
+
+    The one definition of "6 months" for the command line, the Trends and the Summary
+    screens: six calendar months back from the last day, not 180 days.
+    """
+
+    count: int
+    unit: str
+    """``d``, ``w``, ``m`` or ``y``."""
+
+    def start(self, end: pendulum.Date) -> pendulum.Date:
+        """The first day of this span when it ends on (and includes) ``end``."""
+        if self.unit == "d":
+            return end.subtract(days=self.count - 1)
+        if self.unit == "w":
+            return end.subtract(days=7 * self.count - 1)
+        if self.unit == "m":
+            return end.subtract(months=self.count).add(days=1)
+        return end.subtract(years=self.count).add(days=1)
+
+
+def parse_span(text: str, field: str = "last") -> Span:
+    """Read ``90d``, ``12w``, ``6m`` or ``1y`` (up to 100 years)."""
     match = _LAST.match(text.strip().lower())
     allowed = "a length such as 30d, 12w, 6m or 1y, up to 100y"
     if not match or int(match.group(1)) == 0:
         raise Problem(field, text, allowed).error()
-    count = int(match.group(1))
-    per_unit = {"d": 1, "w": 7, "m": 30, "y": 365}[match.group(2)]
-    if count * per_unit > MAX_SPAN_DAYS:
+    count, unit = int(match.group(1)), match.group(2)
+    if count > _MAX_SPAN_COUNT[unit]:
         raise Problem(field, text, allowed).error()
-    return count * per_unit
+    return Span(count, unit)

@@ -60,7 +60,8 @@ def parse_score(value: object, field: str, problems: Collector) -> int | None:
         text = value.strip()
         if text.lower() in SKIP_WORDS:
             return None
-        if not text.isascii() or not text.lstrip("-").isdigit():
+        # Digits only: a sign (``-0``, ``--5``, ``+3``) is never part of a 0-10 score.
+        if not text.isascii() or not text.isdigit():
             problems.add(field, value, SCORE_ALLOWED)
             return None
         number = int(text)

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any
 
 from nervelog.domain.scores import SCORES
+from nervelog.domain.text import printable
 from nervelog.render.chart_data import ChartData
 from nervelog.render.chart_process import PendingChart
 from nervelog.render.pdf_charts import days_per_point, max_points
@@ -289,7 +290,11 @@ class _Writer:
                 )
                 if not any(f.present for f in figures):
                     continue
-                label = f"{kind.kind} ({kind.sessions})" if first else ""
+                label = (
+                    f"{printable(kind.kind, keep_newlines=False)} ({kind.sessions})"
+                    if first
+                    else ""
+                )
                 first = False
                 rows.append(
                     (
@@ -302,7 +307,16 @@ class _Writer:
                     )
                 )
             if first:
-                rows.append((f"{kind.kind} ({kind.sessions})", "–", "–", "–", "–", "–"))
+                rows.append(
+                    (
+                        f"{printable(kind.kind, keep_newlines=False)} ({kind.sessions})",
+                        "–",
+                        "–",
+                        "–",
+                        "–",
+                        "–",
+                    )
+                )
         w = model.window
         self.table(
             (
@@ -328,7 +342,13 @@ class _Writer:
             self.text("No therapy sessions in this range.", size=9)
             return
         rows = [
-            (session_when(s), s.kind, duration_text(s), session_details(s)) for s in model.sessions
+            (
+                session_when(s),
+                printable(s.kind, keep_newlines=False),
+                duration_text(s),
+                session_details(s),
+            )
+            for s in model.sessions
         ]
         self.table(("Date", "Kind", "Duration", "Details"), rows, (30, 28, 18, 106), size=8)
 

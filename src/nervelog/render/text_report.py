@@ -7,10 +7,9 @@ into an email or saved to a file.
 
 from __future__ import annotations
 
-import functools
 import importlib
 import re
-import unicodedata
+import threading
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
@@ -18,9 +17,9 @@ import pendulum
 
 from nervelog.analysis import DailySeries
 from nervelog.domain.scores import SCORES, Score
+from nervelog.domain.text import display_width, lines_of, pad, printable, strip_escapes, wrap
 from nervelog.render.chart_data import ChartData
 from nervelog.render.forked import Forked
-from nervelog.render.pdf_table import wrap
 from nervelog.render.report_model import (
     DISCLAIMER,
     NOTICEABLE_CHANGE_NOTE,
@@ -41,7 +40,7 @@ from nervelog.render.text_pages import paginate
 WIDTH = 80
 # 16 rows give every whole score its own row on the 0-10 axis (fewer merge 4 and 5).
 CHART_HEIGHT = 16
-_ANSI = re.compile(r"\x1b\[[0-9;?]*[A-Za-z]")
+_PLOTEXT_FIGURE = threading.Lock()
 
 
 def _draw_charts(data: ChartData, width: int) -> list[str]:
@@ -88,15 +87,18 @@ def score_charts_text(
     from nervelog.render.terminal_chart import draw_scores
 
     charts = []
-    for score in SCORES:
+    # plotext draws on one figure per process: the app's preview and export threads
+    # take turns with it, or each would draw into the other's chart.
+    with _PLOTEXT_FIGURE:
+        for score in SCORES:
+            plt.clear_figure()
+            plt.theme("clear")
+            # Outside a terminal plotext would clip the chart to a guessed size.
+            plt.limitsize(False, False)
+            draw_scores(plt, [series[score]], None, session_days, width, height=CHART_HEIGHT)
+            built = strip_escapes(plt.build())
+            charts.append("\n".join(line.rstrip()[:width] for line in built.splitlines()))
         plt.clear_figure()
-        plt.theme("clear")
-        # Outside a terminal plotext would clip the chart to a guessed size.
-        plt.limitsize(False, False)
-        draw_scores(plt, [series[score]], None, session_days, width, height=CHART_HEIGHT)
-        built = _ANSI.sub("", plt.build())
-        charts.append("\n".join(line.rstrip()[:width] for line in built.splitlines()))
-    plt.clear_figure()
     return charts
 
 
@@ -179,68 +181,27 @@ def _md_cell(text: str) -> str:
     return md_escape(text).replace("\n", "<br>")
 
 
-@functools.lru_cache(maxsize=4096)
-def display_width(text: str) -> int:
-    """Terminal columns ``text`` takes: wide East Asian characters count 2, marks 0."""
-    if text.isascii():
-        return len(text)  # the common case, and ten times faster
-    # Every ASCII character takes one column: only the others are looked up, once each
-    # (a session's "·" separators made this a per-character loop; issue 7).
-    others = text.translate(_ASCII)
-    return len(text) - len(others) + sum(_char_width(char) for char in others)
-
-
-_ASCII = dict.fromkeys(range(128))  # str.translate deletes what maps to None
-
-
-@functools.cache
-def _char_width(char: str) -> int:
-    if unicodedata.combining(char) or unicodedata.category(char) in ("Mn", "Me", "Cf"):
-        return 0
-    return 2 if unicodedata.east_asian_width(char) in ("W", "F") else 1
-
-
 def _fill(text: str, width: int, indent: str = "") -> list[str]:
     """Wrap one paragraph by display width; over-long words are cut, never overflowing."""
-    if not text.strip():
-        return [""]
-    if display_width(text.strip()) <= width - len(indent):
-        # Fits on one line, the usual table cell: what wrap() would return, cheaply.
-        return [(indent + text.strip()).rstrip()]
-    lines = wrap(text.strip(), width - len(indent), display_width)
-    return [(indent + line).rstrip() for line in lines]
+    return [(indent + line).rstrip() for line in wrap(text.strip(), width - len(indent))]
 
 
 def _wrap_cell(text: str, width: int) -> list[str]:
-    lines: list[str] = []
-    for paragraph in text.replace("\t", " ").split("\n"):
-        lines += _fill(paragraph, width)
-    return lines or [""]
-
-
-def _one_line(text: str, width: int) -> bool:
-    """True when ``_wrap_cell`` would return ``text`` unchanged, as one line."""
-    return (
-        "\n" not in text
-        and "\t" not in text
-        and text == text.strip()
-        and display_width(text) <= width
-    )
+    if "\n" not in text and display_width(text) <= width:
+        return [text.strip()]  # most cells fit as they are
+    return list(lines_of(text, width)) or [""]
 
 
 def _text_table(
     headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int], indent: str
 ) -> list[str]:
     def render(cells: Sequence[str]) -> list[str]:
-        # Most cells fit as they are: only the others go through the (slower) wrapping.
-        wrapped = [
-            [c] if _one_line(c, w) else _wrap_cell(c, w) for c, w in zip(cells, widths, strict=True)
-        ]
+        wrapped = [_wrap_cell(c, w) for c, w in zip(cells, widths, strict=True)]
         height = max(len(col) for col in wrapped)
         out = []
         for i in range(height):
             parts = [
-                _pad(col[i] if i < len(col) else "", w)
+                pad(col[i] if i < len(col) else "", w)
                 for col, w in zip(wrapped, widths, strict=True)
             ]
             out.append((indent + "  ".join(parts)).rstrip())
@@ -251,10 +212,6 @@ def _text_table(
     for row in rows:
         lines += render(row)
     return lines
-
-
-def _pad(text: str, width: int) -> str:
-    return text + " " * max(0, width - display_width(text))
 
 
 def _build(doc: _Doc, model: ReportModel, charts: PendingCharts | None) -> str:
@@ -336,7 +293,8 @@ def _responses(doc: _Doc, model: ReportModel) -> None:
         doc.blank()
         sessions = f"{kind.sessions} session{'s' if kind.sessions != 1 else ''}"
         days = f"{kind.days} day{'s' if kind.days != 1 else ''}"
-        label = md_escape(kind.kind) if doc.markdown else kind.kind
+        kind_name = printable(kind.kind, keep_newlines=False)
+        label = md_escape(kind_name) if doc.markdown else kind_name
         doc.strong(f"{label} ({sessions} on {days})")
         doc.blank()
         rows = []
@@ -364,7 +322,15 @@ def _sessions(doc: _Doc, model: ReportModel) -> None:
     if not model.sessions:
         doc.para("No therapy sessions in this range.")
         return
-    rows = [(session_when(s), s.kind, duration_text(s), session_details(s)) for s in model.sessions]
+    rows = [
+        (
+            session_when(s),
+            printable(s.kind, keep_newlines=False),
+            duration_text(s),
+            session_details(s),
+        )
+        for s in model.sessions
+    ]
     doc.table(
         ("Date", "Kind", "Duration", "Details"),
         rows,

@@ -106,8 +106,7 @@ def open_database_and_backup(
         if conn is not None:
             conn.close()
         raise JournalError(
-            f"Cannot open the journal at {path}: {exc}. It was not changed. Check there is "
-            "free disk space and that its folder can be written, then try again."
+            f"Cannot open the journal at {path}: {exc}. It was not changed. {advice(exc, path)}"
         ) from None
     except sqlite3.DatabaseError as exc:
         if conn is not None:
@@ -194,7 +193,7 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
     try:
         conn.execute("BEGIN IMMEDIATE")
     except sqlite3.DatabaseError as exc:
-        raise _write_error(exc) from None
+        raise _write_error(conn, exc) from None
     try:
         yield conn
     except BaseException as exc:
@@ -203,7 +202,7 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
             conn.execute("ROLLBACK")
         # Integrity and programming errors are bugs or constraint checks: keep them.
         if isinstance(exc, sqlite3.DatabaseError) and type(exc) in _DISK_ERRORS:
-            raise _write_error(exc) from None
+            raise _write_error(conn, exc) from None
         raise
     else:
         try:
@@ -211,22 +210,49 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
         except sqlite3.DatabaseError as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
-            raise _write_error(exc) from None
+            raise _write_error(conn, exc) from None
 
 
 _DISK_ERRORS = (sqlite3.OperationalError, sqlite3.DatabaseError)
 
 
-def _write_error(exc: sqlite3.DatabaseError) -> JournalError:
+def _write_error(conn: sqlite3.Connection, exc: sqlite3.DatabaseError) -> JournalError:
     """A plain-words error for a write SQLite could not make."""
-    if "locked" in str(exc) or "busy" in str(exc):
-        advice = (
+    return JournalError(
+        f"Could not save to the journal: {exc}. Nothing was changed; the journal is as "
+        f"it was before. {advice(exc, _path_of(conn))}"
+    )
+
+
+def advice(exc: sqlite3.Error, path: Path | None) -> str:
+    """What the user can do about ``exc``: each cause gets its own advice.
+
+    Only a full disk is told to free space; a damaged file is pointed at its newest
+    good backup, since waiting or freeing space would not help it.
+    """
+    name = getattr(exc, "sqlite_errorname", "") or ""
+    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc):
+        return (
             f"Another program kept the journal busy for over {BUSY_TIMEOUT_MS // 1000} s; "
             "try again in a moment."
         )
-    else:
-        advice = "Free some disk space or check the folder can be written, then try again."
-    return JournalError(
-        f"Could not save to the journal: {exc}. Nothing was changed; the journal is as "
-        f"it was before. {advice}"
-    )
+    if name == "SQLITE_FULL":
+        return "The disk is full: free disk space, then try again."
+    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
+        return "The journal or its folder cannot be written: check its permissions and try again."
+    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
+        hint = backup.restore_hint(path) if path is not None else ""
+        return f"The journal file is damaged. {hint}".rstrip()
+    if name.startswith("SQLITE_IOERR"):
+        # A file-size limit or a full disk while growing the file shows up as an I/O error.
+        return "The disk refused the write (is it full?): free disk space or check the disk, then try again."
+    return "Try again; if it keeps failing, run nervelog check."
+
+
+def _path_of(conn: sqlite3.Connection) -> Path | None:
+    """The file behind ``conn`` (None in memory, or when SQLite cannot say)."""
+    try:
+        row = conn.execute("PRAGMA database_list").fetchone()
+    except sqlite3.Error:
+        return None
+    return Path(row[2]) if row and row[2] else None

@@ -50,7 +50,7 @@ def demo_document(today: pendulum.Date) -> dict[str, object]:
 
 def load_demo(journal: Journal) -> None:
     """Fill an empty journal with the demo data."""
-    from nervelog.storage.transfer import import_data
+    from nervelog.storage.importing import import_data
 
     document = demo_document(journal.clock.today())
     import_data(journal, json.dumps(document).encode("utf-8"))

@@ -6,56 +6,33 @@ user typed is ever lost.
 
 from __future__ import annotations
 
-import json
 import sqlite3
-from collections.abc import Iterable, Iterator, Mapping
-from dataclasses import dataclass
+from collections.abc import Mapping
 from pathlib import Path
 
 import pendulum
 from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock, SystemClock
-from nervelog.domain.errors import JournalError, Problem, ValidationError
+from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import Entry, Phase, Session
 from nervelog.domain.validation import STORABLE_TEXT, unstorable
 from nervelog.storage.db import transaction
+from nervelog.storage.history import Change, changes, json_row, log_change, undo_last
 from nervelog.storage.rows import (
     Row,
     entry_from_row,
     entry_to_row,
-    iso_datetime,
+    first_row,
     phase_from_row,
     phase_to_row,
+    same_row,
     session_from_row,
     session_to_dict,
     session_to_row,
 )
 
 DEFAULT_SETTINGS = {"display_name": "", "paper_size": "a4", "week_start": "monday"}
-
-
-class _DryRun(Exception):
-    """Raised inside a transaction to roll a dry run back."""
-
-
-@dataclass(frozen=True)
-class Change:
-    """One recorded insert, update or delete."""
-
-    id: int
-    at: str
-    record: str
-    record_key: str
-    action: str
-    old: Row | None
-    new: Row | None
-    undoes: int | None = None
-    """For a change made by ``undo_last``: the id of the change it reverted."""
-
-
-# Where each kind of record lives and the column its history key refers to.
-_TABLES = {"entry": ("entry", "date"), "session": ("session", "id"), "phase": ("phase", "id")}
 
 
 def _where_range(start: pendulum.Date | None, end: pendulum.Date | None) -> tuple[str, list[str]]:
@@ -89,77 +66,15 @@ class Journal:
         old: Row | None,
         new: Row | None,
     ) -> None:
-        conn.execute(
-            "INSERT INTO history (at, record, record_key, action, old, new) VALUES (?,?,?,?,?,?)",
-            (
-                iso_datetime(self.clock.now()),
-                record,
-                str(key),
-                action,
-                None if old is None else json.dumps(old, ensure_ascii=False),
-                None if new is None else json.dumps(new, ensure_ascii=False),
-            ),
-        )
+        log_change(conn, self.clock.now(), record, key, action, old, new)
 
     def history(self, record: str | None = None, key: str | None = None) -> list[Change]:
         """Recorded changes, oldest first, optionally for one record."""
-        sql, params = "SELECT * FROM history", []
-        if record is not None:
-            sql += " WHERE record = ?"
-            params.append(record)
-            if key is not None:
-                sql += " AND record_key = ?"
-                params.append(key)
-        rows = self.db.query(sql + " ORDER BY id", params)
-        return [_change(r) for r in rows]
-
-    def last_undoable(self) -> Change | None:
-        """The newest change that is not an undo and has not been undone."""
-        rows = self.db.query(
-            "SELECT * FROM history WHERE undoes IS NULL AND id NOT IN "
-            "(SELECT undoes FROM history WHERE undoes IS NOT NULL) ORDER BY id DESC LIMIT 1"
-        )
-        return next((_change(r) for r in rows), None)
+        return changes(self.db, record, key)
 
     def undo_last(self) -> Change | None:
-        """Revert the newest change not yet undone; returns it (None if there is none).
-
-        The revert is itself recorded in history, pointing at the change it undid, so
-        repeated undos walk further back and nothing is ever lost. Raises
-        ``JournalError`` if the record no longer matches what that change left (it was
-        changed outside nervelog's history), leaving the journal unchanged.
-        """
-        with transaction(self.db) as conn:
-            change = self.last_undoable()
-            if change is None:
-                return None
-            table, column = _TABLES[change.record]
-            key: object = change.record_key if column == "date" else int(change.record_key)
-            found = _first_dict(conn.execute(f'SELECT * FROM {table} WHERE "{column}" = ?', [key]))
-            current = None if found is None else _history_row(change.record, found)
-            if current != change.new:
-                raise JournalError(
-                    f"The {change.record} {change.record_key} has changed since that change "
-                    "was recorded, so it cannot be undone safely. Nothing was changed."
-                )
-            target = change.old
-            if target is None:
-                conn.execute(f'DELETE FROM {table} WHERE "{column}" = ?', [key])
-                action = "delete"
-            else:
-                row = _db_row(change.record, target)
-                columns = ", ".join(f'"{c}"' for c in row)
-                conn.execute(
-                    f"INSERT OR REPLACE INTO {table} ({columns}) "
-                    f"VALUES ({', '.join('?' * len(row))})",
-                    list(row.values()),
-                )
-                action = "insert" if current is None else "update"
-            self._log(conn, change.record, change.record_key, action, current, target)
-            conn.execute(
-                "UPDATE history SET undoes = ? WHERE id = last_insert_rowid()", [change.id]
-            )
-            return change
+        """Revert the newest change not yet undone (see ``storage.history.undo_last``)."""
+        return undo_last(self.db, self.clock.now())
 
     # -- entries -------------------------------------------------------------------
 
@@ -195,7 +110,7 @@ class Journal:
     def save_entry(self, entry: Entry) -> Entry:
         """Insert or replace the entry for its day; the old version goes to history."""
         with transaction(self.db) as conn:
-            return self._save_entry(conn, entry)
+            return self.store_entry(conn, entry)
 
     def update_entry(
         self, day: pendulum.Date, scores: Mapping[str, int | None], notes: str | None
@@ -207,7 +122,7 @@ class Journal:
         created: it would count as a logged day.
         """
         with transaction(self.db) as conn:
-            old = _first_dict(conn.execute("SELECT * FROM entry WHERE date = ?", [day.isoformat()]))
+            old = first_row(conn.execute("SELECT * FROM entry WHERE date = ?", [day.isoformat()]))
             base = entry_from_row(old) if old is not None else Entry(date=day)
             new_scores = base.scores.replace(**scores)
             new_notes = base.notes if notes is None else notes
@@ -217,14 +132,15 @@ class Journal:
                     "all skipped",
                     f"at least one score or a note, as {day} has no entry yet",
                 ).error()
-            # updated_at=None: _save_entry stamps the time of this change.
+            # updated_at=None: store_entry stamps the time of this change.
             changed = base.with_changes(scores=new_scores, notes=new_notes, updated_at=None)
-            return self._save_entry(conn, changed)
+            return self.store_entry(conn, changed)
 
-    def _save_entry(self, conn: sqlite3.Connection, entry: Entry) -> Entry:
+    def store_entry(self, conn: sqlite3.Connection, entry: Entry) -> Entry:
+        """Insert or replace an entry inside the caller's transaction (see ``save_entry``)."""
         now = self.clock.now()
         old_rows = conn.execute("SELECT * FROM entry WHERE date = ?", [entry.date.isoformat()])
-        old = _first_dict(old_rows)
+        old = first_row(old_rows)
         if old is not None:
             stored = entry.with_changes(
                 recorded_at=entry_from_row(old).recorded_at, updated_at=entry.updated_at or now
@@ -235,7 +151,7 @@ class Journal:
             )
         new = entry_to_row(stored)
         _check_storable(new)
-        if old is not None and _same(old, new, ("recorded_at", "updated_at")):
+        if old is not None and same_row(old, new, ("recorded_at", "updated_at")):
             return entry_from_row(old)
         columns = ", ".join(new)
         conn.execute(
@@ -248,7 +164,7 @@ class Journal:
     def delete_entry(self, day: pendulum.Date) -> bool:
         """Delete one day's entry; returns False if there was none."""
         with transaction(self.db) as conn:
-            old = _first_dict(conn.execute("SELECT * FROM entry WHERE date = ?", [day.isoformat()]))
+            old = first_row(conn.execute("SELECT * FROM entry WHERE date = ?", [day.isoformat()]))
             if old is None:
                 return False
             conn.execute("DELETE FROM entry WHERE date = ?", [day.isoformat()])
@@ -273,9 +189,10 @@ class Journal:
     def add_session(self, session: Session) -> Session:
         """Store a new session; returns it with its id."""
         with transaction(self.db) as conn:
-            return self._add_session(conn, session)
+            return self.store_session(conn, session)
 
-    def _add_session(self, conn: sqlite3.Connection, session: Session) -> Session:
+    def store_session(self, conn: sqlite3.Connection, session: Session) -> Session:
+        """Add a session inside the caller's transaction (see ``add_session``)."""
         now = self.clock.now()
         stored = session.with_changes(
             recorded_at=session.recorded_at or now, updated_at=session.updated_at or now
@@ -290,7 +207,7 @@ class Journal:
         )
         new_id = int(cursor.lastrowid or 0)
         result = stored.with_changes(id=new_id)
-        self._log(conn, "session", new_id, "insert", None, _json_row(session_to_row(result)))
+        self._log(conn, "session", new_id, "insert", None, json_row(session_to_row(result)))
         return result
 
     def update_session(self, session: Session) -> Session:
@@ -298,7 +215,7 @@ class Journal:
         if session.id is None:
             raise ValueError("update_session needs a session with an id")
         with transaction(self.db) as conn:
-            old = _first_dict(conn.execute("SELECT * FROM session WHERE id = ?", [session.id]))
+            old = first_row(conn.execute("SELECT * FROM session WHERE id = ?", [session.id]))
             if old is None:
                 raise KeyError(session.id)
             stored = session.with_changes(
@@ -306,97 +223,25 @@ class Journal:
             )
             new = session_to_row(stored)
             _check_storable(session_to_dict(stored))
-            if _same(old, new, ("recorded_at", "updated_at")):
+            if same_row(old, new, ("recorded_at", "updated_at")):
                 return session_from_row(old)
             assignments = ", ".join(f"{k} = ?" for k in new if k != "id")
             conn.execute(
                 f"UPDATE session SET {assignments} WHERE id = ?",
                 [v for k, v in new.items() if k != "id"] + [session.id],
             )
-            self._log(conn, "session", session.id, "update", _json_row(old), _json_row(new))
+            self._log(conn, "session", session.id, "update", json_row(old), json_row(new))
             return session_from_row(new)
 
     def delete_session(self, session_id: int) -> bool:
         """Delete a session; returns False if there was none."""
         with transaction(self.db) as conn:
-            old = _first_dict(conn.execute("SELECT * FROM session WHERE id = ?", [session_id]))
+            old = first_row(conn.execute("SELECT * FROM session WHERE id = ?", [session_id]))
             if old is None:
                 return False
             conn.execute("DELETE FROM session WHERE id = ?", [session_id])
-            self._log(conn, "session", session_id, "delete", _json_row(old), None)
+            self._log(conn, "session", session_id, "delete", json_row(old), None)
             return True
-
-    # -- bulk ----------------------------------------------------------------------
-
-    def apply_import(
-        self,
-        entries: Iterable[Entry],
-        sessions: Iterable[Session],
-        *,
-        dry_run: bool = False,
-        session_ratings: bool = True,
-    ) -> tuple[int, int, int]:
-        """Store imported records in ONE transaction; returns (added, updated, unchanged).
-
-        With ``dry_run`` the very same work is done and then rolled back, so the counts
-        are exactly what a real import would report.
-
-        Entries replace the stored day when they differ. Sessions are matched by content:
-        an identical stored session is left alone, anything else is added (keeping its id
-        when that id is free), so an import never overwrites a session. Pass
-        ``session_ratings=False`` when the source cannot hold the quick ratings (the
-        sessions CSV), so a stored session still matches its own exported row.
-        """
-        added = updated = unchanged = 0
-        try:
-            with transaction(self.db) as conn:
-                for entry in entries:
-                    before = _first_dict(
-                        conn.execute("SELECT * FROM entry WHERE date = ?", [entry.date.isoformat()])
-                    )
-                    if before is not None and _same(
-                        before, entry_to_row(entry), ("recorded_at", "updated_at")
-                    ):
-                        unchanged += 1
-                        continue
-                    self._save_entry(conn, entry)
-                    if before is None:
-                        added += 1
-                    else:
-                        updated += 1
-                # Each stored session can match one imported session, so two identical
-                # sessions on one day in the file are both kept.
-                existing: dict[str, list[Session]] = {}
-                for session in sessions:
-                    day = session.date.isoformat()
-                    if day not in existing:
-                        rows = conn.execute("SELECT * FROM session WHERE date = ?", [day])
-                        existing[day] = [session_from_row(r) for r in _dicts(rows)]
-                    match = next(
-                        (
-                            s
-                            for s in existing[day]
-                            if s.same_content(session, ratings=session_ratings)
-                        ),
-                        None,
-                    )
-                    if match is not None:
-                        existing[day].remove(match)
-                        unchanged += 1
-                        continue
-                    if session.id is not None:
-                        taken = conn.execute(
-                            "SELECT 1 FROM session WHERE id = ?", [session.id]
-                        ).fetchone()
-                        if taken:
-                            session = session.with_changes(id=None)
-                    self._add_session(conn, session)
-                    added += 1
-                if dry_run:
-                    raise _DryRun
-        except _DryRun:
-            pass
-        return added, updated, unchanged
 
     # -- phases --------------------------------------------------------------------
 
@@ -423,7 +268,7 @@ class Journal:
     def delete_phase(self, phase_id: int) -> bool:
         """Delete a phase; returns False if there was none."""
         with transaction(self.db) as conn:
-            old = _first_dict(conn.execute("SELECT * FROM phase WHERE id = ?", [phase_id]))
+            old = first_row(conn.execute("SELECT * FROM phase WHERE id = ?", [phase_id]))
             if old is None:
                 return False
             conn.execute("DELETE FROM phase WHERE id = ?", [phase_id])
@@ -454,24 +299,6 @@ class Journal:
         return problems
 
 
-def _dicts(cursor: sqlite3.Cursor) -> Iterator[Row]:
-    names = [d[0] for d in cursor.description]
-    for values in cursor.fetchall():
-        yield dict(zip(names, values, strict=True))
-
-
-def _first_dict(cursor: sqlite3.Cursor) -> Row | None:
-    return next(_dicts(cursor), None)
-
-
-def _json_row(row: Row) -> Row:
-    """A session row for history, ``body_areas`` as a list rather than JSON text."""
-    out = dict(row)
-    if isinstance(out.get("body_areas"), str):
-        out["body_areas"] = json.loads(out["body_areas"])
-    return out
-
-
 def _check_storable(row: Row) -> None:
     """Refuse text that SQLite cannot store or that could not be exported faithfully.
 
@@ -487,33 +314,3 @@ def _check_storable(row: Row) -> None:
                 break
     if problems:
         raise ValidationError(problems)
-
-
-def _change(r: Row) -> Change:
-    return Change(
-        id=r["id"],
-        at=r["at"],
-        record=r["record"],
-        record_key=r["record_key"],
-        action=r["action"],
-        old=None if r["old"] is None else json.loads(r["old"]),
-        new=None if r["new"] is None else json.loads(r["new"]),
-        undoes=r.get("undoes"),
-    )
-
-
-def _history_row(record: str, row: Row) -> Row:
-    """A stored row in the shape history keeps it."""
-    return _json_row(row) if record == "session" else dict(row)
-
-
-def _db_row(record: str, row: Row) -> Row:
-    """A history row in the shape the table stores it."""
-    out = dict(row)
-    if record == "session" and isinstance(out.get("body_areas"), list):
-        out["body_areas"] = json.dumps(out["body_areas"], ensure_ascii=False)
-    return out
-
-
-def _same(a: Row, b: Row, ignore: tuple[str, ...]) -> bool:
-    return all(a.get(k) == v for k, v in b.items() if k not in ignore and k != "id")

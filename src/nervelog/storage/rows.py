@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import json
+import sqlite3
+from collections.abc import Iterator
 from datetime import datetime
 from functools import lru_cache
 from typing import Any
@@ -183,3 +185,20 @@ def phase_from_row(row: Row) -> Phase:
         start=parse_iso_date(row["start"]),
         end=parse_iso_date(row["end"]),
     )
+
+
+def rows_of(cursor: sqlite3.Cursor) -> Iterator[Row]:
+    """The rows a cursor returns, as dicts keyed by column name."""
+    names = [d[0] for d in cursor.description]
+    for values in cursor.fetchall():
+        yield dict(zip(names, values, strict=True))
+
+
+def first_row(cursor: sqlite3.Cursor) -> Row | None:
+    """The first row a cursor returns, as a dict, or None."""
+    return next(rows_of(cursor), None)
+
+
+def same_row(a: Row, b: Row, ignore: tuple[str, ...]) -> bool:
+    """True when ``a`` holds every value of ``b``, apart from the ``ignore``d columns and ids."""
+    return all(a.get(k) == v for k, v in b.items() if k not in ignore and k != "id")

@@ -24,34 +24,8 @@ from nervelog.analysis import (
 )
 from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import SCORES, Score
+from nervelog.tui.ranges import TREND_RANGES, Range
 
-
-@dataclass(frozen=True)
-class Range:
-    """A chart range the user can pick: its key, label and length."""
-
-    key: str
-    label: str
-    days: int | None = None
-    months: int | None = None
-
-    def start(self, today: pendulum.Date, first: pendulum.Date) -> pendulum.Date:
-        """The first day of this range ending today (``first`` for "all")."""
-        if self.days is not None:
-            return today.subtract(days=self.days - 1)
-        if self.months is not None:
-            return today.subtract(months=self.months).add(days=1)
-        return min(first, today)
-
-
-RANGES: tuple[Range, ...] = (
-    Range("2w", "2 weeks", days=14),
-    Range("1m", "1 month", months=1),
-    Range("3m", "3 months", months=3),
-    Range("6m", "6 months", months=6),
-    Range("12m", "12 months", months=12),
-    Range("all", "all", None),
-)
 DEFAULT_RANGE = "3m"
 
 
@@ -93,7 +67,7 @@ class TrendData:
         """The view of a range (computed on first use)."""
         if key in self._views:
             return self._views[key]
-        rng = next(r for r in RANGES if r.key == key)
+        rng = next(r for r in TREND_RANGES if r.key == key)
         start = max(rng.start(self.today, self.first), self.first)
         offset = (start - self.first).days
         series = {

@@ -8,13 +8,14 @@ from nervelog.analysis import RESPONSE_LABEL, Figure
 from nervelog.domain.scores import Score
 from nervelog.domain.text import one_line
 from nervelog.render.terminal_chart import SESSION_MARKER, mean_marker, value_marker
-from nervelog.tui.trend_data import RANGES, TrendView
+from nervelog.tui.ranges import TREND_RANGES
+from nervelog.tui.trend_data import TrendView
 
 
 def range_bar(selected: str, scores: tuple[Score, ...]) -> Text:
     """``Range: 2w 1m [3m] 6m 12m all`` with the keys, and which scores are shown."""
     text = Text("Range ")
-    for i, r in enumerate(RANGES, start=1):
+    for i, r in enumerate(TREND_RANGES, start=1):
         label = f"{i}:{r.key}"
         if r.key == selected:
             text.append(f"[{label}]", style="bold reverse")

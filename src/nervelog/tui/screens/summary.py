@@ -9,7 +9,6 @@ shows its path.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,25 +22,9 @@ from textual.worker import get_current_worker
 
 from nervelog.render.report_model import ReportModel, build_report
 from nervelog.storage.repository import Journal
+from nervelog.tui.ranges import ALL, SUMMARY_RANGES, stepped
 from nervelog.tui.screens.base import BaseScreen
 
-
-@dataclass(frozen=True)
-class SummaryRange:
-    """A report range the user can pick."""
-
-    key: str
-    label: str
-    days: int | None
-
-
-SUMMARY_RANGES: tuple[SummaryRange, ...] = (
-    SummaryRange("30d", "30 days", 30),
-    SummaryRange("90d", "90 days", 90),
-    SummaryRange("6m", "6 months", 182),
-    SummaryRange("1y", "1 year", 365),
-    SummaryRange("all", "all", None),
-)
 DEFAULT_RANGE = "90d"
 FORMATS: tuple[tuple[str, str], ...] = (("pdf", "PDF"), ("text", "text"), ("md", "Markdown"))
 SUFFIX = {"pdf": "pdf", "text": "txt", "md": "md"}
@@ -126,10 +109,10 @@ class SummaryScreen(BaseScreen):
         app = self.nervelog
         today = app.clock.today()
         chosen = next(r for r in SUMMARY_RANGES if r.key == self.range_key)
-        if chosen.days is not None:
-            return today.subtract(days=chosen.days - 1), today
+        if chosen.key != ALL:
+            return chosen.start(today, today), today
         span = app.journal.date_span()
-        return (min(span[0], today) if span else today), today
+        return chosen.start(today, span[0] if span else today), today
 
     def bar_text(self) -> str:
         """Which range and format are chosen, and the keys that change them."""
@@ -195,9 +178,7 @@ class SummaryScreen(BaseScreen):
 
     def action_step(self, step: int) -> None:
         """Shorter or longer range."""
-        keys = [r.key for r in SUMMARY_RANGES]
-        index = max(0, min(len(keys) - 1, keys.index(self.range_key) + step))
-        self.action_range(keys[index])
+        self.action_range(stepped(SUMMARY_RANGES, self.range_key, step))
 
     def action_format(self) -> None:
         """PDF, then text, then Markdown."""

@@ -18,8 +18,9 @@ from textual.widgets import Static
 from textual.worker import get_current_worker
 
 from nervelog.domain.scores import SCORES, Score
+from nervelog.tui.ranges import TREND_RANGES, stepped
 from nervelog.tui.screens.base import BaseScreen
-from nervelog.tui.trend_data import DEFAULT_RANGE, RANGES, TrendData, TrendView
+from nervelog.tui.trend_data import DEFAULT_RANGE, TrendData, TrendView
 from nervelog.tui.trend_text import figures_text, range_bar
 from nervelog.tui.widgets.score_chart import ScoreChart
 
@@ -35,7 +36,7 @@ class TrendsScreen(BaseScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
             Binding(str(i), f"range('{r.key}')", r.label, show=False)
-            for i, r in enumerate(RANGES, start=1)
+            for i, r in enumerate(TREND_RANGES, start=1)
         ),
         # Priority: the figures panel scrolls with ↑/↓, but ←/→ always change the range.
         Binding("left", "step(-1)", "Range", key_display="← →", priority=True),
@@ -115,7 +116,7 @@ class TrendsScreen(BaseScreen):
         data = self.data
         if data is None:
             return
-        for r in RANGES:
+        for r in TREND_RANGES:
             if get_current_worker().is_cancelled or data is not self.data:
                 return
             data.view(r.key)
@@ -154,9 +155,7 @@ class TrendsScreen(BaseScreen):
 
     def action_step(self, step: int) -> None:
         """Shorter or longer range."""
-        keys = [r.key for r in RANGES]
-        index = max(0, min(len(keys) - 1, keys.index(self.range_key) + step))
-        self.action_range(keys[index])
+        self.action_range(stepped(TREND_RANGES, self.range_key, step))
 
     def action_scores(self) -> None:
         """All four scores, then each alone with its 7-day mean."""
@@ -165,7 +164,7 @@ class TrendsScreen(BaseScreen):
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """This screen's actions for the command palette."""
-        for i, r in enumerate(RANGES, start=1):
+        for i, r in enumerate(TREND_RANGES, start=1):
             yield SystemCommand(
                 f"Chart range: {r.label}", f"Trends over {r.label} ({i})", self._ranger(r.key)
             )

@@ -1,7 +1,6 @@
-"""Import and export: the whole journal as JSON, entries or sessions as CSV.
+"""Reading an import file: JSON or CSV, validated row by row before anything is stored.
 
-Formats are documented in the README. Import is all-or-nothing: every bad row is
-reported with its line number and nothing is stored unless all rows are good.
+Every bad row is reported with its line number (see ``importing`` for the storing).
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ import json
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
-from enum import StrEnum
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -26,26 +24,18 @@ from nervelog.domain.validation import (
     parse_session,
     unknown_fields,
 )
-from nervelog.storage.repository import Journal
-from nervelog.storage.rows import entry_to_row, iso_datetime, parse_datetime, session_to_dict
+from nervelog.storage.export import (
+    ENTRY_HEADER,
+    JSON_FORMAT,
+    JSON_VERSION,
+    SESSION_HEADER,
+    uncsv_cell,
+)
+from nervelog.storage.rows import parse_datetime
 
-JSON_FORMAT = "nervelog-journal"
-JSON_VERSION = 1
-ENTRY_HEADER = ("date", "numbness", "tingling", "pain", "mobility", "notes")
-SESSION_HEADER = ("date", "time", "kind", "duration_min", "provider", "body_areas", "notes")
-# Cells a spreadsheet would treat as a formula; the apostrophe makes it show them as text.
-FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 # SQLite's INTEGER is 64-bit; a larger id in a file cannot be stored.
 MAX_SESSION_ID = 2**63 - 1
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
-
-
-class ExportFormat(StrEnum):
-    """What ``nervelog export`` can write."""
-
-    JSON = "json"
-    ENTRIES_CSV = "entries-csv"
-    SESSIONS_CSV = "sessions-csv"
 
 
 @dataclass(frozen=True)
@@ -55,76 +45,6 @@ class ImportBatch:
     kind: str
     entries: tuple[Entry, ...]
     sessions: tuple[Session, ...]
-
-
-# -- export ----------------------------------------------------------------------------
-
-
-def export_json(journal: Journal) -> str:
-    """The whole journal in the documented JSON format."""
-    document = {
-        "format": JSON_FORMAT,
-        "version": JSON_VERSION,
-        "exported_at": iso_datetime(journal.clock.now()),
-        "entries": [entry_to_row(e) for e in journal.entries()],
-        "sessions": [session_to_dict(s) for s in journal.sessions()],
-    }
-    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
-
-
-def csv_cell(value: object) -> str:
-    """One CSV cell, with formula-like text escaped by a leading apostrophe.
-
-    A leading apostrophe is itself escaped, so import can undo this exactly.
-    """
-    if value is None:
-        return ""
-    text = str(value)
-    if text.startswith((*FORMULA_PREFIXES, "'")):
-        return "'" + text
-    return text
-
-
-def uncsv_cell(text: str) -> str:
-    """Undo ``csv_cell``'s escaping."""
-    if text.startswith("'") and text[1:].startswith((*FORMULA_PREFIXES, "'")):
-        return text[1:]
-    return text
-
-
-def export_entries_csv(journal: Journal) -> str:
-    """Entries as CSV with the documented header."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(ENTRY_HEADER)
-    for entry in journal.entries():
-        row = entry_to_row(entry)
-        writer.writerow([csv_cell(row[name]) for name in ENTRY_HEADER])
-    return out.getvalue()
-
-
-def export_sessions_csv(journal: Journal) -> str:
-    """Sessions as CSV with the documented header; body areas joined by ``;``."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(SESSION_HEADER)
-    for session in journal.sessions():
-        row = session_to_dict(session)
-        row["body_areas"] = ";".join(session.body_areas)
-        writer.writerow([csv_cell(row[name]) for name in SESSION_HEADER])
-    return out.getvalue()
-
-
-def export_text(journal: Journal, fmt: ExportFormat) -> str:
-    """Export in the chosen format."""
-    if fmt is ExportFormat.JSON:
-        return export_json(journal)
-    if fmt is ExportFormat.ENTRIES_CSV:
-        return export_entries_csv(journal)
-    return export_sessions_csv(journal)
-
-
-# -- import ----------------------------------------------------------------------------
 
 
 def _too_big(size: int) -> ValidationError:
@@ -371,27 +291,3 @@ def _parse_csv(text: str, today: pendulum.Date) -> ImportBatch:
     if problems:
         raise ValidationError(problems)
     return ImportBatch(kind, tuple(e for e, _ in entries), tuple(sessions))
-
-
-@dataclass(frozen=True)
-class ImportResult:
-    """What an import did (or, for a dry run, would do)."""
-
-    kind: str
-    added: int
-    updated: int
-    unchanged: int
-    dry_run: bool
-
-
-def import_data(journal: Journal, data: bytes, *, dry_run: bool = False) -> ImportResult:
-    """Validate and store an import file all-or-nothing; raises ``ValidationError``."""
-    batch = parse_import(decode_import(data), journal.clock.today())
-    added, updated, unchanged = journal.apply_import(
-        batch.entries,
-        batch.sessions,
-        dry_run=dry_run,
-        # The sessions CSV has no quick-rating columns: match on what it does hold.
-        session_ratings=batch.kind != "sessions",
-    )
-    return ImportResult(batch.kind, added, updated, unchanged, dry_run)

@@ -1,0 +1,94 @@
+"""Export: the whole journal as JSON, entries or sessions as CSV (formats in the README).
+
+CSV cells a spreadsheet would run as a formula get a leading apostrophe; import
+(``import_file``) removes it again, so a round trip changes nothing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from enum import StrEnum
+
+from nervelog.storage.repository import Journal
+from nervelog.storage.rows import entry_to_row, iso_datetime, session_to_dict
+
+JSON_FORMAT = "nervelog-journal"
+JSON_VERSION = 1
+ENTRY_HEADER = ("date", "numbness", "tingling", "pain", "mobility", "notes")
+SESSION_HEADER = ("date", "time", "kind", "duration_min", "provider", "body_areas", "notes")
+# Cells a spreadsheet would treat as a formula; the apostrophe makes it show them as text.
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+
+
+class ExportFormat(StrEnum):
+    """What ``nervelog export`` can write."""
+
+    JSON = "json"
+    ENTRIES_CSV = "entries-csv"
+    SESSIONS_CSV = "sessions-csv"
+
+
+def export_json(journal: Journal) -> str:
+    """The whole journal in the documented JSON format."""
+    document = {
+        "format": JSON_FORMAT,
+        "version": JSON_VERSION,
+        "exported_at": iso_datetime(journal.clock.now()),
+        "entries": [entry_to_row(e) for e in journal.entries()],
+        "sessions": [session_to_dict(s) for s in journal.sessions()],
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def csv_cell(value: object) -> str:
+    """One CSV cell, with formula-like text escaped by a leading apostrophe.
+
+    A leading apostrophe is itself escaped, so import can undo this exactly.
+    """
+    if value is None:
+        return ""
+    text = str(value)
+    if text.startswith((*FORMULA_PREFIXES, "'")):
+        return "'" + text
+    return text
+
+
+def uncsv_cell(text: str) -> str:
+    """Undo ``csv_cell``'s escaping."""
+    if text.startswith("'") and text[1:].startswith((*FORMULA_PREFIXES, "'")):
+        return text[1:]
+    return text
+
+
+def export_entries_csv(journal: Journal) -> str:
+    """Entries as CSV with the documented header."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(ENTRY_HEADER)
+    for entry in journal.entries():
+        row = entry_to_row(entry)
+        writer.writerow([csv_cell(row[name]) for name in ENTRY_HEADER])
+    return out.getvalue()
+
+
+def export_sessions_csv(journal: Journal) -> str:
+    """Sessions as CSV with the documented header; body areas joined by ``;``."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(SESSION_HEADER)
+    for session in journal.sessions():
+        row = session_to_dict(session)
+        row["body_areas"] = ";".join(session.body_areas)
+        writer.writerow([csv_cell(row[name]) for name in SESSION_HEADER])
+    return out.getvalue()
+
+
+def export_text(journal: Journal, fmt: ExportFormat) -> str:
+    """Export in the chosen format."""
+    if fmt is ExportFormat.JSON:
+        return export_json(journal)
+    if fmt is ExportFormat.ENTRIES_CSV:
+        return export_entries_csv(journal)
+    return export_sessions_csv(journal)

@@ -1,0 +1,112 @@
+"""Storing an import: all or nothing, matched against what the journal already holds.
+
+Entries replace the stored day when they differ; sessions are matched by content, so
+importing the same file twice changes nothing and an import never overwrites a session.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from nervelog.domain.models import Entry, Session
+from nervelog.storage.db import transaction
+from nervelog.storage.import_file import decode_import, parse_import
+from nervelog.storage.repository import Journal
+from nervelog.storage.rows import entry_to_row, first_row, rows_of, same_row, session_from_row
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What an import did (or, for a dry run, would do)."""
+
+    kind: str
+    added: int
+    updated: int
+    unchanged: int
+    dry_run: bool
+
+
+def import_data(journal: Journal, data: bytes, *, dry_run: bool = False) -> ImportResult:
+    """Validate and store an import file all-or-nothing; raises ``ValidationError``."""
+    batch = parse_import(decode_import(data), journal.clock.today())
+    added, updated, unchanged = apply_import(
+        journal,
+        batch.entries,
+        batch.sessions,
+        dry_run=dry_run,
+        # The sessions CSV has no quick-rating columns: match on what it does hold.
+        session_ratings=batch.kind != "sessions",
+    )
+    return ImportResult(batch.kind, added, updated, unchanged, dry_run)
+
+
+class _DryRun(Exception):
+    """Raised inside a transaction to roll a dry run back."""
+
+
+def apply_import(
+    journal: Journal,
+    entries: Iterable[Entry],
+    sessions: Iterable[Session],
+    *,
+    dry_run: bool = False,
+    session_ratings: bool = True,
+) -> tuple[int, int, int]:
+    """Store imported records in ONE transaction; returns (added, updated, unchanged).
+
+    With ``dry_run`` the very same work is done and then rolled back, so the counts
+    are exactly what a real import would report.
+
+    Entries replace the stored day when they differ. Sessions are matched by content:
+    an identical stored session is left alone, anything else is added (keeping its id
+    when that id is free), so an import never overwrites a session. Pass
+    ``session_ratings=False`` when the source cannot hold the quick ratings (the
+    sessions CSV), so a stored session still matches its own exported row.
+    """
+    added = updated = unchanged = 0
+    try:
+        with transaction(journal.db) as conn:
+            for entry in entries:
+                before = first_row(
+                    conn.execute("SELECT * FROM entry WHERE date = ?", [entry.date.isoformat()])
+                )
+                if before is not None and same_row(
+                    before, entry_to_row(entry), ("recorded_at", "updated_at")
+                ):
+                    unchanged += 1
+                    continue
+                journal.store_entry(conn, entry)
+                if before is None:
+                    added += 1
+                else:
+                    updated += 1
+            # Each stored session can match one imported session, so two identical
+            # sessions on one day in the file are both kept.
+            existing: dict[str, list[Session]] = {}
+            for session in sessions:
+                day = session.date.isoformat()
+                if day not in existing:
+                    rows = conn.execute("SELECT * FROM session WHERE date = ?", [day])
+                    existing[day] = [session_from_row(r) for r in rows_of(rows)]
+                match = next(
+                    (s for s in existing[day] if s.same_content(session, ratings=session_ratings)),
+                    None,
+                )
+                if match is not None:
+                    existing[day].remove(match)
+                    unchanged += 1
+                    continue
+                if session.id is not None:
+                    taken = conn.execute(
+                        "SELECT 1 FROM session WHERE id = ?", [session.id]
+                    ).fetchone()
+                    if taken:
+                        session = session.with_changes(id=None)
+                journal.store_session(conn, session)
+                added += 1
+            if dry_run:
+                raise _DryRun
+    except _DryRun:
+        pass
+    return added, updated, unchanged
