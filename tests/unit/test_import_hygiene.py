@@ -88,3 +88,21 @@ def test_python_dash_m_runs(tmp_path: Path) -> None:
         check=True,
     )
     assert result.stdout.strip() == str(tmp_path / "j.sqlite3")
+
+
+def test_screens_and_widgets_are_handed_their_parts_not_the_app() -> None:
+    import ast
+
+    tui = Path(__file__).parents[2] / "src" / "nervelog" / "tui"
+    offenders = []
+    for path in [*(tui / "screens").glob("*.py"), *(tui / "widgets").glob("*.py")]:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            names = []
+            if isinstance(node, ast.ImportFrom) and node.module:
+                names = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            elif isinstance(node, ast.Import):
+                names = [a.name for a in node.names]
+            if any(n == "nervelog.tui.app" or n.startswith("nervelog.tui.app.") for n in names):
+                offenders.append(f"{path.name}:{node.lineno}")
+    assert offenders == [], "screens and widgets get an AppContext instead"
+    assert len(list((tui / "screens").glob("*.py"))) > 5  # the folder was really read

@@ -15,7 +15,6 @@ from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import Scores
 from nervelog.paths import ENV_VAR, journal_path
 from nervelog.storage import Journal, open_journal
-from nervelog.storage.db import open_database
 from nervelog.storage.migrations import LATEST_VERSION, migrate, schema_version
 
 DAY = pendulum.date(2026, 11, 20)
@@ -127,7 +126,7 @@ def test_non_sqlite_file_is_refused_and_untouched(tmp_path: Path) -> None:
     path = tmp_path / "notes.txt"
     path.write_text("my shopping list")
     with pytest.raises(JournalError, match="not a nervelog journal"):
-        open_database(path)
+        open_journal(path)
     assert path.read_text() == "my shopping list"
 
 
@@ -138,7 +137,7 @@ def test_other_sqlite_database_is_refused(tmp_path: Path) -> None:
     conn.commit()
     conn.close()
     with pytest.raises(JournalError, match="not a nervelog journal"):
-        open_database(path)
+        open_journal(path)
 
 
 def test_newer_schema_is_refused_and_untouched(journal_path: Path, clock: FixedClock) -> None:
@@ -148,7 +147,7 @@ def test_newer_schema_is_refused_and_untouched(journal_path: Path, clock: FixedC
     conn.close()
     before = journal_path.read_bytes()
     with pytest.raises(JournalError, match="newer|Upgrade nervelog"):
-        open_database(journal_path)
+        open_journal(journal_path)
     assert journal_path.read_bytes() == before
 
 

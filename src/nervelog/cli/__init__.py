@@ -74,11 +74,8 @@ def cli(ctx: click.Context) -> None:
 
 def open_app(state: CliContext) -> None:
     """Start the TUI on the chosen journal."""
-    try:
-        from nervelog.tui import run_app  # type: ignore[attr-defined,unused-ignore]
-    except ImportError:
-        click.echo("The journal app is not built yet; use the commands in nervelog --help.")
-        return
+    from nervelog.tui import run_app
+
     # The app is long-lived: give it the usual garbage collection back (see main()).
     gc.set_threshold(*_GC_DEFAULT)
     run_app(state.journal(), state.clock, state.path())

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -14,6 +15,7 @@ import pendulum
 from nervelog.domain.dates import Clock, SystemClock, parse_day, parse_span
 from nervelog.domain.disclaimer import DISCLAIMER
 from nervelog.domain.errors import JournalError, ValidationError
+from nervelog.storage.db import explain
 from nervelog.storage.repository import Journal
 
 F = TypeVar("F", bound=Callable[..., Any])
@@ -101,10 +103,8 @@ def friendly_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except ValidationError as exc:
-            raise UserError(str(exc)) from None
-        except JournalError as exc:
-            raise UserError(str(exc)) from None
+        except (ValidationError, JournalError, sqlite3.Error) as exc:
+            raise UserError(explain(exc) or str(exc)) from None
 
     return wrapper  # type: ignore[return-value]
 

@@ -34,3 +34,7 @@ class ValidationError(ValueError):
 
 class JournalError(Exception):
     """The journal file cannot be used (missing, unreadable, not a journal, too new)."""
+
+
+class RecordGone(JournalError):
+    """The record being changed is no longer in the journal (deleted elsewhere)."""

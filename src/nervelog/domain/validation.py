@@ -16,7 +16,6 @@ SCORE_ALLOWED = f"a whole number from {SCORE_MIN} to {SCORE_MAX}, or empty to sk
 DURATION_MIN, DURATION_MAX = 1, 600
 SKIP_WORDS = frozenset({"", "skip", "skipped", "-", "null", "none"})
 
-ENTRY_FIELDS = ("date", *(s.value for s in SCORES), "notes")
 SESSION_FIELDS = (
     "date",
     "time",

@@ -128,6 +128,69 @@ class ReportModel:
         return ", ".join(f"{printable(k, keep_newlines=False)} {n}" for k, n in kinds.items())
 
 
+@dataclass(frozen=True)
+class ReportSource:
+    """What a report reads from the journal: the records of its range, the name, the time.
+
+    Read on the thread that owns the journal; turned into a report anywhere (the app
+    composes it in a worker thread).
+    """
+
+    start: pendulum.Date
+    end: pendulum.Date
+    entries: tuple[Entry, ...]
+    sessions: tuple[Session, ...]
+    name: str
+    generated_at: pendulum.DateTime
+
+
+def read_report_source(
+    journal: Journal, start: pendulum.Date, end: pendulum.Date, name: str | None = None
+) -> ReportSource:
+    """Read ``start``..``end`` from the journal.
+
+    ``name`` defaults to the journal's ``display_name`` setting. The journal's clock
+    gives the generation time, so reports made with a fixed clock are reproducible.
+    """
+    chosen_name = journal.setting("display_name") if name is None else name
+    return ReportSource(
+        start=start,
+        end=end,
+        entries=tuple(journal.entries(start, end)),
+        sessions=tuple(journal.sessions(start, end)),
+        name=chosen_name,
+        generated_at=journal.clock.now(),
+    )
+
+
+def compose_report(
+    source: ReportSource, *, include_daily: bool = False, window: int = DEFAULT_WINDOW
+) -> ReportModel:
+    """Compute every figure the report shows from what was read."""
+    start, end = source.start, source.end
+    entries, sessions = list(source.entries), list(source.sessions)
+    notes = [
+        NoteItem(e.date, "day", printable(e.notes.strip())) for e in entries if e.notes.strip()
+    ]
+    series = all_series(entries, start, end)
+    return ReportModel(
+        name=printable(source.name.strip(), keep_newlines=False),
+        start=start,
+        end=end,
+        generated_at=source.generated_at,
+        summary=period_summary(entries, sessions, start, end),
+        changes=period_changes(entries, start, end),
+        series=series,
+        session_days=session_days(sessions, start, end),
+        kind_responses=tuple(kind_responses(series, sessions, window)),
+        window=window,
+        sessions=source.sessions,
+        entries=source.entries,
+        notes=tuple(notes),
+        include_daily=include_daily,
+    )
+
+
 def build_report(
     journal: Journal,
     start: pendulum.Date,
@@ -137,34 +200,9 @@ def build_report(
     include_daily: bool = False,
     window: int = DEFAULT_WINDOW,
 ) -> ReportModel:
-    """Read ``start``..``end`` from the journal and compute every figure the report shows.
-
-    ``name`` defaults to the journal's ``display_name`` setting. The journal's clock
-    gives the generation time, so reports made with a fixed clock are reproducible.
-    """
-    entries = journal.entries(start, end)
-    sessions = journal.sessions(start, end)
-    chosen_name = journal.setting("display_name") if name is None else name
-    notes = [
-        NoteItem(e.date, "day", printable(e.notes.strip())) for e in entries if e.notes.strip()
-    ]
-    series = all_series(entries, start, end)
-    return ReportModel(
-        name=printable(chosen_name.strip(), keep_newlines=False),
-        start=start,
-        end=end,
-        generated_at=journal.clock.now(),
-        summary=period_summary(entries, sessions, start, end),
-        changes=period_changes(entries, start, end),
-        series=series,
-        session_days=session_days(sessions, start, end),
-        kind_responses=tuple(kind_responses(series, sessions, window)),
-        window=window,
-        sessions=tuple(sessions),
-        entries=tuple(entries),
-        notes=tuple(notes),
-        include_daily=include_daily,
-    )
+    """Read ``start``..``end`` from the journal and compute every figure the report shows."""
+    source = read_report_source(journal, start, end, name)
+    return compose_report(source, include_daily=include_daily, window=window)
 
 
 # -- wording shared by the formats -----------------------------------------------------

@@ -13,7 +13,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock
-from nervelog.domain.errors import JournalError
+from nervelog.domain.errors import JournalError, ValidationError
 from nervelog.storage import backup
 from nervelog.storage.files import SQLITE_HEADER, file_header
 from nervelog.storage.migrations import APPLICATION_ID, LATEST_VERSION, migrate, schema_version
@@ -48,14 +48,6 @@ def _check_existing(path: Path) -> None:
         raise JournalError(f"Cannot read the journal at {path}: {exc.strerror}.") from None
     if header and header != SQLITE_HEADER:
         raise _damaged(path, f"{path} is not a nervelog journal (it is not an SQLite file).")
-
-
-def open_database(path: Path, *, create: bool = True, clock: Clock | None = None) -> Database:
-    """Open (creating if allowed), check and migrate the journal at ``path``.
-
-    See ``open_database_and_backup``; this drops the path of the snapshot taken.
-    """
-    return open_database_and_backup(path, create=create, clock=clock)[0]
 
 
 def open_database_and_backup(
@@ -220,11 +212,23 @@ def _write_error(conn: sqlite3.Connection, exc: sqlite3.DatabaseError) -> Journa
     """A plain-words error for a write SQLite could not make."""
     return JournalError(
         f"Could not save to the journal: {exc}. Nothing was changed; the journal is as "
-        f"it was before. {advice(exc, _path_of(conn))}"
+        f"it was before. {advice(exc, _path_of(conn), _busy_timeout(conn))}"
     )
 
 
-def advice(exc: sqlite3.Error, path: Path | None) -> str:
+def explain(exc: BaseException) -> str | None:
+    """The plain words for a problem the user can act on, or None for a bug.
+
+    The command line and the app both show these, so a problem reads the same in both.
+    """
+    if isinstance(exc, ValidationError | JournalError):
+        return str(exc)
+    if isinstance(exc, sqlite3.Error):
+        return f"The journal could not be read: {exc}. Nothing was changed. {advice(exc, None)}"
+    return None
+
+
+def advice(exc: sqlite3.Error, path: Path | None, busy_ms: int = BUSY_TIMEOUT_MS) -> str:
     """What the user can do about ``exc``: each cause gets its own advice.
 
     Only a full disk is told to free space; a damaged file is pointed at its newest
@@ -233,7 +237,7 @@ def advice(exc: sqlite3.Error, path: Path | None) -> str:
     name = getattr(exc, "sqlite_errorname", "") or ""
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc):
         return (
-            f"Another program kept the journal busy for over {BUSY_TIMEOUT_MS // 1000} s; "
+            f"Another program kept the journal busy for over {busy_ms / 1000:g} s; "
             "try again in a moment."
         )
     if name == "SQLITE_FULL":
@@ -247,6 +251,13 @@ def advice(exc: sqlite3.Error, path: Path | None) -> str:
         # A file-size limit or a full disk while growing the file shows up as an I/O error.
         return "The disk refused the write (is it full?): free disk space or check the disk, then try again."
     return "Try again; if it keeps failing, run nervelog check."
+
+
+def _busy_timeout(conn: sqlite3.Connection) -> int:
+    try:
+        return int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
+    except sqlite3.Error:
+        return BUSY_TIMEOUT_MS
 
 
 def _path_of(conn: sqlite3.Connection) -> Path | None:

@@ -14,7 +14,7 @@ import pendulum
 from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock, SystemClock
-from nervelog.domain.errors import Problem, ValidationError
+from nervelog.domain.errors import Problem, RecordGone, ValidationError
 from nervelog.domain.models import Entry, Phase, Session
 from nervelog.domain.validation import STORABLE_TEXT, unstorable
 from nervelog.storage.db import transaction
@@ -217,7 +217,10 @@ class Journal:
         with transaction(self.db) as conn:
             old = first_row(conn.execute("SELECT * FROM session WHERE id = ?", [session.id]))
             if old is None:
-                raise KeyError(session.id)
+                raise RecordGone(
+                    f"Session {session.id} is no longer in the journal: it was deleted "
+                    "elsewhere (another window or the command line). Nothing was saved."
+                )
             stored = session.with_changes(
                 recorded_at=session_from_row(old).recorded_at, updated_at=self.clock.now()
             )
@@ -274,6 +277,10 @@ class Journal:
             conn.execute("DELETE FROM phase WHERE id = ?", [phase_id])
             self._log(conn, "phase", phase_id, "delete", old, None)
             return True
+
+    def set_busy_timeout(self, seconds: float) -> None:
+        """How long a write waits for another program's write to finish before giving up."""
+        self.db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
 
     # -- settings ------------------------------------------------------------------
 

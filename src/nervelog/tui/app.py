@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -12,7 +13,9 @@ from textual.screen import Screen
 
 from nervelog.domain.dates import Clock
 from nervelog.storage.repository import Journal
-from nervelog.tui.screens import MAIN_SCREENS, mode_factories
+from nervelog.tui.context import AppContext
+from nervelog.tui.problems import Attempt
+from nervelog.tui.screens import MAIN_SCREENS
 
 WELCOMED = "welcomed"
 """Setting stored once the first-run welcome has been read."""
@@ -27,7 +30,6 @@ class NervelogApp(App[None]):
     # Absolute, so subclasses defined elsewhere (measurements, tests) find it too.
     CSS_PATH = Path(__file__).parent / "app.tcss"
     TITLE = "nervelog"
-    MODES: ClassVar[dict[str, Any]] = mode_factories()
     DEFAULT_MODE = "checkin"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(s.key, f"open('{s.mode}')", s.title) for s in MAIN_SCREENS),
@@ -36,28 +38,38 @@ class NervelogApp(App[None]):
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),
     ]
 
-    def __init__(self, journal: Journal, clock: Clock, *, journal_path: Path | None = None) -> None:
+    def __init__(
+        self,
+        journal: Journal,
+        clock: Clock,
+        *,
+        journal_path: Path | None = None,
+        export_dir: Path | None = None,
+    ) -> None:
         super().__init__()
-        self.journal = journal
-        self.clock = clock
-        self.journal_path = journal_path
-        self.revision = 0
-        """Bumped on every write, so screens know when to reload."""
-        self.theme = LIGHT if journal.setting(THEME) == LIGHT else DARK
+        self.context = AppContext(journal, clock, journal_path, export_dir)
+        """What every screen is built with."""
+        for spec in MAIN_SCREENS:
+            self.add_mode(spec.mode, functools.partial(spec.load, self.context))
+        self.theme = LIGHT if self._setting(THEME) == LIGHT else DARK
+
+    def _setting(self, key: str) -> str:
+        # A journal that cannot be read is reported by the screen that reads it next.
+        try:
+            return self.context.journal.setting(key)
+        except Exception:
+            return ""
 
     def on_mount(self) -> None:
         """Greet a first-time user."""
-        if self.journal.setting(WELCOMED) != "yes":
+        if self._setting(WELCOMED) != "yes":
             from nervelog.tui.screens.welcome import WelcomeScreen
 
-            self.push_screen(WelcomeScreen(), self._welcomed)
+            self.push_screen(WelcomeScreen(self.context.journal_path), self._welcomed)
 
     def _welcomed(self, _: object) -> None:
-        self.journal.set_setting(WELCOMED, "yes")
-
-    def journal_changed(self) -> None:
-        """Record that the journal was written to; data screens reload when shown."""
-        self.revision += 1
+        with Attempt(self.screen, "Remembering the welcome was read"):
+            self.context.journal.set_setting(WELCOMED, "yes")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         """Hide the key of the screen already shown, leaving room for the rest at 80 columns."""
@@ -86,7 +98,8 @@ class NervelogApp(App[None]):
     def action_toggle_theme(self) -> None:
         """Switch between the light and the dark theme, and remember the choice."""
         self.theme = LIGHT if self.theme == DARK else DARK
-        self.journal.set_setting(THEME, self.theme)
+        with Attempt(self.screen, "Remembering the theme"):
+            self.context.journal.set_setting(THEME, self.theme)
 
     async def action_quit(self) -> None:
         """Quit, first asking about an unsaved check-in."""

@@ -7,11 +7,12 @@ Screens are imported only when first opened, so start-up loads just the check-in
 from __future__ import annotations
 
 import importlib
-from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
 from textual.screen import Screen
+
+from nervelog.tui.context import AppContext
 
 
 @dataclass(frozen=True)
@@ -25,9 +26,9 @@ class MainScreen:
     cls: str
     description: str
 
-    def load(self) -> Screen[Any]:
-        """Import the screen's module and build the screen."""
-        screen: Screen[Any] = getattr(importlib.import_module(self.module), self.cls)()
+    def load(self, ctx: AppContext) -> Screen[Any]:
+        """Import the screen's module and build the screen from the app's context."""
+        screen: Screen[Any] = getattr(importlib.import_module(self.module), self.cls)(ctx)
         return screen
 
 
@@ -42,8 +43,3 @@ MAIN_SCREENS: tuple[MainScreen, ...] = (
     MainScreen("t", "trends", "Trends", _S + "trends", "TrendsScreen", "Charts over time"),
     MainScreen("r", "summary", "Summary", _S + "summary", "SummaryScreen", "The doctor's summary"),
 )
-
-
-def mode_factories() -> dict[str, Callable[[], Screen[Any]]]:
-    """Mode name to a function building that screen, for ``App.MODES``."""
-    return {spec.mode: spec.load for spec in MAIN_SCREENS}

@@ -2,32 +2,27 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Static
 
+from nervelog.tui.context import AppContext
 from nervelog.tui.widgets.chrome import BottomBar
-
-if TYPE_CHECKING:
-    from nervelog.tui.app import NervelogApp
 
 
 class BaseScreen(Screen[Any]):
-    """A full screen with a title line and the footer/disclaimer bar."""
+    """A full screen with a title line and the footer/disclaimer bar, built from its context."""
 
     TITLE_TEXT = ""
     DEFER_FOOTER = False
     """Draw the screen before its key footer (only the first screen shown: see BottomBar)."""
 
-    @property
-    def nervelog(self) -> NervelogApp:
-        """The app, typed, for its journal and clock."""
-        from nervelog.tui.app import NervelogApp
-
-        assert isinstance(self.app, NervelogApp)
-        return self.app
+    def __init__(self, ctx: AppContext, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self.ctx = ctx
+        """The journal, clock and paths this screen works with."""
 
     def compose(self) -> ComposeResult:
         yield Static(self.TITLE_TEXT, id="title", markup=False)

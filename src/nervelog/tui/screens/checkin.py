@@ -12,8 +12,10 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static, TextArea
 
 from nervelog.domain.models import Entry
-from nervelog.domain.scores import RECALL_PERIOD, SCORES, Score, Scores
+from nervelog.domain.scores import RECALL_PERIOD, SCORES, Scores
 from nervelog.domain.text import printable
+from nervelog.tui.context import AppContext
+from nervelog.tui.problems import Attempt
 from nervelog.tui.screens.base import BaseScreen
 from nervelog.tui.screens.dialogs import DISCARD, SAVE, UnsavedScreen
 from nervelog.tui.widgets.score_row import ScoreRow
@@ -40,8 +42,8 @@ class CheckinScreen(BaseScreen):
     # The app opens on this screen: show the form first, the keys a moment later.
     DEFER_FOOTER = True
 
-    def __init__(self) -> None:
-        super().__init__(id="checkin")
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, id="checkin")
         self.day: pendulum.Date | None = None
         self.stored: Entry | None = None
         self._note_shown = ""
@@ -61,7 +63,7 @@ class CheckinScreen(BaseScreen):
 
     def on_mount(self) -> None:
         """Open on today."""
-        self.load_day(self.nervelog.clock.today())
+        self.load_day(self.ctx.clock.today())
         self.query_one(ScoreRow).focus()
 
     # -- state -----------------------------------------------------------------------
@@ -90,12 +92,21 @@ class CheckinScreen(BaseScreen):
         return form.scores != stored.scores or form.notes.strip() != stored.notes.strip()
 
     def load_day(self, day: pendulum.Date) -> None:
-        """Show the stored entry for ``day`` (or an empty form) and the day before, dimmed."""
-        journal = self.nervelog.journal
-        today = self.nervelog.clock.today()
+        """Show the stored entry for ``day`` (or an empty form) and the day before, dimmed.
+
+        If the journal cannot be read, the form stays as it is and says why.
+        """
+        journal = self.ctx.journal
+        today = self.ctx.clock.today()
+        with Attempt(self, "Reading the journal") as attempt:
+            stored = journal.entry(day)
+            before = journal.entry(day.subtract(days=1))
+        if attempt.failed:
+            self._show_status(f"{attempt.message} The form was not changed.")
+            return
         self.day = day
-        self.stored = journal.entry(day)
-        before = journal.entry(day.subtract(days=1))
+        self.stored = stored
+        self.ctx.draft = None
         label = "yesterday" if day == today else "day before"
         for row in self.rows():
             value = self.stored.scores.get(row.score) if self.stored else None
@@ -120,11 +131,17 @@ class CheckinScreen(BaseScreen):
 
     def on_score_row_changed(self, _: ScoreRow.Changed) -> None:
         """Remind the user that a change is not yet stored."""
-        self._show_status("Changed, not saved yet (ctrl+s saves).")
+        self._changed()
 
     def on_text_area_changed(self, _: TextArea.Changed) -> None:
         """Same reminder for the note."""
-        if self.dirty:
+        self._changed()
+
+    def _changed(self) -> None:
+        dirty = self.dirty
+        # Kept outside the screen too, so even an unexpected error cannot lose it.
+        self.ctx.draft = self.form_entry() if dirty else None
+        if dirty:
             self._show_status("Changed, not saved yet (ctrl+s saves).")
 
     def on_screen_resume(self) -> None:
@@ -134,16 +151,29 @@ class CheckinScreen(BaseScreen):
 
     # -- actions -----------------------------------------------------------------------
 
-    def action_save(self) -> None:
-        """Store the form for its day; an existing day is updated (history keeps the old)."""
+    def action_save(self) -> bool:
+        """Store the form for its day; an existing day is updated (history keeps the old).
+
+        Returns whether it was stored. When the journal refuses (busy, full, damaged),
+        the form keeps every value typed and says why; ctrl+s tries again.
+        """
         entry = self.form_entry()
         if self.stored is None and entry.scores.is_empty and not entry.notes.strip():
             self._show_status("Nothing to save: set a score or write a note first.")
-            return
-        self.stored = self.nervelog.journal.save_entry(entry)
-        self.nervelog.journal_changed()
+            return False
+        with Attempt(self, "Saving") as attempt:
+            stored = self.ctx.journal.save_entry(entry)
+        if attempt.failed:
+            self._show_status(
+                f"Not saved: {attempt.message} What you typed is still here; ctrl+s tries again."
+            )
+            return False
+        self.stored = stored
+        self.ctx.draft = None
+        self.ctx.journal_changed()
         self._show_status()
         self.notify(f"Saved {entry.date.format('ddd D MMM')}.", timeout=2)
+        return True
 
     def ask_before(self, then: Callable[[], object]) -> None:
         """Run ``then`` once unsaved changes are saved or discarded; nothing if the user stays."""
@@ -153,8 +183,8 @@ class CheckinScreen(BaseScreen):
 
         def answered(choice: str | None) -> None:
             if choice == SAVE:
-                self.action_save()
-                then()
+                if self.action_save():  # a failed save stays here, with the form as typed
+                    then()
             elif choice == DISCARD:
                 then()
 
@@ -168,7 +198,7 @@ class CheckinScreen(BaseScreen):
         """Go to the previous or next day (never past today) to backfill or correct."""
         assert self.day is not None
         target = self.day.add(days=step)
-        if target > self.nervelog.clock.today():
+        if target > self.ctx.clock.today():
             self.notify("That is the future: you can log up to today.", timeout=2)
             return
         self.show_day(target)
@@ -199,8 +229,3 @@ class CheckinScreen(BaseScreen):
 
     def _next(self) -> None:
         self.action_move_day(1)
-
-
-def score_row(screen: CheckinScreen, score: Score) -> ScoreRow:
-    """The row for ``score`` (used by tests and other screens)."""
-    return screen.query_one(f"#score-{score.value}", ScoreRow)

@@ -15,10 +15,13 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
+from textual.widgets.data_table import RowDoesNotExist
 
 from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import SCORES, Score
 from nervelog.domain.text import one_line
+from nervelog.tui.context import AppContext
+from nervelog.tui.problems import Attempt
 from nervelog.tui.screens.base import BaseScreen
 from nervelog.tui.screens.dialogs import ConfirmScreen
 from nervelog.tui.widgets.calendar import SESSION_MARK, MonthCalendar
@@ -40,8 +43,8 @@ class JournalScreen(BaseScreen):
         Binding("right_square_bracket,pagedown", "month(1)", "Next month", show=False),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(id="journal")
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, id="journal")
         self.score = Score.PAIN
         self.month: pendulum.Date | None = None
         self.entries: dict[pendulum.Date, Entry] = {}
@@ -49,7 +52,7 @@ class JournalScreen(BaseScreen):
         self.revision = -1
 
     def compose_body(self) -> ComposeResult:
-        today = self.nervelog.clock.today()
+        today = self.ctx.clock.today()
         with Horizontal(id="journal-body"):
             yield MonthCalendar(today, id="calendar")
             with Vertical(id="journal-side"):
@@ -78,19 +81,30 @@ class JournalScreen(BaseScreen):
 
     def on_screen_resume(self) -> None:
         """Reload when the journal changed while this screen was hidden."""
-        if self.revision != self.nervelog.revision:
+        if self.revision != self.ctx.revision:
             self.reload()
 
     def reload(self) -> None:
-        """Read the selected day's month from the journal and redraw."""
-        self.revision = self.nervelog.revision
+        """Read the selected day's month from the journal and redraw.
+
+        If the journal cannot be read, the line above the table says why and the next
+        visit to this screen tries again.
+        """
         day = self.calendar.selected
         first, last = day.start_of("month"), day.end_of("month")
-        journal = self.nervelog.journal
+        journal = self.ctx.journal
+        with Attempt(self, "Reading the journal") as attempt:
+            entries = journal.entries(first, last)
+            sessions = journal.sessions(first, last)
+        if attempt.failed:
+            self.revision = -1
+            self.query_one("#journal-range", Static).update(str(attempt.message))
+            return
+        self.revision = self.ctx.revision
         self.month = first
-        self.entries = {e.date: e for e in journal.entries(first, last)}
+        self.entries = {e.date: e for e in entries}
         self.sessions = {}
-        for session in journal.sessions(first, last):
+        for session in sessions:
             self.sessions.setdefault(session.date, []).append(session)
         self._draw()
 
@@ -124,7 +138,7 @@ class JournalScreen(BaseScreen):
         key = self.calendar.selected.isoformat()
         try:
             table.move_cursor(row=table.get_row_index(key))
-        except Exception:  # the selected day has no row
+        except RowDoesNotExist:  # the selected day has no entry or session
             pass
 
     def on_month_calendar_moved(self, event: MonthCalendar.Moved) -> None:
@@ -140,7 +154,7 @@ class JournalScreen(BaseScreen):
         """Show the previous or next month (not past today's)."""
         day = self.calendar.selected
         target = day.add(months=step)
-        today = self.nervelog.clock.today()
+        today = self.ctx.clock.today()
         self.calendar.selected = min(target, today)
         self.reload()
 
@@ -154,7 +168,7 @@ class JournalScreen(BaseScreen):
         from nervelog.tui.screens.checkin import CheckinScreen
 
         day = self.calendar.selected
-        await self.nervelog.switch_mode("checkin")
+        await self.app.switch_mode("checkin")
         screen = self.app.screen
         if isinstance(screen, CheckinScreen):
             screen.show_day(day)
@@ -167,11 +181,18 @@ class JournalScreen(BaseScreen):
             return
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.nervelog.journal.delete_entry(day)
-                self.nervelog.journal_changed()
-                self.reload()
+            if not yes:
+                return
+            with Attempt(self, "Deleting") as attempt:
+                deleted = self.ctx.journal.delete_entry(day)
+            if attempt.failed:
+                return  # the entry is still there, and the notification says why
+            self.ctx.journal_changed()
+            self.reload()
+            if deleted:
                 self.notify(f"Deleted the entry for {day.format('ddd D MMM YYYY')}.", timeout=2)
+            else:
+                self.notify("That entry had already been deleted elsewhere.", timeout=4)
 
         question = f"Delete the entry for {day.format('dddd D MMMM YYYY')}?"
         self.app.push_screen(ConfirmScreen(question), answered)

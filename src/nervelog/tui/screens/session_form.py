@@ -11,11 +11,13 @@ from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static, TextArea
 
-from nervelog.domain.errors import ValidationError
+from nervelog.domain.errors import RecordGone, ValidationError
 from nervelog.domain.models import SUGGESTED_KINDS, Session
 from nervelog.domain.scores import SCORES, Scores
 from nervelog.domain.text import printable
 from nervelog.domain.validation import parse_session
+from nervelog.tui.context import AppContext
+from nervelog.tui.problems import Attempt
 from nervelog.tui.widgets.chrome import BottomBar
 
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -41,19 +43,17 @@ class SessionFormScreen(Screen[Session | None]):
         Binding("escape", "cancel", "Cancel"),
     ]
 
-    def __init__(self, session: Session | None) -> None:
+    def __init__(self, ctx: AppContext, session: Session | None) -> None:
         super().__init__()
+        self.ctx = ctx
         self.session = session
         self._original: dict[str, str] = {}
         """Field values as stored, for fields whose display had to escape control characters."""
 
     def _initial(self) -> dict[str, str]:
-        from nervelog.tui.app import NervelogApp
-
-        assert isinstance(self.app, NervelogApp)
         s = self.session
         if s is None:
-            return {"date": self.app.clock.today().isoformat()}
+            return {"date": self.ctx.clock.today().isoformat()}
         values = {
             "date": s.date.isoformat(),
             "time": s.time or "",
@@ -75,10 +75,13 @@ class SessionFormScreen(Screen[Session | None]):
             self._original[name] = value
         return shown
 
+    def _title(self) -> str:
+        title = "New session" if self.session is None else "Edit session"
+        return f"{title} · ctrl+s saves, esc cancels"
+
     def compose(self) -> ComposeResult:
         values = self._initial()
-        title = "New session" if self.session is None else "Edit session"
-        yield Static(f"{title} · ctrl+s saves, esc cancels", id="title", markup=False)
+        yield Static(self._title(), id="title", markup=False)
         with VerticalScroll(id="session-form"):
             with Grid(id="session-fields"):
                 for name, label, hint in TEXT_FIELDS:
@@ -140,22 +143,34 @@ class SessionFormScreen(Screen[Session | None]):
         return raw
 
     def action_save(self) -> None:
-        """Validate and store; on problems, list them all and mark the fields."""
-        from nervelog.tui.app import NervelogApp
+        """Validate and store; on problems, list them all and mark the fields.
 
-        assert isinstance(self.app, NervelogApp)
+        When the journal refuses the write, the form stays open with every field as
+        typed and says why; ctrl+s tries again. A session deleted elsewhere while its
+        form was open can be saved again as a new session.
+        """
         for widget in self.query(".-problem"):
             widget.remove_class("-problem")
         try:
-            parsed = parse_session(self.raw(), self.app.clock.today())
+            parsed = parse_session(self.raw(), self.ctx.clock.today())
         except ValidationError as exc:
             self._show_problems(exc)
             return
-        journal = self.app.journal
-        if self.session is None:
-            stored = journal.add_session(parsed)
-        else:
-            stored = journal.update_session(parsed.with_changes(id=self.session.id))
+        journal = self.ctx.journal
+        with Attempt(self, "Saving the session") as attempt:
+            if self.session is None:
+                stored = journal.add_session(parsed)
+            else:
+                stored = journal.update_session(parsed.with_changes(id=self.session.id))
+        if attempt.failed:
+            if isinstance(attempt.error, RecordGone):
+                self.session = None
+                self.query_one("#title", Static).update(self._title())
+                hint = "Press ctrl+s to save what you typed as a new session."
+            else:
+                hint = "What you typed is still here; ctrl+s tries again."
+            self._show_lines([f"Not saved: {attempt.message}", hint])
+            return
         self.dismiss(stored)
 
     def _show_problems(self, exc: ValidationError) -> None:
@@ -164,6 +179,9 @@ class SessionFormScreen(Screen[Session | None]):
             lines.append(f"• {printable(str(problem), keep_newlines=False)}")
             for widget in self.query(f"#f-{problem.field}"):
                 widget.add_class("-problem")
+        self._show_lines(lines)
+
+    def _show_lines(self, lines: list[str]) -> None:
         self.query_one("#problems", Static).update("\n".join(lines))
         self.query_one("#problems").scroll_visible()
 

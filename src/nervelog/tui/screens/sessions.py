@@ -13,6 +13,8 @@ from textual.widgets import DataTable, Static
 
 from nervelog.domain.models import Session
 from nervelog.domain.text import one_line
+from nervelog.tui.context import AppContext
+from nervelog.tui.problems import Attempt
 from nervelog.tui.screens.base import BaseScreen
 from nervelog.tui.screens.dialogs import ConfirmScreen
 
@@ -41,8 +43,8 @@ class SessionsScreen(BaseScreen):
         Binding("d", "delete", "Delete"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(id="sessions")
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, id="sessions")
         self.loaded: list[Session] = []
         self.loaded_from: pendulum.Date | None = None
         self.first_day: pendulum.Date | None = None
@@ -75,19 +77,28 @@ class SessionsScreen(BaseScreen):
 
     def on_screen_resume(self) -> None:
         """Reload when the journal changed while this screen was hidden."""
-        if self.revision != self.nervelog.revision:
+        if self.revision != self.ctx.revision:
             self.reload()
 
     def reload(self, keep: int | None = None) -> None:
-        """Read the sessions again, as far back as already loaded (at least a year)."""
-        self.revision = self.nervelog.revision
-        journal = self.nervelog.journal
-        today = self.nervelog.clock.today()
-        span = journal.date_span()
+        """Read the sessions again, as far back as already loaded (at least a year).
+
+        If the journal cannot be read, the line above the list says why and the next
+        visit to this screen tries again.
+        """
+        journal = self.ctx.journal
+        start = self.loaded_from or self.ctx.clock.today().subtract(days=PAGE_DAYS)
+        with Attempt(self, "Reading the sessions") as attempt:
+            span = journal.date_span()
+            loaded = list(reversed(journal.sessions(start, None)))
+        if attempt.failed:
+            self.revision = -1
+            self.query_one("#sessions-info", Static).update(str(attempt.message))
+            return
+        self.revision = self.ctx.revision
         self.first_day = span[0] if span else None
-        start = self.loaded_from or today.subtract(days=PAGE_DAYS)
         self.loaded_from = start
-        self.loaded = list(reversed(journal.sessions(start, None)))
+        self.loaded = loaded
         self.table.clear()
         self._add_rows(self.loaded)
         self._info()
@@ -125,7 +136,10 @@ class SessionsScreen(BaseScreen):
             return
         end = self.loaded_from.subtract(days=1)
         start = end.subtract(days=PAGE_DAYS)
-        older = list(reversed(self.nervelog.journal.sessions(start, end)))
+        with Attempt(self, "Reading older sessions") as attempt:
+            older = list(reversed(self.ctx.journal.sessions(start, end)))
+        if attempt.failed:
+            return
         self.loaded_from = start
         self.loaded.extend(older)
         self._add_rows(older)
@@ -148,7 +162,7 @@ class SessionsScreen(BaseScreen):
         """Open an empty session form (today's date)."""
         from nervelog.tui.screens.session_form import SessionFormScreen
 
-        self.app.push_screen(SessionFormScreen(None), self._saved)
+        self.app.push_screen(SessionFormScreen(self.ctx, None), self._saved)
 
     def action_edit(self) -> None:
         """Open the highlighted session in the form."""
@@ -158,11 +172,11 @@ class SessionsScreen(BaseScreen):
         if session is None:
             self.notify("No session selected; press a to add one.", timeout=2)
             return
-        self.app.push_screen(SessionFormScreen(session), self._saved)
+        self.app.push_screen(SessionFormScreen(self.ctx, session), self._saved)
 
     def _saved(self, session: Session | None) -> None:
         if session is not None:
-            self.nervelog.journal_changed()
+            self.ctx.journal_changed()
             if self.loaded_from is not None and session.date < self.loaded_from:
                 self.loaded_from = session.date
             self.reload(keep=session.id)
@@ -175,11 +189,18 @@ class SessionsScreen(BaseScreen):
         session_id = session.id
 
         def answered(yes: bool | None) -> None:
-            if yes:
-                self.nervelog.journal.delete_session(session_id)
-                self.nervelog.journal_changed()
-                self.reload()
+            if not yes:
+                return
+            with Attempt(self, "Deleting") as attempt:
+                deleted = self.ctx.journal.delete_session(session_id)
+            if attempt.failed:
+                return  # the session is still there, and the notification says why
+            self.ctx.journal_changed()
+            self.reload()
+            if deleted:
                 self.notify("Session deleted.", timeout=2)
+            else:
+                self.notify("That session had already been deleted elsewhere.", timeout=4)
 
         when = session.date.format("ddd D MMM YYYY")
         question = f"Delete the {one_line(session.kind, 30)} session on {when}?"

@@ -18,10 +18,16 @@ from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import ScrollableContainer
 from textual.widgets import Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
-from nervelog.render.report_model import ReportModel, build_report
-from nervelog.storage.repository import Journal
+from nervelog.render.report_model import (
+    ReportModel,
+    ReportSource,
+    compose_report,
+    read_report_source,
+)
+from nervelog.tui.context import AppContext
+from nervelog.tui.problems import Attempt, problem_message
 from nervelog.tui.ranges import ALL, SUMMARY_RANGES, stepped
 from nervelog.tui.screens.base import BaseScreen
 
@@ -33,14 +39,6 @@ SUFFIX = {"pdf": "pdf", "text": "txt", "md": "md"}
 def export_name(fmt: str, start: pendulum.Date, end: pendulum.Date) -> str:
     """``nervelog-summary-2026-08-25-to-2026-11-22.pdf`` (``.txt``/``.md`` for text)."""
     return f"nervelog-summary-{start.isoformat()}-to-{end.isoformat()}.{SUFFIX[fmt]}"
-
-
-def _preview(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> tuple[ReportModel, str]:
-    """The report of ``start``..``end`` and its text version."""
-    from nervelog.render.text_report import render_text
-
-    model = build_report(journal, start, end)
-    return model, render_text(model)
 
 
 class SummaryScreen(BaseScreen):
@@ -76,14 +74,15 @@ class SummaryScreen(BaseScreen):
         Binding("e", "export", "Export"),
     ]
 
-    def __init__(self, export_dir: Path | None = None) -> None:
-        super().__init__(id="summary")
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, id="summary")
         self.range_key = DEFAULT_RANGE
         self.fmt = "pdf"
-        self.export_dir = export_dir
-        """Where exports go; ``None`` means the current folder at the time of export."""
         self.revision = -1
         self.model: ReportModel | None = None
+        today = ctx.clock.today()
+        self.shown = (today, today)
+        """The range of the summary on screen."""
         self.written: Path | None = None
         """The last file written, shown on screen."""
 
@@ -98,25 +97,23 @@ class SummaryScreen(BaseScreen):
         self.refresh_preview()
 
     def on_screen_resume(self) -> None:
-        """Rebuild when the journal changed while this screen was hidden."""
-        if self.revision != self.nervelog.revision:
+        """Rebuild when the journal changed while this screen was hidden (or failed)."""
+        if self.revision != self.ctx.revision:
             self.refresh_preview()
 
     # -- what is shown -------------------------------------------------------------
 
     def span(self) -> tuple[pendulum.Date, pendulum.Date]:
         """The chosen range, ending today."""
-        app = self.nervelog
-        today = app.clock.today()
+        today = self.ctx.clock.today()
         chosen = next(r for r in SUMMARY_RANGES if r.key == self.range_key)
         if chosen.key != ALL:
             return chosen.start(today, today), today
-        span = app.journal.date_span()
+        span = self.ctx.journal.date_span()
         return chosen.start(today, span[0] if span else today), today
 
-    def bar_text(self) -> str:
+    def bar_text(self, start: pendulum.Date, end: pendulum.Date) -> str:
         """Which range and format are chosen, and the keys that change them."""
-        start, end = self.span()
         ranges = " ".join(
             f"[{i}:{r.label}]" if r.key == self.range_key else f" {i}:{r.label} "
             for i, r in enumerate(SUMMARY_RANGES, start=1)
@@ -128,44 +125,60 @@ class SummaryScreen(BaseScreen):
         )
 
     def refresh_preview(self) -> None:
-        """Recompute the report for the chosen range and show its text version.
+        """Read the chosen range and show its text report, composed in a worker thread.
 
-        A journal file is read in a worker thread through its own connection (a long
-        journal takes a moment); an in-memory journal cannot be shared with a thread
-        and is small, so it is read here.
+        The journal is read here, on the thread that owns its connection; the worker
+        gets the records, so file and in-memory journals take the same path.
         """
-        app = self.nervelog
-        self.revision = app.revision
-        start, end = self.span()
         self.model = None
-        self.query_one("#summary-bar", Static).update(self.bar_text())
-        path = app.journal_path if app.journal_path and app.journal_path.exists() else None
-        if path is None:
-            self._show(*_preview(app.journal, start, end))
-        else:
-            self._status("Preparing the summary… ")
-            self._load_in_thread(path, start, end)
+        with Attempt(self, "Reading the journal") as attempt:
+            start, end = self.span()
+            source = read_report_source(self.ctx.journal, start, end)
+        if attempt.failed:
+            self._failed(str(attempt.message))
+            return
+        self.revision = self.ctx.revision
+        self.shown = (start, end)
+        self.query_one("#summary-bar", Static).update(self.bar_text(start, end))
+        self._status("Preparing the summary… ")
+        self._make_report(source)
 
-    @work(thread=True, exclusive=True, group="summary")
-    def _load_in_thread(self, path: Path, start: pendulum.Date, end: pendulum.Date) -> None:
-        from nervelog.storage import open_journal
+    @work(thread=True, exclusive=True, group="summary", exit_on_error=False)
+    def _make_report(self, source: ReportSource) -> None:
+        from nervelog.render.text_report import render_text
 
-        app = self.nervelog
-        journal = open_journal(path, app.clock, create=False)
-        try:
-            model, text = _preview(journal, start, end)
-        finally:
-            journal.db.conn.close()
+        model = compose_report(source)
+        text = render_text(model)
         if not get_current_worker().is_cancelled:
-            app.call_from_thread(self._show, model, text)
+            self.app.call_from_thread(self._show, model, text)
 
     def _show(self, model: ReportModel, text: str) -> None:
         self.model = model
         self.query_one("#summary-text", Static).update(text)
         self._status()
 
+    def _failed(self, message: str) -> None:
+        self.revision = -1  # try again next time the screen is shown
+        self.query_one("#summary-text", Static).update(
+            f"The summary cannot be shown: {message}\nThe rest of nervelog works as usual."
+        )
+        self._status()
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A worker that failed leaves a message here; the rest of the app goes on."""
+        if event.state != WorkerState.ERROR or event.worker.error is None:
+            return
+        if event.worker.group == "export":
+            message = problem_message(event.worker.error, "Writing the summary")
+            self._status(f"{message} ")
+            self.notify(message, title="Summary not written", severity="error", timeout=15)
+        else:
+            message = problem_message(event.worker.error, "Preparing the summary")
+            self.notify(message, title="Summary", severity="error", timeout=15)
+            self._failed(message)
+
     def _status(self, extra: str = "") -> None:
-        folder = self.export_dir or Path.cwd()
+        folder = self.ctx.export_folder()
         where = f"Last written: {self.written}" if self.written else f"Exports go to {folder}"
         self.query_one("#summary-status", Static).update(f"{extra}{where}")
 
@@ -184,20 +197,22 @@ class SummaryScreen(BaseScreen):
         """PDF, then text, then Markdown."""
         keys = [key for key, _ in FORMATS]
         self.fmt = keys[(keys.index(self.fmt) + 1) % len(keys)]
-        self.query_one("#summary-bar", Static).update(self.bar_text())
+        self.query_one("#summary-bar", Static).update(self.bar_text(*self.shown))
 
     def action_export(self) -> None:
         """Write the report in the chosen format; the PDF is made in a worker thread."""
         model = self.model
         if model is None:
             return
-        folder = self.export_dir or Path.cwd()
-        target = folder / export_name(self.fmt, model.start, model.end)
-        paper = self.nervelog.journal.setting("paper_size").lower()
+        target = self.ctx.export_folder() / export_name(self.fmt, model.start, model.end)
+        with Attempt(self, "Reading the paper size") as attempt:
+            paper = self.ctx.journal.setting("paper_size").lower()
+        if attempt.failed:
+            return
         self._status("Writing… ")
         self._export(model, self.fmt, paper if paper in ("a4", "letter") else "a4", target)
 
-    @work(thread=True, exclusive=True, group="export")
+    @work(thread=True, exclusive=True, group="export", exit_on_error=False)
     def _export(self, model: ReportModel, fmt: str, paper: str, target: Path) -> None:
         from nervelog.storage.files import write_private
 

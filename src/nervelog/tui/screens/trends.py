@@ -1,7 +1,8 @@
 """Trends: the four scores over a chosen range, with change and session figures beside.
 
-The journal is read and the figures computed in a worker thread; a range switch
-uses cached figures when it can, and the chart never plots more points than columns.
+The journal is read on the app's thread and the figures computed in a worker thread; a
+range switch uses cached figures when it can, and the chart never plots more points
+than columns.
 """
 
 from __future__ import annotations
@@ -9,15 +10,19 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable
 from typing import ClassVar
 
+import pendulum
 from textual import work
 from textual.app import ComposeResult, SystemCommand
 from textual.binding import Binding, BindingType
 from textual.containers import Container, VerticalScroll
 from textual.events import Resize
 from textual.widgets import Static
-from textual.worker import get_current_worker
+from textual.worker import Worker, WorkerState, get_current_worker
 
+from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import SCORES, Score
+from nervelog.tui.context import AppContext
+from nervelog.tui.problems import Attempt, problem_message
 from nervelog.tui.ranges import TREND_RANGES, stepped
 from nervelog.tui.screens.base import BaseScreen
 from nervelog.tui.trend_data import DEFAULT_RANGE, TrendData, TrendView
@@ -44,8 +49,8 @@ class TrendsScreen(BaseScreen):
         Binding("v", "scores", "Scores"),
     ]
 
-    def __init__(self) -> None:
-        super().__init__(id="trends")
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, id="trends")
         self.range_key = DEFAULT_RANGE
         self.view_index = 0
         self.data: TrendData | None = None
@@ -64,12 +69,12 @@ class TrendsScreen(BaseScreen):
         return self.query_one(ScoreChart)
 
     def on_mount(self) -> None:
-        """Read the journal in the background."""
+        """Read the journal and compute the figures in the background."""
         self.reload()
 
     def on_screen_resume(self) -> None:
-        """Re-read when the journal changed while this screen was hidden."""
-        if self.revision != self.nervelog.revision:
+        """Re-read when the journal changed while this screen was hidden (or failed)."""
+        if self.revision != self.ctx.revision:
             self.reload()
 
     def on_resize(self, event: Resize) -> None:
@@ -77,40 +82,33 @@ class TrendsScreen(BaseScreen):
         self.set_class(event.size.width < NARROW, "-narrow")
 
     def reload(self) -> None:
-        """Load the journal again and redraw."""
-        self.revision = self.nervelog.revision
-        app = self.nervelog
-        path = app.journal_path if app.journal_path and app.journal_path.exists() else None
-        if path is None:
-            # An in-memory journal cannot be shared with a thread; it is small (tests, demo).
-            data = TrendData(app.journal.entries(), app.journal.sessions(), app.clock.today())
-            self._loaded(data)
-        else:
-            self._load_in_thread(str(path))
+        """Read every entry and session, then compute the figures in a worker thread.
 
-    @work(thread=True, exclusive=True, group="load")
-    def _load_in_thread(self, path: str) -> None:
-        """Read every entry and session through a connection of this thread's own."""
-        from pathlib import Path
+        The journal is read here, on the thread that owns its connection; the worker
+        gets plain records, so file and in-memory journals take the same path.
+        """
+        ctx = self.ctx
+        with Attempt(self, "Reading the journal") as attempt:
+            entries, sessions = ctx.journal.entries(), ctx.journal.sessions()
+        if attempt.failed:
+            self._failed(str(attempt.message))
+            return
+        self.revision = ctx.revision
+        self._build(entries, sessions, ctx.clock.today())
 
-        from nervelog.storage import open_journal
-
-        app = self.nervelog
-        journal = open_journal(Path(path), app.clock, create=False)
-        try:
-            data = TrendData(journal.entries(), journal.sessions(), app.clock.today())
-            data.view(self.range_key)
-        finally:
-            journal.db.conn.close()
+    @work(thread=True, exclusive=True, group="load", exit_on_error=False)
+    def _build(self, entries: list[Entry], sessions: list[Session], today: pendulum.Date) -> None:
+        data = TrendData(entries, sessions, today)
+        data.view(self.range_key)
         if not get_current_worker().is_cancelled:
-            app.call_from_thread(self._loaded, data)
+            self.app.call_from_thread(self._loaded, data)
 
     def _loaded(self, data: TrendData) -> None:
         self.data = data
         self._show()
         self._prefetch()
 
-    @work(thread=True, exclusive=True, group="prefetch")
+    @work(thread=True, exclusive=True, group="prefetch", exit_on_error=False)
     def _prefetch(self) -> None:
         """Compute every range's figures ahead, so switching only redraws."""
         data = self.data
@@ -121,7 +119,7 @@ class TrendsScreen(BaseScreen):
                 return
             data.view(r.key)
 
-    @work(thread=True, exclusive=True, group="range")
+    @work(thread=True, exclusive=True, group="range", exit_on_error=False)
     def _compute(self, key: str) -> None:
         data = self.data
         if data is None:
@@ -129,6 +127,19 @@ class TrendsScreen(BaseScreen):
         data.view(key)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._show)
+
+    def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
+        """A computation that failed leaves a message here; the rest of the app goes on."""
+        if event.state == WorkerState.ERROR and event.worker.error is not None:
+            message = problem_message(event.worker.error, "Computing the trends")
+            self.notify(message, title="Trends", severity="error", timeout=15)
+            self._failed(message)
+
+    def _failed(self, message: str) -> None:
+        self.revision = -1  # try again next time the screen is shown
+        self.query_one("#figures-text", Static).update(
+            f"The trends cannot be shown: {message}\nThe rest of nervelog works as usual."
+        )
 
     def _show(self) -> None:
         """Draw the selected range (computing it in a thread when not cached yet)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import ClassVar
 
 from rich.text import Text
@@ -43,11 +44,12 @@ class WelcomeScreen(Screen[None]):
         Binding("enter,escape", "start", "Start"),
     ]
 
-    def compose(self) -> ComposeResult:
-        from nervelog.tui.app import NervelogApp
+    def __init__(self, journal_path: Path | None) -> None:
+        super().__init__()
+        self.journal_path = journal_path
 
-        assert isinstance(self.app, NervelogApp)
-        place = str(self.app.journal_path) if self.app.journal_path else "(in memory)"
+    def compose(self) -> ComposeResult:
+        place = str(self.journal_path) if self.journal_path else "(in memory)"
         with VerticalScroll(id="welcome"):
             yield Static(welcome_text(place), id="welcome-text")
             yield Button("Start", id="start", variant="primary")
