@@ -29,7 +29,7 @@ COMMANDS = {
     "report": "report:report",
     "restore": "maintenance:restore_cmd",
     "session": "sessions:session",
-    "show": "entries:show",
+    "show": "show:show",
     "stats": "stats:stats",
     "undo": "maintenance:undo_cmd",
     "where": "entries:where",

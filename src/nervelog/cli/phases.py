@@ -7,8 +7,8 @@ import pendulum
 
 from nervelog.analysis import PhaseSummary, phase_comparison
 from nervelog.cli.context import EPILOG, current, friendly_errors, journal_options
-from nervelog.cli.format import table
 from nervelog.cli.stats import with_n
+from nervelog.cli.table import table
 from nervelog.domain.dates import DATE_FORMATS, parse_day, parse_iso_date
 from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import Phase

@@ -16,7 +16,8 @@ from nervelog.cli.context import (
     resolve_range,
 )
 from nervelog.cli.entries import read_note
-from nervelog.cli.format import dash, table
+from nervelog.cli.format import dash
+from nervelog.cli.table import table
 from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import SUGGESTED_KINDS, Session
 from nervelog.domain.scores import SCORES

@@ -36,7 +36,7 @@ from nervelog.cli.context import (
     range_options,
     resolve_range,
 )
-from nervelog.cli.format import table
+from nervelog.cli.table import table
 from nervelog.domain.disclaimer import DISCLAIMER
 from nervelog.domain.errors import Problem
 from nervelog.domain.scores import SCORES, Score

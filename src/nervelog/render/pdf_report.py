@@ -1,16 +1,13 @@
 """The doctor's summary as a PDF (A4 or Letter), laid out with fpdf2.
 
-fpdf2 and matplotlib are imported inside ``render_pdf`` only. Text is set in DejaVu
-Sans (bundled with matplotlib) rather than a core PDF font, because core fonts are
-Latin-1 only and a note may hold any Unicode; characters the font lacks are replaced
-so a note can never make the report fail.
+fpdf2 and matplotlib are imported inside ``render_pdf`` only (see ``pdf_document`` for
+the page itself). Characters the font lacks are replaced, so a note can never make the
+report fail.
 """
 
 from __future__ import annotations
 
-import importlib.util
 from collections.abc import Sequence
-from pathlib import Path
 from typing import Any
 
 from nervelog.domain.scores import SCORES
@@ -18,14 +15,23 @@ from nervelog.domain.text import printable
 from nervelog.render.chart_data import ChartData
 from nervelog.render.chart_process import PendingChart
 from nervelog.render.pdf_charts import days_per_point, max_points
+from nervelog.render.pdf_document import (
+    FONT,
+    GREY,
+    MARGIN,
+    new_document,
+    paper_width,
+)
 from nervelog.render.pdf_table import TableStyle, draw_table, safe_text
 from nervelog.render.report_model import (
     DISCLAIMER,
     NOTICEABLE_CHANGE_NOTE,
     RESPONSE_NOTE,
-    SCORE_TABLE_HEADERS,
     TITLE,
     ReportModel,
+)
+from nervelog.render.report_wording import (
+    SCORE_TABLE_HEADERS,
     arrow_text,
     daily_rows,
     duration_text,
@@ -36,27 +42,10 @@ from nervelog.render.report_model import (
 )
 
 PAPER_SIZES = ("a4", "letter")
-FONT = "DejaVu"
-MARGIN = 14.0
-TOP = 12.0
-BOTTOM = 17.0
 # Letter is 18 mm shorter than A4; a lower chart keeps page 1 on one page.
 CHART_HEIGHT = {"a4": 88.0, "letter": 76.0}
 CHART_DPI = 150
-GREY = 95
 LIGHT = 235
-
-
-def font_folder() -> Path:
-    """matplotlib's bundled TTF folder, found without importing matplotlib."""
-    spec = importlib.util.find_spec("matplotlib")
-    if spec is not None and spec.submodule_search_locations:
-        folder = Path(next(iter(spec.submodule_search_locations))) / "mpl-data" / "fonts" / "ttf"
-        if folder.is_dir():
-            return folder
-    import matplotlib
-
-    return Path(matplotlib.get_data_path()) / "fonts" / "ttf"
 
 
 def render_pdf(model: ReportModel, paper: str = "a4", chart: PendingChart | None = None) -> bytes:
@@ -72,13 +61,13 @@ def render_pdf(model: ReportModel, paper: str = "a4", chart: PendingChart | None
     with chart if chart is not None else PendingChart() as pending:
         if paper not in PAPER_SIZES:
             raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
-        width = _paper_width(paper) - 2 * MARGIN
+        width = paper_width(paper) - 2 * MARGIN
         # The chart is drawn first (in parallel where possible) while the rest of the
         # report is laid out, and put in its reserved place at the end.
         if model.has_scores:
             data = ChartData.of(model.series, model.session_days)
             pending.send(data, width, CHART_HEIGHT[paper], CHART_DPI)
-        pdf = _new_document(model, paper)
+        pdf = new_document(model, paper)
         writer = _Writer(pdf, model, CHART_HEIGHT[paper])
         writer.overview()
         writer.session_list()
@@ -93,71 +82,6 @@ def render_pdf(model: ReportModel, paper: str = "a4", chart: PendingChart | None
             pdf.image(png, x=pdf.l_margin, y=y, w=width, h=CHART_HEIGHT[paper])
             pdf.page = last
     return bytes(pdf.output())
-
-
-def _paper_width(paper: str) -> float:
-    return 210.0 if paper == "a4" else 215.9
-
-
-def _new_document(model: ReportModel, paper: str) -> Any:
-    from nervelog._imports import import_without_numpy
-
-    # fpdf2 would import numpy (~150 ms) only to speed up image cases this report never
-    # meets; the chart child process imports it for matplotlib anyway (issue 7).
-    import_without_numpy("fpdf")
-    from fpdf import FPDF
-
-    running = f"{TITLE} · {model.name + ' · ' if model.name else ''}{model.range_text()}"
-
-    class ReportPDF(FPDF):
-        """fpdf2 document with the report's running header and footer."""
-
-        def header(self) -> None:
-            if self.page_no() > 1:
-                self.set_font(FONT, "", 7.5)
-                self.set_text_color(GREY)
-                self.cell(0, 4, _fit(self, safe_text(self, running)), new_x="LMARGIN", new_y="NEXT")
-                self.set_text_color(0)
-                self.ln(2)
-
-        def footer(self) -> None:
-            self.set_y(-BOTTOM + 5)
-            self.set_draw_color(150)
-            self.line(self.l_margin, self.get_y(), self.w - self.r_margin, self.get_y())
-            self.ln(1)
-            self.set_font(FONT, "", 7.5)
-            self.set_text_color(GREY)
-            width = self.w - self.l_margin - self.r_margin
-            self.cell(width - 28, 4, DISCLAIMER)
-            self.cell(28, 4, f"page {self.page_no()} of {{nb}}", align="R")
-            self.set_text_color(0)
-
-    pdf = ReportPDF(orientation="portrait", unit="mm", format="A4" if paper == "a4" else "Letter")
-    fonts = font_folder()
-    pdf.add_font(FONT, "", fonts / "DejaVuSans.ttf")
-    pdf.add_font(FONT, "B", fonts / "DejaVuSans-Bold.ttf")
-    pdf.set_margins(MARGIN, TOP, MARGIN)
-    pdf.set_auto_page_break(True, margin=BOTTOM)
-    pdf.alias_nb_pages()
-    pdf.set_title(f"{TITLE} {model.range_text()}")
-    pdf.set_author(model.name)
-    pdf.set_creator("nervelog")
-    pdf.set_producer("nervelog")
-    # The journal's clock, not the machine's, so a report made with a fixed clock is
-    # byte-for-byte reproducible.
-    pdf.set_creation_date(model.generated_at)
-    pdf.add_page()
-    return pdf
-
-
-def _fit(pdf: Any, text: str) -> str:
-    """``text`` cut with an ellipsis to fit one line between the margins."""
-    room = pdf.w - pdf.l_margin - pdf.r_margin - 1
-    if pdf.get_string_width(text) <= room:
-        return text
-    while text and pdf.get_string_width(text + "…") > room:
-        text = text[: max(0, len(text) - max(1, len(text) // 10))]
-    return text + "…"
 
 
 class _Writer:

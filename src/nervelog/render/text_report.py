@@ -8,25 +8,24 @@ into an email or saved to a file.
 from __future__ import annotations
 
 import importlib
-import re
 import threading
-from collections.abc import Sequence
-from dataclasses import dataclass, field
 
 import pendulum
 
 from nervelog.analysis import DailySeries
 from nervelog.domain.scores import SCORES, Score
-from nervelog.domain.text import display_width, lines_of, pad, printable, strip_escapes, wrap
+from nervelog.domain.text import printable, strip_escapes
 from nervelog.render.chart_data import ChartData
 from nervelog.render.forked import Forked
 from nervelog.render.report_model import (
     DISCLAIMER,
     NOTICEABLE_CHANGE_NOTE,
     RESPONSE_NOTE,
-    SCORE_TABLE_HEADERS,
     TITLE,
     ReportModel,
+)
+from nervelog.render.report_wording import (
+    SCORE_TABLE_HEADERS,
     arrow_text,
     daily_rows,
     duration_text,
@@ -35,6 +34,7 @@ from nervelog.render.report_model import (
     session_details,
     session_when,
 )
+from nervelog.render.text_doc import TextDoc, md_escape
 from nervelog.render.text_pages import paginate
 
 WIDTH = 80
@@ -65,7 +65,7 @@ def render_text(model: ReportModel, width: int = WIDTH, charts: PendingCharts | 
     "page N of M", as the PDF's do. ``charts``, started earlier to have them sooner,
     is used up either way.
     """
-    return paginate(_build(_Doc(markdown=False, width=width), model, charts), width)
+    return paginate(_build(TextDoc(markdown=False, width=width), model, charts), width)
 
 
 def render_markdown(
@@ -75,7 +75,7 @@ def render_markdown(
 
     Markdown has no pages: the disclaimer stands at its top and at its end.
     """
-    return _build(_Doc(markdown=True, width=width), model, charts)
+    return _build(TextDoc(markdown=True, width=width), model, charts)
 
 
 def score_charts_text(
@@ -102,126 +102,14 @@ def score_charts_text(
     return charts
 
 
-@dataclass
-class _Doc:
-    """Accumulates the report in one of the two formats."""
-
-    markdown: bool
-    width: int
-    lines: list[str] = field(default_factory=list)
-
-    def blank(self) -> None:
-        if self.lines and self.lines[-1] != "":
-            self.lines.append("")
-
-    def title(self, text: str) -> None:
-        if self.markdown:
-            self.lines.append(f"# {text}")
-        else:
-            self.lines += [text, "=" * len(text)]
-        self.blank()
-
-    def heading(self, text: str) -> None:
-        self.blank()
-        if self.markdown:
-            self.lines.append(f"## {text}")
-        else:
-            self.lines += [text, "-" * len(text)]
-        self.blank()
-
-    def para(self, text: str, indent: str = "") -> None:
-        for paragraph in text.split("\n"):
-            if self.markdown:
-                # Markdown viewers re-flow paragraphs; a hard wrap would only get in the way.
-                self.lines.append(indent + paragraph.strip())
-            else:
-                self.lines += _fill(paragraph, self.width, indent)
-
-    def rule(self) -> None:
-        self.blank()
-        self.lines.append("---" if self.markdown else "=" * self.width)
-
-    def strong(self, text: str) -> None:
-        self.para(f"**{text}**" if self.markdown else text)
-
-    def block(self, text: str) -> None:
-        if self.markdown:
-            self.lines.append("```")
-        self.lines += text.split("\n")
-        if self.markdown:
-            self.lines.append("```")
-
-    def table(
-        self,
-        headings: Sequence[str],
-        rows: Sequence[Sequence[str]],
-        widths: Sequence[int],
-        indent: str = "",
-    ) -> None:
-        """A table; in text, ``widths`` are the column widths and long cells wrap."""
-        if self.markdown:
-            self.lines.append("| " + " | ".join(_md_cell(h) for h in headings) + " |")
-            self.lines.append("|" + "|".join("---" for _ in headings) + "|")
-            for row in rows:
-                self.lines.append("| " + " | ".join(_md_cell(c) for c in row) + " |")
-            return
-        self.lines += _text_table(headings, rows, widths, indent)
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
-
-
-def md_escape(text: str) -> str:
-    """User text shown literally in Markdown: no emphasis, links, headings or HTML."""
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def _md_cell(text: str) -> str:
-    """A Markdown table cell: special characters escaped, line breaks as ``<br>``."""
-    return md_escape(text).replace("\n", "<br>")
-
-
-def _fill(text: str, width: int, indent: str = "") -> list[str]:
-    """Wrap one paragraph by display width; over-long words are cut, never overflowing."""
-    return [(indent + line).rstrip() for line in wrap(text.strip(), width - len(indent))]
-
-
-def _wrap_cell(text: str, width: int) -> list[str]:
-    if "\n" not in text and display_width(text) <= width:
-        return [text.strip()]  # most cells fit as they are
-    return list(lines_of(text, width)) or [""]
-
-
-def _text_table(
-    headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int], indent: str
-) -> list[str]:
-    def render(cells: Sequence[str]) -> list[str]:
-        wrapped = [_wrap_cell(c, w) for c, w in zip(cells, widths, strict=True)]
-        height = max(len(col) for col in wrapped)
-        out = []
-        for i in range(height):
-            parts = [
-                pad(col[i] if i < len(col) else "", w)
-                for col, w in zip(wrapped, widths, strict=True)
-            ]
-            out.append((indent + "  ".join(parts)).rstrip())
-        return out
-
-    lines = render(headings)
-    lines.append((indent + "  ".join("-" * w for w in widths)).rstrip())
-    for row in rows:
-        lines += render(row)
-    return lines
-
-
-def _build(doc: _Doc, model: ReportModel, charts: PendingCharts | None) -> str:
+def _build(doc: TextDoc, model: ReportModel, charts: PendingCharts | None) -> str:
     with charts if charts is not None else PendingCharts() as pending:
         # The charts are drawn (in parallel where possible) while the rest is laid out.
         if model.has_scores:
             pending.send(ChartData.of(model.series, model.session_days), doc.width)
         chart_at = _build_lines(doc, model)
         if model.has_scores:
-            place = _Doc(doc.markdown, doc.width)
+            place = TextDoc(doc.markdown, doc.width)
             for chart in pending.result():
                 place.lines.append("")
                 place.block(chart)
@@ -229,7 +117,7 @@ def _build(doc: _Doc, model: ReportModel, charts: PendingCharts | None) -> str:
     return "\n".join(doc.lines).rstrip("\n") + "\n"
 
 
-def _build_lines(doc: _Doc, model: ReportModel) -> int:
+def _build_lines(doc: TextDoc, model: ReportModel) -> int:
     """Lay out everything but the charts; returns the line where they go."""
     doc.title(TITLE)
     name = md_escape(model.name) if doc.markdown else model.name
@@ -281,7 +169,7 @@ def _build_lines(doc: _Doc, model: ReportModel) -> int:
     return chart_at
 
 
-def _responses(doc: _Doc, model: ReportModel) -> None:
+def _responses(doc: TextDoc, model: ReportModel) -> None:
     doc.heading("Around sessions")
     if not model.kind_responses:
         doc.para("No sessions, so nothing to show around them.")
@@ -317,7 +205,7 @@ def _responses(doc: _Doc, model: ReportModel) -> None:
         )
 
 
-def _sessions(doc: _Doc, model: ReportModel) -> None:
+def _sessions(doc: TextDoc, model: ReportModel) -> None:
     doc.heading("Session list")
     if not model.sessions:
         doc.para("No therapy sessions in this range.")
@@ -338,7 +226,7 @@ def _sessions(doc: _Doc, model: ReportModel) -> None:
     )
 
 
-def _notes(doc: _Doc, model: ReportModel) -> None:
+def _notes(doc: TextDoc, model: ReportModel) -> None:
     doc.heading("Notes by date")
     if not model.notes:
         doc.para("No notes in this range.")
@@ -347,7 +235,7 @@ def _notes(doc: _Doc, model: ReportModel) -> None:
     doc.table(("Date", "Note"), rows, (10, doc.width - 12))
 
 
-def _daily(doc: _Doc, model: ReportModel) -> None:
+def _daily(doc: TextDoc, model: ReportModel) -> None:
     doc.heading("Daily scores table")
     rows = daily_rows(model)
     doc.table(

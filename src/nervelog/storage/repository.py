@@ -14,13 +14,13 @@ import pendulum
 from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock, SystemClock
-from nervelog.domain.errors import Problem, RecordGone, ValidationError
+from nervelog.domain.errors import Problem, RecordGone
 from nervelog.domain.models import Entry, Phase, Session
-from nervelog.domain.validation import STORABLE_TEXT, unstorable
 from nervelog.storage.db import transaction
 from nervelog.storage.history import Change, changes, json_row, log_change, undo_last
 from nervelog.storage.rows import (
     Row,
+    check_storable,
     entry_from_row,
     entry_to_row,
     first_row,
@@ -30,20 +30,10 @@ from nervelog.storage.rows import (
     session_from_row,
     session_to_dict,
     session_to_row,
+    where_range,
 )
 
 DEFAULT_SETTINGS = {"display_name": "", "paper_size": "a4", "week_start": "monday"}
-
-
-def _where_range(start: pendulum.Date | None, end: pendulum.Date | None) -> tuple[str, list[str]]:
-    clauses, params = [], []
-    if start is not None:
-        clauses.append("date >= ?")
-        params.append(start.isoformat())
-    if end is not None:
-        clauses.append("date <= ?")
-        params.append(end.isoformat())
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
 
 
 class Journal:
@@ -87,7 +77,7 @@ class Journal:
         self, start: pendulum.Date | None = None, end: pendulum.Date | None = None
     ) -> list[Entry]:
         """Entries in a date range (inclusive), oldest first."""
-        where, params = _where_range(start, end)
+        where, params = where_range(start, end)
         return [
             entry_from_row(r)
             for r in self.db.query(f"SELECT * FROM entry{where} ORDER BY date", params)
@@ -150,7 +140,7 @@ class Journal:
                 recorded_at=entry.recorded_at or now, updated_at=entry.updated_at or now
             )
         new = entry_to_row(stored)
-        _check_storable(new)
+        check_storable(new)
         if old is not None and same_row(old, new, ("recorded_at", "updated_at")):
             return entry_from_row(old)
         columns = ", ".join(new)
@@ -182,7 +172,7 @@ class Journal:
         self, start: pendulum.Date | None = None, end: pendulum.Date | None = None
     ) -> list[Session]:
         """Sessions in a date range (inclusive), in date and time order."""
-        where, params = _where_range(start, end)
+        where, params = where_range(start, end)
         sql = f"SELECT * FROM session{where} ORDER BY date, coalesce(time, ''), id"
         return [session_from_row(r) for r in self.db.query(sql, params)]
 
@@ -198,7 +188,7 @@ class Journal:
             recorded_at=session.recorded_at or now, updated_at=session.updated_at or now
         )
         row = session_to_row(stored)
-        _check_storable(session_to_dict(stored))
+        check_storable(session_to_dict(stored))
         if row["id"] is None:
             del row["id"]
         cursor = conn.execute(
@@ -225,7 +215,7 @@ class Journal:
                 recorded_at=session_from_row(old).recorded_at, updated_at=self.clock.now()
             )
             new = session_to_row(stored)
-            _check_storable(session_to_dict(stored))
+            check_storable(session_to_dict(stored))
             if same_row(old, new, ("recorded_at", "updated_at")):
                 return session_from_row(old)
             assignments = ", ".join(f"{k} = ?" for k in new if k != "id")
@@ -256,7 +246,7 @@ class Journal:
         """Store a new phase; returns it with its id."""
         with transaction(self.db) as conn:
             row = phase_to_row(phase)
-            _check_storable(row)
+            check_storable(row)
             del row["id"]
             cursor = conn.execute(
                 'INSERT INTO phase (name, start, "end") VALUES (?, ?, ?)',
@@ -304,20 +294,3 @@ class Journal:
             f"foreign key: {r}" for r in self.db.execute("PRAGMA foreign_key_check").fetchall()
         ]
         return problems
-
-
-def _check_storable(row: Row) -> None:
-    """Refuse text that SQLite cannot store or that could not be exported faithfully.
-
-    Validation refuses it too (with line numbers); this is the backstop for callers
-    that build models directly, such as ``nervelog log --note``.
-    """
-    problems = []
-    for key, value in row.items():
-        texts = value if isinstance(value, list | tuple) else [value]
-        for text in texts:
-            if isinstance(text, str) and (reason := unstorable(text)) is not None:
-                problems.append(Problem(key, reason, STORABLE_TEXT))
-                break
-    if problems:
-        raise ValidationError(problems)

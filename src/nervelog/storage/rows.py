@@ -13,8 +13,10 @@ import pendulum
 from pendulum.tz.timezone import FixedTimezone
 
 from nervelog.domain.dates import parse_iso_date
+from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import Entry, Phase, Session
 from nervelog.domain.scores import SCORES, Scores
+from nervelog.domain.validation import STORABLE_TEXT, unstorable
 
 Row = dict[str, Any]
 
@@ -202,3 +204,32 @@ def first_row(cursor: sqlite3.Cursor) -> Row | None:
 def same_row(a: Row, b: Row, ignore: tuple[str, ...]) -> bool:
     """True when ``a`` holds every value of ``b``, apart from the ``ignore``d columns and ids."""
     return all(a.get(k) == v for k, v in b.items() if k not in ignore and k != "id")
+
+
+def where_range(start: pendulum.Date | None, end: pendulum.Date | None) -> tuple[str, list[str]]:
+    """A ``WHERE`` clause (and its parameters) for rows dated within ``start``..``end``."""
+    clauses, params = [], []
+    if start is not None:
+        clauses.append("date >= ?")
+        params.append(start.isoformat())
+    if end is not None:
+        clauses.append("date <= ?")
+        params.append(end.isoformat())
+    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+
+
+def check_storable(row: Row) -> None:
+    """Refuse text that SQLite cannot store or that could not be exported faithfully.
+
+    Validation refuses it too (with line numbers); this is the backstop for callers
+    that build models directly, such as ``nervelog log --note``.
+    """
+    problems = []
+    for key, value in row.items():
+        texts = value if isinstance(value, list | tuple) else [value]
+        for text in texts:
+            if isinstance(text, str) and (reason := unstorable(text)) is not None:
+                problems.append(Problem(key, reason, STORABLE_TEXT))
+                break
+    if problems:
+        raise ValidationError(problems)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from textual.app import ComposeResult
@@ -9,6 +10,8 @@ from textual.screen import Screen
 from textual.widgets import Static
 
 from nervelog.tui.context import AppContext
+from nervelog.tui.problems import Attempt
+from nervelog.tui.screens.dialogs import ConfirmScreen
 from nervelog.tui.widgets.chrome import BottomBar
 
 
@@ -36,3 +39,27 @@ class BaseScreen(Screen[Any]):
     def set_title(self, text: str) -> None:
         """Change the title line."""
         self.query_one("#title", Static).update(text)
+
+    def reload(self) -> None:
+        """Read what the screen shows from the journal again (screens that show data)."""
+
+    def delete_after_asking(
+        self, question: str, delete: Callable[[], bool], deleted: str, gone: str
+    ) -> None:
+        """Ask ``question``; on yes run ``delete`` (False: it was already gone) and reload.
+
+        A journal that refuses the delete leaves the record in place and says why.
+        """
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            with Attempt(self, "Deleting") as attempt:
+                existed = delete()
+            if attempt.failed:
+                return  # the record is still there, and the notification says why
+            self.ctx.journal_changed()
+            self.reload()
+            self.notify(deleted if existed else gone, timeout=2 if existed else 4)
+
+        self.app.push_screen(ConfirmScreen(question), answered)

@@ -23,7 +23,6 @@ from nervelog.domain.text import one_line
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
 from nervelog.tui.screens.base import BaseScreen
-from nervelog.tui.screens.dialogs import ConfirmScreen
 from nervelog.tui.widgets.calendar import SESSION_MARK, MonthCalendar
 
 
@@ -179,23 +178,12 @@ class JournalScreen(BaseScreen):
         if day not in self.entries:
             self.notify("No entry on this day to delete.", timeout=2)
             return
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            with Attempt(self, "Deleting") as attempt:
-                deleted = self.ctx.journal.delete_entry(day)
-            if attempt.failed:
-                return  # the entry is still there, and the notification says why
-            self.ctx.journal_changed()
-            self.reload()
-            if deleted:
-                self.notify(f"Deleted the entry for {day.format('ddd D MMM YYYY')}.", timeout=2)
-            else:
-                self.notify("That entry had already been deleted elsewhere.", timeout=4)
-
-        question = f"Delete the entry for {day.format('dddd D MMMM YYYY')}?"
-        self.app.push_screen(ConfirmScreen(question), answered)
+        self.delete_after_asking(
+            f"Delete the entry for {day.format('dddd D MMMM YYYY')}?",
+            lambda: self.ctx.journal.delete_entry(day),
+            deleted=f"Deleted the entry for {day.format('ddd D MMM YYYY')}.",
+            gone="That entry had already been deleted elsewhere.",
+        )
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """This screen's actions for the command palette."""

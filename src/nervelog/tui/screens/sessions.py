@@ -16,7 +16,6 @@ from nervelog.domain.text import one_line
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
 from nervelog.tui.screens.base import BaseScreen
-from nervelog.tui.screens.dialogs import ConfirmScreen
 
 PAGE_DAYS = 366
 """How far back each load reaches."""
@@ -187,24 +186,13 @@ class SessionsScreen(BaseScreen):
         if session is None or session.id is None:
             return
         session_id = session.id
-
-        def answered(yes: bool | None) -> None:
-            if not yes:
-                return
-            with Attempt(self, "Deleting") as attempt:
-                deleted = self.ctx.journal.delete_session(session_id)
-            if attempt.failed:
-                return  # the session is still there, and the notification says why
-            self.ctx.journal_changed()
-            self.reload()
-            if deleted:
-                self.notify("Session deleted.", timeout=2)
-            else:
-                self.notify("That session had already been deleted elsewhere.", timeout=4)
-
         when = session.date.format("ddd D MMM YYYY")
-        question = f"Delete the {one_line(session.kind, 30)} session on {when}?"
-        self.app.push_screen(ConfirmScreen(question), answered)
+        self.delete_after_asking(
+            f"Delete the {one_line(session.kind, 30)} session on {when}?",
+            lambda: self.ctx.journal.delete_session(session_id),
+            deleted="Session deleted.",
+            gone="That session had already been deleted elsewhere.",
+        )
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """This screen's actions for the command palette."""

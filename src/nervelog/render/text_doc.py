@@ -1,0 +1,125 @@
+"""Laying out a report as plain text or Markdown: headings, paragraphs, tables.
+
+Text is measured and wrapped by display width (``domain.text``), so CJK and emoji in
+the patient's notes keep the columns straight; Markdown escapes what it would format.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from nervelog.domain.text import display_width, lines_of, pad, wrap
+
+
+@dataclass
+class TextDoc:
+    """A report being laid out as plain text (fixed width) or as Markdown."""
+
+    markdown: bool
+    width: int
+    lines: list[str] = field(default_factory=list)
+
+    def blank(self) -> None:
+        if self.lines and self.lines[-1] != "":
+            self.lines.append("")
+
+    def title(self, text: str) -> None:
+        if self.markdown:
+            self.lines.append(f"# {text}")
+        else:
+            self.lines += [text, "=" * len(text)]
+        self.blank()
+
+    def heading(self, text: str) -> None:
+        self.blank()
+        if self.markdown:
+            self.lines.append(f"## {text}")
+        else:
+            self.lines += [text, "-" * len(text)]
+        self.blank()
+
+    def para(self, text: str, indent: str = "") -> None:
+        for paragraph in text.split("\n"):
+            if self.markdown:
+                # Markdown viewers re-flow paragraphs; a hard wrap would only get in the way.
+                self.lines.append(indent + paragraph.strip())
+            else:
+                self.lines += _fill(paragraph, self.width, indent)
+
+    def rule(self) -> None:
+        self.blank()
+        self.lines.append("---" if self.markdown else "=" * self.width)
+
+    def strong(self, text: str) -> None:
+        self.para(f"**{text}**" if self.markdown else text)
+
+    def block(self, text: str) -> None:
+        if self.markdown:
+            self.lines.append("```")
+        self.lines += text.split("\n")
+        if self.markdown:
+            self.lines.append("```")
+
+    def table(
+        self,
+        headings: Sequence[str],
+        rows: Sequence[Sequence[str]],
+        widths: Sequence[int],
+        indent: str = "",
+    ) -> None:
+        """A table; in text, ``widths`` are the column widths and long cells wrap."""
+        if self.markdown:
+            self.lines.append("| " + " | ".join(_md_cell(h) for h in headings) + " |")
+            self.lines.append("|" + "|".join("---" for _ in headings) + "|")
+            for row in rows:
+                self.lines.append("| " + " | ".join(_md_cell(c) for c in row) + " |")
+            return
+        self.lines += _text_table(headings, rows, widths, indent)
+
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md_escape(text: str) -> str:
+    """User text shown literally in Markdown: no emphasis, links, headings or HTML."""
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _md_cell(text: str) -> str:
+    """A Markdown table cell: special characters escaped, line breaks as ``<br>``."""
+    return md_escape(text).replace("\n", "<br>")
+
+
+def _fill(text: str, width: int, indent: str = "") -> list[str]:
+    """Wrap one paragraph by display width; over-long words are cut, never overflowing."""
+    return [(indent + line).rstrip() for line in wrap(text.strip(), width - len(indent))]
+
+
+def _wrap_cell(text: str, width: int) -> list[str]:
+    if "\n" not in text and display_width(text) <= width:
+        return [text.strip()]  # most cells fit as they are
+    return list(lines_of(text, width)) or [""]
+
+
+def _text_table(
+    headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int], indent: str
+) -> list[str]:
+    def render(cells: Sequence[str]) -> list[str]:
+        wrapped = [_wrap_cell(c, w) for c, w in zip(cells, widths, strict=True)]
+        height = max(len(col) for col in wrapped)
+        out = []
+        for i in range(height):
+            parts = [
+                pad(col[i] if i < len(col) else "", w)
+                for col, w in zip(wrapped, widths, strict=True)
+            ]
+            out.append((indent + "  ".join(parts)).rstrip())
+        return out
+
+    lines = render(headings)
+    lines.append((indent + "  ".join("-" * w for w in widths)).rstrip())
+    for row in rows:
+        lines += render(row)
+    return lines
