@@ -101,3 +101,18 @@ async def test_notes_and_kinds_are_shown_literally(welcomed: Journal, make_app: 
         shown = screen_text(app)
         assert "[bold]TENS\\x07" in shown and "\\x1b]0;title\\x07" in shown
         assert "\x1b" not in shown and "\x07" not in shown
+
+
+async def test_the_palette_opens_the_selected_day(demo: Journal, make_app: AppFactory) -> None:
+    app = make_app(demo)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("j", "left")  # the day before today
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
+        [edit] = [c for c in screen.palette_commands() if c.title == "Edit the selected day"]
+        edit.callback()
+        await pilot.pause()
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)
+        assert app.screen.day == YESTERDAY

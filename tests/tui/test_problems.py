@@ -294,3 +294,25 @@ async def test_an_unexpected_error_leaves_what_was_typed_and_the_command_to_save
     assert result.exit_code == 0, result.output
     stored = open_journal(journal_path, clock).entry(TODAY)
     assert stored is not None and stored.scores == Scores(numbness=4, tingling=10)
+
+
+async def test_a_journal_unreadable_at_start_still_takes_the_days_scores_later(
+    shared: Journal, clock: FixedClock, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    read = shared.entry
+
+    def unreadable(day: pendulum.Date) -> Entry | None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(shared, "entry", unreadable)
+    app = app_on(shared, clock, journal_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        assert isinstance(app.screen, CheckinScreen)
+        assert "disk I/O error" in status(app) and "(today)" in screen_text(app)
+        monkeypatch.setattr(shared, "entry", read)  # the disk is back
+        await pilot.press("5", "ctrl+s")
+        await pilot.pause()
+        assert status(app).startswith("Saved")
+    stored = shared.entry(TODAY)
+    assert stored is not None and stored.scores == Scores(numbness=5)

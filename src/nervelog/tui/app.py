@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -57,7 +58,7 @@ class NervelogApp(App[None]):
         # A journal that cannot be read is reported by the screen that reads it next.
         try:
             return self.context.journal.setting(key)
-        except Exception:
+        except sqlite3.Error:
             return ""
 
     def on_mount(self) -> None:

@@ -102,6 +102,11 @@ class CheckinScreen(BaseScreen):
             stored = journal.entry(day)
             before = journal.entry(day.subtract(days=1))
         if attempt.failed:
+            if self.day is None:
+                # Opening: an empty form for the day, so what is typed can be saved
+                # once the journal answers again (an entry it held stays in history).
+                self.day = day
+                self.set_title(day_heading(day, today))
             self._show_status(f"{attempt.message} The form was not changed.")
             return
         self.day = day

@@ -194,4 +194,4 @@ class JournalScreen(BaseScreen):
         yield SystemCommand("Next month", "(])", lambda: self.action_month(1))
 
     def _edit(self) -> None:
-        self.run_worker(self.action_edit())
+        self.call_later(self.action_edit)
