@@ -16,6 +16,7 @@ from nervelog.storage.migrations import LATEST_VERSION
 
 FIXTURES = Path(__file__).parent / "fixtures"
 TABLES = ("entry", "session", "history", "setting", "phase")
+# Tables added by later versions start empty; every table above keeps every row.
 
 
 def _rows(path: Path) -> dict[str, list[tuple[Any, ...]]]:
@@ -63,6 +64,38 @@ def test_upgrading_keeps_every_row_and_backs_up_first(
     assert check_journal_file(journal.auto_backup) == version
     assert _rows(journal.auto_backup) == before
 
-    # The upgraded journal works: undo reverts the last change recorded by the old version.
+    # The upgraded journal works: undo reverts the last change the old version recorded
+    # that was neither an undo nor undone (column 7, "undoes", exists from version 3).
+    reverted = {row[7] for row in before["history"] if len(row) > 7 and row[7] is not None}
+    undoable = [
+        row[0]
+        for row in before["history"]
+        if (len(row) <= 7 or row[7] is None) and row[0] not in reverted
+    ]
     undone = journal.undo_last()
-    assert undone is not None and undone.id == before["history"][-1][0]
+    assert undone is not None and undone.id == undoable[-1]
+
+
+def test_the_latest_version_adds_medicines_events_and_questions(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    path = tmp_path / "journal.sqlite3"
+    shutil.copyfile(FIXTURES / f"schema_v{LATEST_VERSION - 1}.sqlite3", path)
+    open_journal(path, clock).db.conn.close()
+    conn = sqlite3.connect(path)
+    try:
+
+        def columns(table: str) -> list[str]:
+            return [r[1] for r in conn.execute(f"PRAGMA table_info({table})")]
+
+        assert columns("medication") == [
+            "id", "name", "dose", "schedule", "as_needed", "started", "stopped",
+            "reason", "notes", "follows",
+        ]  # fmt: skip
+        assert columns("dose") == ["id", "medication", "date", "time", "amount", "notes"]
+        assert columns("event") == ["id", "date", "kind", "text"]
+        assert columns("question") == ["id", "text", "raised_on", "answered_on", "answer"]
+        assert columns("history")[-2:] == ["undoes", "batch"]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    finally:
+        conn.close()

@@ -89,7 +89,10 @@ def test_json_shape_is_documented_format(journal: Journal) -> None:
         Session(date=pendulum.date(2026, 11, 20), kind="massage", body_areas=("a",))
     )
     document = json.loads(export_json(journal))
-    assert document["format"] == "nervelog-journal" and document["version"] == 1
+    assert document["format"] == "nervelog-journal" and document["version"] == 2
+    assert [k for k in document if k.endswith("s")] == [
+        "entries", "sessions", "medications", "doses", "events", "questions",
+    ]  # fmt: skip
     assert document["exported_at"].startswith("2026-11-22T09:30:00+00:00")
     [entry] = document["entries"]
     assert entry["pain"] == 3 and entry["numbness"] is None

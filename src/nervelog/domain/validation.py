@@ -117,7 +117,8 @@ def unstorable(text: str) -> str | None:
     return f"{what} at character {found.start() + 1}"
 
 
-def _text(value: object, field: str, problems: Collector) -> str:
+def parse_text(value: object, field: str, problems: Collector) -> str:
+    """Text as stored: any Unicode but NUL and bytes that are not UTF-8; None is empty."""
     if value is None:
         return ""
     if not isinstance(value, str):
@@ -142,7 +143,7 @@ def parse_entry(raw: Mapping[str, object], today: pendulum.Date, line: int | Non
     problems = Collector(line)
     day = parse_date_field(raw.get("date"), today, problems)
     scores = parse_scores(raw, "", problems)
-    notes = _text(raw.get("notes"), "notes", problems)
+    notes = parse_text(raw.get("notes"), "notes", problems)
     problems.raise_if_any()
     assert day is not None
     return Entry(date=day, scores=scores, notes=notes)
@@ -168,17 +169,17 @@ def parse_session(
     """Build a ``Session`` from field values; raises ``ValidationError`` listing every problem."""
     problems = Collector(line)
     day = parse_date_field(raw.get("date"), today, problems)
-    kind = _text(raw.get("kind"), "kind", problems).strip()
+    kind = parse_text(raw.get("kind"), "kind", problems).strip()
     if not kind and "kind" not in {p.field for p in problems.problems}:
         problems.add("kind", raw.get("kind"), "a session kind such as massage or physiotherapy")
-    time = _text(raw.get("time"), "time", problems).strip() or None
+    time = parse_text(raw.get("time"), "time", problems).strip() or None
     if time is not None and not is_valid_time(time):
         problems.add("time", time, "a 24-hour time as HH:MM, or empty")
         time = None
     duration = _duration(raw.get("duration_min"), problems)
-    provider = _text(raw.get("provider"), "provider", problems)
+    provider = parse_text(raw.get("provider"), "provider", problems)
     areas = parse_body_areas(raw.get("body_areas"), problems)
-    notes = _text(raw.get("notes"), "notes", problems)
+    notes = parse_text(raw.get("notes"), "notes", problems)
     before = parse_scores(raw, "before_", problems)
     after = parse_scores(raw, "after_", problems)
     problems.raise_if_any()

@@ -11,11 +11,14 @@ import io
 import json
 from enum import StrEnum
 
+from nervelog.storage.medicines import dose_to_row, medication_to_row
+from nervelog.storage.notables import event_to_row, question_to_row
 from nervelog.storage.repository import Journal
 from nervelog.storage.rows import entry_to_row, iso_datetime, session_to_dict
 
 JSON_FORMAT = "nervelog-journal"
-JSON_VERSION = 1
+JSON_VERSION = 2
+"""Version 2 added medications, doses, events and questions; version 1 files still import."""
 ENTRY_HEADER = ("date", "numbness", "tingling", "pain", "mobility", "notes")
 SESSION_HEADER = ("date", "time", "kind", "duration_min", "provider", "body_areas", "notes")
 # Cells a spreadsheet would treat as a formula; the apostrophe makes it show them as text.
@@ -38,6 +41,12 @@ def export_json(journal: Journal) -> str:
         "exported_at": iso_datetime(journal.clock.now()),
         "entries": [entry_to_row(e) for e in journal.entries()],
         "sessions": [session_to_dict(s) for s in journal.sessions()],
+        "medications": [
+            {**medication_to_row(m), "as_needed": m.as_needed} for m in journal.medicines.courses()
+        ],
+        "doses": [dose_to_row(d) for d in journal.medicines.doses()],
+        "events": [event_to_row(e) for e in journal.events.list()],
+        "questions": [question_to_row(q) for q in journal.questions.list(open_only=False)],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

@@ -2,14 +2,15 @@
 
 Each insert, update and delete of a record is logged with its old and new row as JSON,
 in the transaction that makes it. Undo reverts the newest change not yet undone and is
-itself logged, pointing at the change it reverted.
+itself logged, pointing at the change it reverted. Changes logged as one ``Batch``
+(a dose change stops one course and starts the next) are undone together.
 """
 
 from __future__ import annotations
 
 import json
 import sqlite3
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import pendulum
 from sqlite_utils import Database
@@ -32,10 +33,30 @@ class Change:
     new: Row | None
     undoes: int | None = None
     """For a change made by ``undo_last``: the id of the change it reverted."""
+    batch: int | None = None
+    """The first change of the batch this one was made with, if any."""
+    together: tuple[Change, ...] = ()
+    """From ``undo_last``: the other changes of its batch, undone with it."""
 
 
 # Where each kind of record lives and the column its history key refers to.
-TABLES = {"entry": ("entry", "date"), "session": ("session", "id"), "phase": ("phase", "id")}
+TABLES = {
+    "entry": ("entry", "date"),
+    "session": ("session", "id"),
+    "phase": ("phase", "id"),
+    "medication": ("medication", "id"),
+    "dose": ("dose", "id"),
+    "event": ("event", "id"),
+    "question": ("question", "id"),
+}
+
+
+class Batch:
+    """Changes made together, in one transaction, that undo must take back together."""
+
+    def __init__(self) -> None:
+        self.id: int | None = None
+        """The history id of the first change logged in the batch."""
 
 
 def log_change(
@@ -46,9 +67,10 @@ def log_change(
     action: str,
     old: Row | None,
     new: Row | None,
-) -> None:
-    """Append one change to the history, inside the caller's transaction."""
-    conn.execute(
+    batch: Batch | None = None,
+) -> int:
+    """Append one change to the history, inside the caller's transaction; returns its id."""
+    cursor = conn.execute(
         "INSERT INTO history (at, record, record_key, action, old, new) VALUES (?,?,?,?,?,?)",
         (
             iso_datetime(at),
@@ -59,6 +81,12 @@ def log_change(
             None if new is None else json.dumps(new, ensure_ascii=False),
         ),
     )
+    change_id = int(cursor.lastrowid or 0)
+    if batch is not None:
+        if batch.id is None:
+            batch.id = change_id
+        conn.execute("UPDATE history SET batch = ? WHERE id = ?", [batch.id, change_id])
+    return change_id
 
 
 def changes(db: Database, record: str | None = None, key: str | None = None) -> list[Change]:
@@ -87,25 +115,44 @@ def undo_last(db: Database, now: pendulum.DateTime) -> Change | None:
     """Revert the newest change not yet undone; returns it (None if there is none).
 
     The revert is itself recorded in history, pointing at the change it undid, so
-    repeated undos walk further back and nothing is ever lost. Raises
-    ``JournalError`` if the record no longer matches what that change left (it was
-    changed outside nervelog's history), leaving the journal unchanged. A change made
-    before a migration added a column is compared on the columns it knew.
+    repeated undos walk further back and nothing is ever lost. A change made in a batch
+    is reverted with the rest of its batch (listed in ``together``). Raises
+    ``JournalError`` if a record no longer matches what its change left (it was changed
+    outside nervelog's history), leaving the journal unchanged. A change made before a
+    migration added a column is compared on the columns it knew.
     """
     with transaction(db) as conn:
         change = last_undoable(db)
         if change is None:
             return None
-        table, column = TABLES[change.record]
-        key: object = change.record_key if column == "date" else int(change.record_key)
-        found = first_row(conn.execute(f'SELECT * FROM {table} WHERE "{column}" = ?', [key]))
-        current = None if found is None else _history_row(change.record, found)
-        if not _matches(current, change.new):
-            raise JournalError(
-                f"The {change.record} {change.record_key} has changed since that change "
-                "was recorded, so it cannot be undone safely. Nothing was changed."
+        members = [change]
+        if change.batch is not None:
+            rows = db.query(
+                "SELECT * FROM history WHERE batch = ? AND undoes IS NULL ORDER BY id DESC",
+                [change.batch],
             )
-        target = change.old
+            members = [_change(r) for r in rows]
+        reverts = Batch() if len(members) > 1 else None
+        for member in members:
+            _revert(conn, now, member, reverts)
+        others = tuple(m for m in members if m.id != change.id)
+        return replace(change, together=others)
+
+
+def _revert(
+    conn: sqlite3.Connection, now: pendulum.DateTime, change: Change, batch: Batch | None
+) -> None:
+    table, column = TABLES[change.record]
+    key: object = change.record_key if column == "date" else int(change.record_key)
+    found = first_row(conn.execute(f'SELECT * FROM {table} WHERE "{column}" = ?', [key]))
+    current = None if found is None else _history_row(change.record, found)
+    if not _matches(current, change.new):
+        raise JournalError(
+            f"The {change.record} {change.record_key} has changed since that change "
+            "was recorded, so it cannot be undone safely. Nothing was changed."
+        )
+    target = change.old
+    try:
         if target is None:
             conn.execute(f'DELETE FROM {table} WHERE "{column}" = ?', [key])
             action = "delete"
@@ -117,9 +164,13 @@ def undo_last(db: Database, now: pendulum.DateTime) -> Change | None:
                 list(row.values()),
             )
             action = "insert" if current is None else "update"
-        log_change(conn, now, change.record, change.record_key, action, current, target)
-        conn.execute("UPDATE history SET undoes = ? WHERE id = last_insert_rowid()", [change.id])
-        return change
+    except sqlite3.IntegrityError:
+        raise JournalError(
+            f"The {change.record} {change.record_key} cannot be undone while other records "
+            "refer to it (such as the doses of a medicine). Nothing was changed."
+        ) from None
+    revert = log_change(conn, now, change.record, change.record_key, action, current, target, batch)
+    conn.execute("UPDATE history SET undoes = ? WHERE id = ?", [change.id, revert])
 
 
 def _matches(current: Row | None, recorded: Row | None) -> bool:
@@ -152,6 +203,7 @@ def _change(r: Row) -> Change:
         old=None if r["old"] is None else json.loads(r["old"]),
         new=None if r["new"] is None else json.loads(r["new"]),
         undoes=r.get("undoes"),
+        batch=r.get("batch"),
     )
 
 

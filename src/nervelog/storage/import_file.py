@@ -31,6 +31,14 @@ from nervelog.storage.export import (
     SESSION_HEADER,
     uncsv_cell,
 )
+from nervelog.storage.import_care import (
+    CARE_LISTS,
+    NO_CARE,
+    CareRecords,
+    json_list,
+    parse_care,
+    relabel,
+)
 from nervelog.storage.rows import parse_datetime
 
 # SQLite's INTEGER is 64-bit; a larger id in a file cannot be stored.
@@ -45,6 +53,8 @@ class ImportBatch:
     kind: str
     entries: tuple[Entry, ...]
     sessions: tuple[Session, ...]
+    care: CareRecords = NO_CARE
+    """Medicines, doses, events and questions (JSON version 2 only)."""
 
 
 def _too_big(size: int) -> ValidationError:
@@ -103,40 +113,36 @@ def _parse_json(text: str, today: pendulum.Date) -> ImportBatch:
         raise Problem("json", exc.msg, "valid JSON", exc.lineno).error() from None
     if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
         raise Problem("format", _get(document, "format"), f"'{JSON_FORMAT}'").error()
-    if document.get("version") != JSON_VERSION:
-        raise Problem("version", document.get("version"), f"{JSON_VERSION}").error()
+    version = document.get("version")
+    if version not in (1, JSON_VERSION) or isinstance(version, bool):
+        raise Problem("version", version, f"1 or {JSON_VERSION}").error()
     problems: list[Problem] = []
     entries: list[tuple[Entry, int | None]] = []
     sessions: list[Session] = []
     lines = _json_item_lines(text)
-    for index, raw in enumerate(_list(document, "entries", problems)):
+    for index, raw in enumerate(json_list(document, "entries", problems)):
         line = next(lines["entries"], None)
         try:
             entries.append((_entry_from_json(raw, today, line), line))
         except ValidationError as exc:
-            problems += _relabel(exc, f"entries[{index}]", line)
-    for index, raw in enumerate(_list(document, "sessions", problems)):
+            problems += relabel(exc, f"entries[{index}]", line)
+    for index, raw in enumerate(json_list(document, "sessions", problems)):
         line = next(lines["sessions"], None)
         try:
             sessions.append(_session_from_json(raw, today, line))
         except ValidationError as exc:
-            problems += _relabel(exc, f"sessions[{index}]", line)
+            problems += relabel(exc, f"sessions[{index}]", line)
+    care = NO_CARE
+    if version == JSON_VERSION:
+        care = parse_care(document, today, lines, problems)
     problems += _duplicate_days(entries)
     if problems:
         raise ValidationError(problems)
-    return ImportBatch("json", tuple(e for e, _ in entries), tuple(sessions))
+    return ImportBatch("json", tuple(e for e, _ in entries), tuple(sessions), care)
 
 
 def _get(document: object, key: str) -> object:
     return document.get(key) if isinstance(document, dict) else type(document).__name__
-
-
-def _list(document: dict[str, Any], key: str, problems: list[Problem]) -> list[Any]:
-    value = document.get(key, [])
-    if not isinstance(value, list):
-        problems.append(Problem(key, type(value).__name__, "a list"))
-        return []
-    return value
 
 
 def _json_item_lines(text: str) -> dict[str, Iterator[int]]:
@@ -146,7 +152,7 @@ def _json_item_lines(text: str) -> dict[str, Iterator[int]]:
     item is a good pointer for the user; when the file is formatted differently the
     problems are still reported with their list index.
     """
-    found: dict[str, list[int]] = {"entries": [], "sessions": []}
+    found: dict[str, list[int]] = {key: [] for key in ("entries", "sessions", *CARE_LISTS)}
     current: str | None = None
     for number, line in enumerate(text.splitlines(), start=1):
         stripped = line.strip()
@@ -156,10 +162,6 @@ def _json_item_lines(text: str) -> dict[str, Iterator[int]]:
         if current and stripped.startswith("{") and line.startswith("    {"):
             found[current].append(number)
     return {key: iter(lines) for key, lines in found.items()}
-
-
-def _relabel(exc: ValidationError, where: str, line: int | None) -> list[Problem]:
-    return [Problem(f"{where}.{p.field}", p.value, p.allowed, line) for p in exc.problems]
 
 
 def _entry_from_json(raw: object, today: pendulum.Date, line: int | None) -> Entry:

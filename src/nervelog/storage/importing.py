@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from nervelog.domain.models import Entry, Session
 from nervelog.storage.db import transaction
+from nervelog.storage.import_care import NO_CARE, CareRecords, apply_care
 from nervelog.storage.import_file import decode_import, parse_import
 from nervelog.storage.repository import Journal
 from nervelog.storage.rows import entry_to_row, first_row, rows_of, same_row, session_from_row
@@ -34,6 +35,7 @@ def import_data(journal: Journal, data: bytes, *, dry_run: bool = False) -> Impo
         journal,
         batch.entries,
         batch.sessions,
+        batch.care,
         dry_run=dry_run,
         # The sessions CSV has no quick-rating columns: match on what it does hold.
         session_ratings=batch.kind != "sessions",
@@ -49,6 +51,7 @@ def apply_import(
     journal: Journal,
     entries: Iterable[Entry],
     sessions: Iterable[Session],
+    care: CareRecords = NO_CARE,
     *,
     dry_run: bool = False,
     session_ratings: bool = True,
@@ -62,7 +65,8 @@ def apply_import(
     an identical stored session is left alone, anything else is added (keeping its id
     when that id is free), so an import never overwrites a session. Pass
     ``session_ratings=False`` when the source cannot hold the quick ratings (the
-    sessions CSV), so a stored session still matches its own exported row.
+    sessions CSV), so a stored session still matches its own exported row. Medicines,
+    doses, events and questions are matched by content too (see ``import_care``).
     """
     added = updated = unchanged = 0
     try:
@@ -105,6 +109,9 @@ def apply_import(
                         session = session.with_changes(id=None)
                 journal.store_session(conn, session)
                 added += 1
+            care_added, care_unchanged = apply_care(conn, journal.clock.now(), care)
+            added += care_added
+            unchanged += care_unchanged
             if dry_run:
                 raise _DryRun
     except _DryRun:

@@ -85,7 +85,94 @@ def m003_undo(db: Database) -> None:
     db.execute("ALTER TABLE history ADD COLUMN undoes INTEGER REFERENCES history(id)")
 
 
-MIGRATIONS: tuple[Callable[[Database], None], ...] = (m001_initial, m002_phases, m003_undo)
+_DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
+RECORDS = ("entry", "session", "phase", "medication", "dose", "event", "question")
+"""Every kind of record the history keeps."""
+
+
+def m004_medicines(db: Database) -> None:
+    """Medicines and their doses, notable events, questions for the doctor.
+
+    Their ids are never reused (AUTOINCREMENT), so the history of "medicine 4" is always
+    about one course. The history learns the new records (SQLite cannot change a CHECK, so the table is
+    rebuilt with every row kept) and a ``batch`` column: changes made together, such
+    as stopping one course and starting the next for a dose change, undo together.
+    """
+    db.execute(
+        f"""CREATE TABLE medication (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            name TEXT NOT NULL CHECK (length(trim(name)) > 0),
+            dose TEXT NOT NULL CHECK (length(trim(dose)) > 0),
+            schedule TEXT NOT NULL DEFAULT '',
+            as_needed INTEGER NOT NULL DEFAULT 0 CHECK (as_needed IN (0, 1)),
+            started TEXT NOT NULL CHECK (started {_DATE}),
+            stopped TEXT CHECK (stopped IS NULL OR (stopped {_DATE} AND stopped >= started)),
+            reason TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT '',
+            follows INTEGER REFERENCES medication(id)
+        )"""
+    )
+    db.execute(
+        f"""CREATE TABLE dose (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            medication INTEGER NOT NULL REFERENCES medication(id),
+            date TEXT NOT NULL CHECK (date {_DATE}),
+            time TEXT CHECK (time IS NULL OR time GLOB '[0-2][0-9]:[0-5][0-9]'),
+            amount TEXT NOT NULL DEFAULT '',
+            notes TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    db.execute("CREATE INDEX dose_date ON dose(date)")
+    db.execute(
+        f"""CREATE TABLE event (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            date TEXT NOT NULL CHECK (date {_DATE}),
+            kind TEXT NOT NULL CHECK (length(trim(kind)) > 0),
+            text TEXT NOT NULL CHECK (length(trim(text)) > 0)
+        )"""
+    )
+    db.execute("CREATE INDEX event_date ON event(date)")
+    db.execute(
+        f"""CREATE TABLE question (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            text TEXT NOT NULL CHECK (length(trim(text)) > 0),
+            raised_on TEXT NOT NULL CHECK (raised_on {_DATE}),
+            answered_on TEXT CHECK (answered_on IS NULL OR
+                (answered_on {_DATE} AND answered_on >= raised_on)),
+            answer TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    records = ", ".join(f"'{r}'" for r in RECORDS)
+    # Made under a new name that it references itself by: the rename below rewrites that
+    # reference, and dropping the old table leaves no row pointing at it.
+    db.execute(
+        f"""CREATE TABLE history_new (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            record TEXT NOT NULL CHECK (record IN ({records})),
+            record_key TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+            old TEXT,
+            new TEXT,
+            undoes INTEGER REFERENCES history_new(id),
+            batch INTEGER
+        )"""
+    )
+    db.execute(
+        "INSERT INTO history_new (id, at, record, record_key, action, old, new, undoes) "
+        "SELECT id, at, record, record_key, action, old, new, undoes FROM history"
+    )
+    db.execute("DROP TABLE history")
+    db.execute("ALTER TABLE history_new RENAME TO history")
+    db.execute("CREATE INDEX history_record ON history(record, record_key)")
+
+
+MIGRATIONS: tuple[Callable[[Database], None], ...] = (
+    m001_initial,
+    m002_phases,
+    m003_undo,
+    m004_medicines,
+)
 LATEST_VERSION = len(MIGRATIONS)
 
 

@@ -18,6 +18,8 @@ from nervelog.domain.errors import Problem, RecordGone
 from nervelog.domain.models import Entry, Phase, Session
 from nervelog.storage.db import transaction
 from nervelog.storage.history import Change, changes, json_row, log_change, undo_last
+from nervelog.storage.medicines import Medicines
+from nervelog.storage.notables import Events, Questions
 from nervelog.storage.rows import (
     Row,
     check_storable,
@@ -44,6 +46,12 @@ class Journal:
         self.clock: Clock = clock or SystemClock()
         self.auto_backup: Path | None = None
         """The snapshot taken when this journal was opened, if one was."""
+        self.medicines = Medicines(db, self.clock)
+        """Medicine courses and as-needed doses."""
+        self.events = Events(db, self.clock)
+        """Notable events: falls, flares, illnesses, appointments."""
+        self.questions = Questions(db, self.clock)
+        """Questions for the next appointment."""
 
     # -- history -----------------------------------------------------------------
 

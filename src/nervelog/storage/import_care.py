@@ -1,0 +1,159 @@
+"""Importing medicines, doses, events and questions (JSON version 2).
+
+Each item is validated with its line number; references between them (a course that
+``follows`` another, a dose of a medicine) must point inside the file. Stored, an item
+identical to one already in the journal changes nothing, so re-importing an export is
+harmless; ids are kept when free and references follow any id that had to change.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+import pendulum
+
+from nervelog.domain.care_validation import (
+    DOSE_FIELDS,
+    EVENT_FIELDS,
+    MEDICATION_FIELDS,
+    QUESTION_FIELDS,
+    parse_dose,
+    parse_event,
+    parse_medication,
+    parse_question,
+)
+from nervelog.domain.errors import Problem, ValidationError
+from nervelog.domain.models import Dose, Event, Medication, Question
+from nervelog.domain.validation import unknown_fields
+from nervelog.storage import records
+from nervelog.storage.medicines import dose_to_row, medication_to_row
+from nervelog.storage.notables import event_to_row, question_to_row
+from nervelog.storage.rows import Row
+
+CARE_LISTS = ("medications", "doses", "events", "questions")
+
+T = TypeVar("T")
+
+
+@dataclass(frozen=True)
+class CareRecords:
+    """Medicines, doses, events and questions read from a file, not yet stored."""
+
+    medications: tuple[Medication, ...] = ()
+    doses: tuple[Dose, ...] = ()
+    events: tuple[Event, ...] = ()
+    questions: tuple[Question, ...] = ()
+
+
+NO_CARE = CareRecords()
+"""Nothing but entries and sessions (a version 1 file, a CSV)."""
+
+
+def json_list(document: dict[str, Any], key: str, problems: list[Problem]) -> list[Any]:
+    """The list at ``key`` (empty when missing); a problem if it is not a list."""
+    value = document.get(key, [])
+    if not isinstance(value, list):
+        problems.append(Problem(key, type(value).__name__, "a list"))
+        return []
+    return value
+
+
+def relabel(exc: ValidationError, where: str, line: int | None) -> list[Problem]:
+    """The problems of one item of a JSON list, named by the list and the item's index."""
+    return [Problem(f"{where}.{p.field}", p.value, p.allowed, line) for p in exc.problems]
+
+
+def parse_care(
+    document: dict[str, Any],
+    today: pendulum.Date,
+    lines: Mapping[str, Iterator[int]],
+    problems: list[Problem],
+) -> CareRecords:
+    """Read the four lists of a version 2 file, adding every problem to ``problems``."""
+
+    def items(
+        key: str, fields: tuple[str, ...], parse: Callable[[Mapping[str, object], Any, Any], T]
+    ) -> list[tuple[T, int | None, str]]:
+        out = []
+        for index, raw in enumerate(json_list(document, key, problems)):
+            line = next(lines[key], None)
+            where = f"{key}[{index}]"
+            if not isinstance(raw, dict):
+                problems.append(Problem(where, type(raw).__name__, "an object", line))
+                continue
+            found = [
+                Problem(p.field, p.value, p.allowed, line) for p in unknown_fields(raw, fields)
+            ]
+            try:
+                out.append((parse(raw, today, line), line, where))
+            except ValidationError as exc:
+                found += exc.problems
+            problems.extend(relabel(ValidationError(found), where, line) if found else [])
+        return out
+
+    medications = items("medications", MEDICATION_FIELDS, parse_medication)
+    doses = items("doses", DOSE_FIELDS, parse_dose)
+    ids = {m.id for m, _, _ in medications if m.id is not None}
+    for m, line, where in medications:
+        if m.follows is not None and m.follows not in ids:
+            problems.append(Problem(f"{where}.follows", m.follows, _IN_FILE, line))
+    for d, line, where in doses:
+        if d.medication not in ids:
+            problems.append(Problem(f"{where}.medication", d.medication, _IN_FILE, line))
+    return CareRecords(
+        medications=tuple(m for m, _, _ in medications),
+        doses=tuple(d for d, _, _ in doses),
+        events=tuple(e for e, _, _ in items("events", EVENT_FIELDS, parse_event)),
+        questions=tuple(q for q, _, _ in items("questions", QUESTION_FIELDS, parse_question)),
+    )
+
+
+_IN_FILE = "the id of a medication in this file"
+
+
+def apply_care(
+    conn: sqlite3.Connection, now: pendulum.DateTime, care: CareRecords
+) -> tuple[int, int]:
+    """Store ``care`` inside the caller's transaction; returns (added, unchanged)."""
+    added = unchanged = 0
+    stored_ids: dict[int, int] = {}
+    taken: dict[str, set[int]] = {}
+
+    def store(record: str, row: Row) -> int:
+        nonlocal added, unchanged
+        existing = _identical(conn, record, row, taken.setdefault(record, set()))
+        if existing is not None:
+            unchanged += 1
+            taken[record].add(existing)
+            return existing
+        added += 1
+        new_id = records.insert(conn, now, record, row)
+        taken[record].add(new_id)
+        return new_id
+
+    # A course comes after the one it follows: that one started earlier (or the same day).
+    for m in sorted(care.medications, key=lambda m: (m.started, m.id or 0)):
+        follows = None if m.follows is None else stored_ids[m.follows]
+        new_id = store("medication", medication_to_row(m.with_changes(follows=follows)))
+        if m.id is not None:
+            stored_ids[m.id] = new_id
+    for d in care.doses:
+        store("dose", dose_to_row(d.with_changes(medication=stored_ids[d.medication])))
+    for e in care.events:
+        store("event", event_to_row(e))
+    for q in care.questions:
+        store("question", question_to_row(q))
+    return added, unchanged
+
+
+def _identical(conn: sqlite3.Connection, record: str, row: Row, taken: set[int]) -> int | None:
+    """A stored row equal to ``row`` in everything but its id, not matched already."""
+    content = {k: v for k, v in row.items() if k != "id"}
+    where = " AND ".join(f'"{k}" IS ?' for k in content)
+    for (found,) in conn.execute(f"SELECT id FROM {record} WHERE {where}", list(content.values())):
+        if found not in taken:
+            return int(found)
+    return None

@@ -1,0 +1,228 @@
+"""Medicine courses and as-needed doses: start, change the dose, stop, log a dose taken.
+
+A dose change is one transaction and one batch of history: the course is stopped and
+the next one, which ``follows`` it, starts the same day; undo takes both back at once.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+
+import pendulum
+from sqlite_utils import Database
+
+from nervelog.domain.dates import Clock, parse_iso_date
+from nervelog.domain.errors import Problem
+from nervelog.domain.models import Dose, Medication
+from nervelog.storage import records
+from nervelog.storage.db import transaction
+from nervelog.storage.history import Batch
+from nervelog.storage.rows import Row, where_range
+
+
+def medication_to_row(m: Medication) -> Row:
+    """A course as a table row (dates as ISO text, ``as_needed`` as 0/1)."""
+    return {
+        "id": m.id,
+        "name": m.name,
+        "dose": m.dose,
+        "schedule": m.schedule,
+        "as_needed": int(m.as_needed),
+        "started": m.started.isoformat(),
+        "stopped": None if m.stopped is None else m.stopped.isoformat(),
+        "reason": m.reason,
+        "notes": m.notes,
+        "follows": m.follows,
+    }
+
+
+def medication_from_row(row: Row) -> Medication:
+    """A course from a table row."""
+    stopped = row["stopped"]
+    return Medication(
+        id=row["id"],
+        name=row["name"],
+        dose=row["dose"],
+        schedule=row["schedule"],
+        as_needed=bool(row["as_needed"]),
+        started=parse_iso_date(row["started"]),
+        stopped=None if stopped is None else parse_iso_date(stopped),
+        reason=row["reason"],
+        notes=row["notes"],
+        follows=row["follows"],
+    )
+
+
+def dose_to_row(d: Dose) -> Row:
+    """A dose taken as a table row."""
+    return {
+        "id": d.id,
+        "medication": d.medication,
+        "date": d.date.isoformat(),
+        "time": d.time,
+        "amount": d.amount,
+        "notes": d.notes,
+    }
+
+
+def dose_from_row(row: Row) -> Dose:
+    """A dose taken from a table row."""
+    return Dose(
+        id=row["id"],
+        medication=row["medication"],
+        date=parse_iso_date(row["date"]),
+        time=row["time"],
+        amount=row["amount"],
+        notes=row["notes"],
+    )
+
+
+class Medicines:
+    """The journal's medicine courses and doses (``journal.medicines``)."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    # -- reading ---------------------------------------------------------------------
+
+    def courses(self, *, current_only: bool = False) -> list[Medication]:
+        """Every course, by start day (only those not stopped, with ``current_only``)."""
+        where = " WHERE stopped IS NULL" if current_only else ""
+        sql = f"SELECT * FROM medication{where} ORDER BY started, id"
+        return [medication_from_row(r) for r in self.db.query(sql)]
+
+    def course(self, medication_id: int) -> Medication | None:
+        """One course by id."""
+        rows = list(self.db.query("SELECT * FROM medication WHERE id = ?", [medication_id]))
+        return medication_from_row(rows[0]) if rows else None
+
+    def doses(
+        self, start: pendulum.Date | None = None, end: pendulum.Date | None = None
+    ) -> list[Dose]:
+        """As-needed doses taken in a date range (inclusive), in date and time order."""
+        where, params = where_range(start, end)
+        sql = f"SELECT * FROM dose{where} ORDER BY date, coalesce(time, ''), id"
+        return [dose_from_row(r) for r in self.db.query(sql, params)]
+
+    def find_current(self, name_or_id: str, day: pendulum.Date) -> Medication:
+        """The course meant by an id or a name, among those being taken on ``day``.
+
+        Raises ``ValidationError`` for an unknown id or name, and for a name two current
+        courses share (naming both ids).
+        """
+        text = name_or_id.strip()
+        if text.isascii() and text.isdigit():
+            found = self.course(int(text))
+            if found is None:
+                raise Problem(
+                    "medicine", text, "the id of a medicine (see nervelog med list)"
+                ).error()
+            return found
+        matches = [
+            m for m in self.courses() if m.name.casefold() == text.casefold() and m.current_on(day)
+        ]
+        if not matches:
+            names = sorted({m.name for m in self.courses() if m.current_on(day)})
+            listed = ", ".join(names) if names else "none recorded"
+            raise Problem("medicine", text, f"a medicine taken on {day} ({listed})").error()
+        if len(matches) > 1:
+            ids = ", ".join(f"{m.id} ({m.label})" for m in matches)
+            raise Problem("medicine", text, f"one course: give its id, one of {ids}").error()
+        return matches[0]
+
+    # -- writing ---------------------------------------------------------------------
+
+    def start(self, medication: Medication) -> Medication:
+        """Store a new course; returns it with its id."""
+        with transaction(self.db) as conn:
+            new_id = records.insert(
+                conn, self.clock.now(), "medication", medication_to_row(medication)
+            )
+        return medication.with_changes(id=new_id)
+
+    def change(
+        self,
+        medication_id: int,
+        dose: str,
+        schedule: str | None,
+        day: pendulum.Date,
+    ) -> Medication:
+        """Stop a course on ``day`` and start the next, at ``dose``, that follows it."""
+        with transaction(self.db) as conn:
+            old = self._current(conn, medication_id, day, "changed")
+            if not dose.strip():
+                raise Problem("dose", dose, "the new dose, such as 150 mg").error()
+            batch = Batch()
+            now = self.clock.now()
+            records.update(
+                conn, now, "medication", medication_to_row(old), {"stopped": day.isoformat()}, batch
+            )
+            following = old.with_changes(
+                id=None,
+                dose=dose.strip(),
+                schedule=old.schedule if schedule is None else schedule.strip(),
+                started=day,
+                stopped=None,
+                notes="",
+                follows=old.id,
+            )
+            new_id = records.insert(conn, now, "medication", medication_to_row(following), batch)
+        return following.with_changes(id=new_id)
+
+    def stop(self, medication_id: int, day: pendulum.Date, reason: str = "") -> Medication:
+        """Stop a course on ``day``; a reason is kept in its notes."""
+        with transaction(self.db) as conn:
+            old = self._current(conn, medication_id, day, "stopped")
+            notes = old.notes
+            if reason.strip():
+                notes = f"{notes}\nStopped: {reason.strip()}".strip()
+            changes = {"stopped": day.isoformat(), "notes": notes}
+            new = records.update(
+                conn, self.clock.now(), "medication", medication_to_row(old), changes
+            )
+        return medication_from_row(new)
+
+    def took(self, dose: Dose) -> Dose:
+        """Log one dose of an as-needed course taken; returns it with its id."""
+        with transaction(self.db) as conn:
+            row = records.fetch_existing(
+                conn, "medication", dose.medication, f"medicine {dose.medication}"
+            )
+            course = medication_from_row(row)
+            if not course.as_needed:
+                raise Problem(
+                    "medicine",
+                    course.label,
+                    "an as-needed medicine; for a regular one, record a dose change with "
+                    f"nervelog med change {course.id} --dose ...",
+                ).error()
+            if not course.current_on(dose.date):
+                raise Problem(
+                    "date",
+                    dose.date.isoformat(),
+                    f"a day {course.label} was taken ({_span(course)})",
+                ).error()
+            new_id = records.insert(conn, self.clock.now(), "dose", dose_to_row(dose))
+        return dose.with_changes(id=new_id)
+
+    def _current(
+        self, conn: sqlite3.Connection, medication_id: int, day: pendulum.Date, verb: str
+    ) -> Medication:
+        row = records.fetch_existing(conn, "medication", medication_id, f"medicine {medication_id}")
+        course = medication_from_row(row)
+        if course.stopped is not None:
+            raise Problem(
+                "medicine",
+                f"{medication_id} ({course.label})",
+                f"a course still being taken; this one stopped on {course.stopped} "
+                "and cannot be " + verb,
+            ).error()
+        if day < course.started:
+            raise Problem("date", day.isoformat(), f"{course.started} (the start) or later").error()
+        return course
+
+
+def _span(course: Medication) -> str:
+    end = "ongoing" if course.stopped is None else f"to {course.stopped}"
+    return f"from {course.started} {end}"
