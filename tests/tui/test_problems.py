@@ -185,7 +185,8 @@ async def test_deleting_a_day_while_busy_keeps_it_and_works_later(
         other.execute("BEGIN IMMEDIATE")
         await pilot.press("d", "y")
         await pilot.pause()
-        assert any("busy" in n.message for n in app._notifications)
+        shown = str(app.screen.query_one("#journal-range", Static).render())
+        assert shown.startswith("Not deleted:") and "busy" in shown
         assert shared.entry(TODAY) is not None
 
         other.execute("ROLLBACK")
@@ -259,41 +260,73 @@ async def test_a_failing_summary_is_a_message_and_the_app_goes_on(
 
 
 async def test_an_unexpected_error_leaves_what_was_typed_and_the_command_to_save_it(
-    welcomed: Journal, clock: FixedClock, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+    shared: Journal,
+    clock: FixedClock,
+    journal_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    capsys: pytest.CaptureFixture[str],
 ) -> None:
     import shlex
 
     from click.testing import CliRunner
 
     from nervelog.cli import CliContext, cli
-    from nervelog.tui.recovery import recovery_text
+    from nervelog.tui import report_unsaved
 
     def bug(_: CheckinScreen) -> None:
         raise RuntimeError("a bug nervelog did not foresee")
 
-    monkeypatch.setattr(CheckinScreen, "action_note", bug)
-    app = NervelogApp(welcomed, clock)
+    monkeypatch.setattr(CheckinScreen, "action_leave_note", bug)
+    note = "Feet \x1b[31mburning\x1b[0m\nafter the walk"
+    app = app_on(shared, clock, journal_path)
     with pytest.raises(RuntimeError):
         async with app.run_test(size=(80, 24)) as pilot:
-            await pilot.press("4", "down", "1", "0", "down", "down", "x")
-            await pilot.press("n")  # the bug: the app has to stop
+            await pilot.press("4", "down", "1", "0", "down", "down", "x", "n")
+            app.screen.query_one("#note", TextArea).insert(note)
+            await pilot.press("escape")  # the bug: the app has to stop
             await pilot.pause()
-    assert app.return_code == 1
-    draft = app.context.draft
-    assert draft is not None
-    text = recovery_text(draft)
-    assert "before 2026-11-22 was saved" in text
-    assert "numbness 4, tingling 10, pain skipped, mobility skipped" in text
+    assert app.return_code == 1 and app.context.draft is not None
+    report_unsaved(app.context.draft, journal_path)
+    printed = capsys.readouterr().err
+    assert "before 2026-11-22 was saved" in printed
+    assert "numbness 4, tingling 10, pain skipped, mobility skipped" in printed
+    assert "\x1b" not in printed  # the note's escape codes never reach the terminal
 
-    # The printed command stores exactly what was on screen.
-    command = shlex.split(text.split("run:\n")[1].strip())
-    assert command[:2] == ["nervelog", "log"]
-    result = CliRunner().invoke(
-        cli, ["--db", str(journal_path), *command[1:]], obj=CliContext(clock=clock)
-    )
+    # The printed command stores exactly what was on screen, in the same journal.
+    command = shlex.split(printed.split("run:\n")[1].strip())
+    assert command[:3] == ["nervelog", "--db", str(journal_path)]
+    result = CliRunner().invoke(cli, command[1:], obj=CliContext(clock=clock))
     assert result.exit_code == 0, result.output
-    stored = open_journal(journal_path, clock).entry(TODAY)
+    stored = shared.entry(TODAY)
     assert stored is not None and stored.scores == Scores(numbness=4, tingling=10)
+    assert stored.notes == note
+
+
+async def test_a_day_that_could_not_be_read_is_not_replaced_unseen(
+    shared: Journal, clock: FixedClock, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared.save_entry(Entry(date=TODAY, scores=Scores(pain=8, mobility=3), notes="earlier"))
+    read = shared.entry
+
+    def unreadable(day: pendulum.Date) -> Entry | None:
+        raise sqlite3.OperationalError("disk I/O error")
+
+    monkeypatch.setattr(shared, "entry", unreadable)
+    app = app_on(shared, clock, journal_path)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        monkeypatch.setattr(shared, "entry", read)
+        await pilot.press("5", "ctrl+s")
+        await pilot.pause()
+        assert "already has an entry (numbness –, tingling –, pain 8, mobility 3)" in status(app)
+        assert form_values(app)["numbness"] == 5
+        stored = shared.entry(TODAY)
+        assert stored is not None and stored.scores == Scores(pain=8, mobility=3)
+        await pilot.press("ctrl+s")  # the user has seen it: now it is replaced
+        await pilot.pause()
+    stored = shared.entry(TODAY)
+    assert stored is not None and stored.scores == Scores(numbness=5)
+    assert shared.history("entry", TODAY.isoformat())[0].new is not None  # the old one kept
 
 
 async def test_a_journal_unreadable_at_start_still_takes_the_days_scores_later(

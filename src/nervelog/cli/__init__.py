@@ -78,7 +78,7 @@ def open_app(state: CliContext) -> None:
 
     # The app is long-lived: give it the usual garbage collection back (see main()).
     gc.set_threshold(*_GC_DEFAULT)
-    run_app(state.journal(), state.clock, state.path())
+    run_app(state.journal(), state.clock, state.path(), demo=state.demo)
 
 
 _GC_DEFAULT = gc.get_threshold()

@@ -52,7 +52,8 @@ def clip(text: str, width: int) -> str:
 
 
 def _cut(text: str, width: int) -> str:
-    # wcwidth pads a wide character split at the edge with a space: drop it.
+    # wcwidth pads a wide character split at the edge with a space; that and any space
+    # the cut ends on go, so the ellipsis follows the last character shown.
     return str(wcwidth.clip(text, 0, max(0, width))).rstrip(" ")
 
 

@@ -216,15 +216,21 @@ def _write_error(conn: sqlite3.Connection, exc: sqlite3.DatabaseError) -> Journa
     )
 
 
-def explain(exc: BaseException) -> str | None:
+def explain(exc: BaseException, conn: sqlite3.Connection | None = None) -> str | None:
     """The plain words for a problem the user can act on, or None for a bug.
 
     The command line and the app both show these, so a problem reads the same in both.
+    ``conn``, the journal's connection, lets the words name its backup and busy wait.
+    A constraint failure is a bug, not something the user can act on: None.
     """
     if isinstance(exc, ValidationError | JournalError):
         return str(exc)
-    if isinstance(exc, sqlite3.Error):
-        return f"The journal could not be read: {exc}. Nothing was changed. {advice(exc, None)}"
+    if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.IntegrityError):
+        path = None if conn is None else _path_of(conn)
+        busy = BUSY_TIMEOUT_MS if conn is None else _busy_timeout(conn)
+        return (
+            f"The journal could not be used: {exc}. Nothing was changed. {advice(exc, path, busy)}"
+        )
     return None
 
 

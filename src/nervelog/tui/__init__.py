@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from nervelog.domain.dates import Clock
+from nervelog.domain.models import Entry
 from nervelog.storage.repository import Journal
 
 WRITE_WAIT_S = 3.0
@@ -19,22 +20,36 @@ message with the form kept as typed beats a screen that seems frozen.
 """
 
 
-def run_app(journal: Journal, clock: Clock, path: Path | None) -> None:
+def run_app(journal: Journal, clock: Clock, path: Path | None, *, demo: bool = False) -> None:
     """Open the journal app on ``journal`` and block until the user quits.
 
     Should the app ever stop on an unexpected error, an unsaved check-in is printed
-    with the command that saves it, so the day is not lost.
+    with the command that saves it, so the day is not lost (the demo's is only shown).
     """
-    import sys
-
     from nervelog.tui.app import NervelogApp
-    from nervelog.tui.recovery import recovery_text
 
     journal.set_busy_timeout(WRITE_WAIT_S)
     app = NervelogApp(journal, clock, journal_path=path)
     app.run()
     if app.return_code and app.context.draft is not None:
-        sys.stderr.write(recovery_text(app.context.draft))
+        report_unsaved(app.context.draft, None if demo else path)
+
+
+def report_unsaved(draft: Entry, path: Path | None) -> None:
+    """Print the unsaved check-in and how to save it; its note goes to a private file."""
+    import sys
+
+    from nervelog.storage.files import write_private
+    from nervelog.tui.recovery import note_file_for, recovery_text
+
+    note_file: Path | None = None
+    if draft.notes.strip():
+        note_file = note_file_for(draft, path)
+        try:
+            write_private(note_file, draft.notes.encode("utf-8"))
+        except OSError:
+            note_file = None
+    sys.stderr.write(recovery_text(draft, path, note_file))
 
 
 __all__ = ["run_app"]

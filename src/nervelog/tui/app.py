@@ -69,7 +69,7 @@ class NervelogApp(App[None]):
             self.push_screen(WelcomeScreen(self.context.journal_path), self._welcomed)
 
     def _welcomed(self, _: object) -> None:
-        with Attempt(self.screen, "Remembering the welcome was read"):
+        with Attempt(self.screen, "Remembering the welcome was read", self.context.journal):
             self.context.journal.set_setting(WELCOMED, "yes")
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -99,7 +99,7 @@ class NervelogApp(App[None]):
     def action_toggle_theme(self) -> None:
         """Switch between the light and the dark theme, and remember the choice."""
         self.theme = LIGHT if self.theme == DARK else DARK
-        with Attempt(self.screen, "Remembering the theme"):
+        with Attempt(self.screen, "Remembering the theme", self.context.journal):
             self.context.journal.set_setting(THEME, self.theme)
 
     async def action_quit(self) -> None:

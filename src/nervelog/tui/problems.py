@@ -14,11 +14,12 @@ from types import TracebackType
 from textual.widget import Widget
 
 from nervelog.storage.db import explain
+from nervelog.storage.repository import Journal
 
 
-def problem_message(exc: BaseException, doing: str) -> str:
+def problem_message(exc: BaseException, doing: str, journal: Journal | None = None) -> str:
     """What went wrong with ``doing`` (for example "Saving"), in plain words."""
-    known = explain(exc)
+    known = explain(exc, None if journal is None else journal.db.conn)
     if known is not None:
         return known
     if isinstance(exc, OSError):
@@ -30,15 +31,16 @@ def problem_message(exc: BaseException, doing: str) -> str:
 
 
 class Attempt:
-    """``with Attempt(screen, "Saving") as attempt:`` — a failure becomes a notification.
+    """``with Attempt(screen, "Saving", journal) as attempt:`` — a failure becomes a notification.
 
     After the block, ``attempt.failed`` says whether it failed and ``attempt.message``
     holds the words shown, for the screen to repeat next to the user's input.
     """
 
-    def __init__(self, node: Widget, doing: str) -> None:
+    def __init__(self, node: Widget, doing: str, journal: Journal) -> None:
         self.node = node
         self.doing = doing
+        self.journal = journal
         self.message: str | None = None
         """The words shown for a failure."""
         self.error: Exception | None = None
@@ -61,7 +63,7 @@ class Attempt:
         if exc is None or not isinstance(exc, Exception):
             return False  # success, or KeyboardInterrupt / cancellation: not ours
         self.error = exc
-        self.message = problem_message(exc, self.doing)
+        self.message = problem_message(exc, self.doing, self.journal)
         if explain(exc) is None:
             self.node.log.error("".join(traceback.format_exception(exc)))
         self.node.notify(self.message, title=f"{self.doing} failed", severity="error", timeout=15)

@@ -21,6 +21,8 @@ class BaseScreen(Screen[Any]):
     TITLE_TEXT = ""
     DEFER_FOOTER = False
     """Draw the screen before its key footer (only the first screen shown: see BottomBar)."""
+    STATUS_LINE = ""
+    """The id of the line that repeats a failed delete's message until the next reload."""
 
     def __init__(self, ctx: AppContext, *, id: str | None = None) -> None:
         super().__init__(id=id)
@@ -54,10 +56,16 @@ class BaseScreen(Screen[Any]):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            with Attempt(self, "Deleting") as attempt:
+            with Attempt(self, "Deleting", self.ctx.journal) as attempt:
                 existed = delete()
             if attempt.failed:
-                return  # the record is still there, and the notification says why
+                # The record is still there; the notification says why, and so does the
+                # screen, for a reader who missed the notification.
+                if self.STATUS_LINE:
+                    self.query_one(self.STATUS_LINE, Static).update(
+                        f"Not deleted: {attempt.message}"
+                    )
+                return
             self.ctx.journal_changed()
             self.reload()
             self.notify(deleted if existed else gone, timeout=2 if existed else 4)

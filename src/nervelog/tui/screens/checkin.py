@@ -46,6 +46,8 @@ class CheckinScreen(BaseScreen):
         super().__init__(ctx, id="checkin")
         self.day: pendulum.Date | None = None
         self.stored: Entry | None = None
+        self._unread = False
+        """The day's stored entry could not be read when the form was shown."""
         self._note_shown = ""
 
     def compose_body(self) -> ComposeResult:
@@ -98,19 +100,21 @@ class CheckinScreen(BaseScreen):
         """
         journal = self.ctx.journal
         today = self.ctx.clock.today()
-        with Attempt(self, "Reading the journal") as attempt:
+        with Attempt(self, "Reading the journal", self.ctx.journal) as attempt:
             stored = journal.entry(day)
             before = journal.entry(day.subtract(days=1))
         if attempt.failed:
             if self.day is None:
                 # Opening: an empty form for the day, so what is typed can be saved
-                # once the journal answers again (an entry it held stays in history).
+                # once the journal answers again (see action_save).
                 self.day = day
+                self._unread = True
                 self.set_title(day_heading(day, today))
             self._show_status(f"{attempt.message} The form was not changed.")
             return
         self.day = day
         self.stored = stored
+        self._unread = False
         self.ctx.draft = None
         label = "yesterday" if day == today else "day before"
         for row in self.rows():
@@ -162,11 +166,13 @@ class CheckinScreen(BaseScreen):
         Returns whether it was stored. When the journal refuses (busy, full, damaged),
         the form keeps every value typed and says why; ctrl+s tries again.
         """
+        if self._unread and not self._caught_up():
+            return False
         entry = self.form_entry()
         if self.stored is None and entry.scores.is_empty and not entry.notes.strip():
             self._show_status("Nothing to save: set a score or write a note first.")
             return False
-        with Attempt(self, "Saving") as attempt:
+        with Attempt(self, "Saving", self.ctx.journal) as attempt:
             stored = self.ctx.journal.save_entry(entry)
         if attempt.failed:
             self._show_status(
@@ -179,6 +185,32 @@ class CheckinScreen(BaseScreen):
         self._show_status()
         self.notify(f"Saved {entry.date.format('ddd D MMM')}.", timeout=2)
         return True
+
+    def _caught_up(self) -> bool:
+        """Read the entry the form could not show; False when saving must wait.
+
+        Saving blindly would replace an entry the user never saw. If there is one, it is
+        named and the form kept; the next ctrl+s replaces it (the history keeps it).
+        """
+        assert self.day is not None
+        with Attempt(self, "Reading the journal", self.ctx.journal) as attempt:
+            stored = self.ctx.journal.entry(self.day)
+        if attempt.failed:
+            self._show_status(f"Not saved: {attempt.message} What you typed is still here.")
+            return False
+        self._unread = False
+        self.stored = stored
+        if stored is None:
+            return True
+        scores = ", ".join(
+            f"{k} {'–' if v is None else v}" for k, v in stored.scores.as_dict().items()
+        )
+        self._show_status(
+            f"Not saved: this day already has an entry ({scores}) that could not be shown "
+            "before. What you typed is still here; ctrl+s replaces that entry (the history "
+            "keeps it)."
+        )
+        return False
 
     def ask_before(self, then: Callable[[], object]) -> None:
         """Run ``then`` once unsaved changes are saved or discarded; nothing if the user stays."""

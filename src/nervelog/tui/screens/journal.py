@@ -34,6 +34,7 @@ class JournalScreen(BaseScreen):
     """Browse months, open a day to edit it, delete a day's entry."""
 
     TITLE_TEXT = "Journal"
+    STATUS_LINE = "#journal-range"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("enter", "edit", "Edit"),
         Binding("d", "delete", "Delete"),
@@ -92,7 +93,7 @@ class JournalScreen(BaseScreen):
         day = self.calendar.selected
         first, last = day.start_of("month"), day.end_of("month")
         journal = self.ctx.journal
-        with Attempt(self, "Reading the journal") as attempt:
+        with Attempt(self, "Reading the journal", self.ctx.journal) as attempt:
             entries = journal.entries(first, last)
             sessions = journal.sessions(first, last)
         if attempt.failed:

@@ -157,7 +157,7 @@ class SessionFormScreen(Screen[Session | None]):
             self._show_problems(exc)
             return
         journal = self.ctx.journal
-        with Attempt(self, "Saving the session") as attempt:
+        with Attempt(self, "Saving the session", self.ctx.journal) as attempt:
             if self.session is None:
                 stored = journal.add_session(parsed)
             else:

@@ -36,6 +36,7 @@ class SessionsScreen(BaseScreen):
     """List, add, edit and delete therapy sessions."""
 
     TITLE_TEXT = "Sessions"
+    STATUS_LINE = "#sessions-info"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),
         Binding("e,enter", "edit", "Edit"),
@@ -87,7 +88,7 @@ class SessionsScreen(BaseScreen):
         """
         journal = self.ctx.journal
         start = self.loaded_from or self.ctx.clock.today().subtract(days=PAGE_DAYS)
-        with Attempt(self, "Reading the sessions") as attempt:
+        with Attempt(self, "Reading the sessions", self.ctx.journal) as attempt:
             span = journal.date_span()
             loaded = list(reversed(journal.sessions(start, None)))
         if attempt.failed:
@@ -135,9 +136,11 @@ class SessionsScreen(BaseScreen):
             return
         end = self.loaded_from.subtract(days=1)
         start = end.subtract(days=PAGE_DAYS)
-        with Attempt(self, "Reading older sessions") as attempt:
+        with Attempt(self, "Reading older sessions", self.ctx.journal) as attempt:
             older = list(reversed(self.ctx.journal.sessions(start, end)))
         if attempt.failed:
+            self.first_day = None  # no more tries while scrolling; the next visit reloads
+            self.revision = -1
             return
         self.loaded_from = start
         self.loaded.extend(older)

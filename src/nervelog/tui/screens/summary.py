@@ -131,7 +131,7 @@ class SummaryScreen(BaseScreen):
         gets the records, so file and in-memory journals take the same path.
         """
         self.model = None
-        with Attempt(self, "Reading the journal") as attempt:
+        with Attempt(self, "Reading the journal", self.ctx.journal) as attempt:
             start, end = self.span()
             source = read_report_source(self.ctx.journal, start, end)
         if attempt.failed:
@@ -169,11 +169,11 @@ class SummaryScreen(BaseScreen):
         if event.state != WorkerState.ERROR or event.worker.error is None:
             return
         if event.worker.group == "export":
-            message = problem_message(event.worker.error, "Writing the summary")
+            message = problem_message(event.worker.error, "Writing the summary", self.ctx.journal)
             self._status(f"{message} ")
             self.notify(message, title="Summary not written", severity="error", timeout=15)
         else:
-            message = problem_message(event.worker.error, "Preparing the summary")
+            message = problem_message(event.worker.error, "Preparing the summary", self.ctx.journal)
             self.notify(message, title="Summary", severity="error", timeout=15)
             self._failed(message)
 
@@ -205,7 +205,7 @@ class SummaryScreen(BaseScreen):
         if model is None:
             return
         target = self.ctx.export_folder() / export_name(self.fmt, model.start, model.end)
-        with Attempt(self, "Reading the paper size") as attempt:
+        with Attempt(self, "Reading the paper size", self.ctx.journal) as attempt:
             paper = self.ctx.journal.setting("paper_size").lower()
         if attempt.failed:
             return

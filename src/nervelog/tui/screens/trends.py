@@ -88,7 +88,7 @@ class TrendsScreen(BaseScreen):
         gets plain records, so file and in-memory journals take the same path.
         """
         ctx = self.ctx
-        with Attempt(self, "Reading the journal") as attempt:
+        with Attempt(self, "Reading the journal", self.ctx.journal) as attempt:
             entries, sessions = ctx.journal.entries(), ctx.journal.sessions()
         if attempt.failed:
             self._failed(str(attempt.message))
@@ -129,11 +129,20 @@ class TrendsScreen(BaseScreen):
             self.app.call_from_thread(self._show)
 
     def on_worker_state_changed(self, event: Worker.StateChanged) -> None:
-        """A computation that failed leaves a message here; the rest of the app goes on."""
-        if event.state == WorkerState.ERROR and event.worker.error is not None:
-            message = problem_message(event.worker.error, "Computing the trends")
-            self.notify(message, title="Trends", severity="error", timeout=15)
-            self._failed(message)
+        """A computation that failed leaves a message here; the rest of the app goes on.
+
+        A failed computation ahead of time (another range) leaves the chart shown alone:
+        that range reports its own problem if the user picks it.
+        """
+        if event.state != WorkerState.ERROR or event.worker.error is None:
+            return
+        error = event.worker.error
+        message = problem_message(error, "Computing the trends", self.ctx.journal)
+        if event.worker.group == "prefetch":
+            self.log.error(message)
+            return
+        self.notify(message, title="Trends", severity="error", timeout=15)
+        self._failed(message)
 
     def _failed(self, message: str) -> None:
         self.revision = -1  # try again next time the screen is shown
