@@ -159,6 +159,8 @@ def undo_cmd() -> None:
     if change is None:
         raise UserError("Nothing to undo: there are no recorded changes left to revert.")
     click.echo(f"Undid change #{change.id} from {_when(change)}: {_summary(change)}")
+    for other in change.together:  # made in the same step, such as a dose change
+        click.echo(f"  with change #{other.id}: {_summary(other)}")
 
 
 def describe_change(change: Change) -> str:
@@ -167,6 +169,17 @@ def describe_change(change: Change) -> str:
     if change.undoes is not None:
         prefix += f"undo of #{change.undoes}: "
     return prefix + _summary(change)
+
+
+_SUBJECTS = {
+    "session": ("session", "kind", "date"),
+    "phase": ("phase", "name", "start"),
+    "medication": ("medicine", "name", "dose"),
+    "dose": ("dose", "date", "time"),
+    "event": ("event", "kind", "date"),
+    "question": ("question", "text", "raised_on"),
+}
+"""For each record but entries: its name in messages, and the two fields shown with it."""
 
 
 def _when(change: Change) -> str:
@@ -182,10 +195,11 @@ def _summary(change: Change) -> str:
     row = change.new if change.new is not None else change.old
     if change.record == "entry":
         subject = f"entry {change.record_key}"
-    elif change.record == "session":
-        subject = f"session {change.record_key} ({_text(_get(row, 'kind'))}, {_get(row, 'date')})"
     else:
-        subject = f"phase {change.record_key} ({_text(_get(row, 'name'))})"
+        # Each record named by what the user would recognise it by.
+        noun, label, when = _SUBJECTS[change.record]
+        details = ", ".join(p for p in (_text(_get(row, label)), _text(_get(row, when))) if p)
+        subject = f"{noun} {change.record_key} ({details})"
     if change.action == "update" and change.old is not None and change.new is not None:
         return f"{subject} changed: {_differences(change.old, change.new)}"
     if row is None:
@@ -198,7 +212,7 @@ def _text(value: object, width: int = 30) -> str:
 
 
 def _value(key: str, value: object) -> str:
-    if key in ("notes", "provider", "kind", "name"):
+    if key in ("notes", "provider", "kind", "name", "text", "answer", "reason", "schedule", "dose"):
         return f"“{_text(value)}”" if value else "–"
     if isinstance(value, list):
         return printable("; ".join(str(v) for v in value), keep_newlines=False) or "–"
@@ -207,8 +221,9 @@ def _value(key: str, value: object) -> str:
 
 def _contents(row: Row) -> str:
     parts = [f"{k} {dash(row.get(k))}" for k in _SCORE_FIELDS if k in row]
-    for key in ("time", "duration_min", "start", "end"):
-        if row.get(key) is not None:
+    for key in ("time", "duration_min", "start", "end", "schedule", "started", "stopped",
+                "amount", "text", "answer", "answered_on"):  # fmt: skip
+        if row.get(key) not in (None, ""):
             parts.append(f"{key} {_value(key, row[key])}")
     if row.get("notes"):
         parts.append(f"note {_value('notes', row['notes'])}")

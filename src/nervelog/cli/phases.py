@@ -6,7 +6,7 @@ import click
 import pendulum
 
 from nervelog.analysis import PhaseSummary, phase_comparison
-from nervelog.cli.context import EPILOG, current, friendly_errors, journal_options
+from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
 from nervelog.cli.stats import with_n
 from nervelog.cli.table import table
 from nervelog.domain.dates import DATE_FORMATS, parse_day, parse_iso_date
@@ -88,20 +88,41 @@ def phase() -> None:
 
 
 @phase.command("add", epilog=EPILOG)
-@click.argument("name")
-@click.option("--from", "from_", required=True, metavar="DATE", help="First day of the phase.")
-@click.option("--to", "to_", required=True, metavar="DATE", help="Last day of the phase.")
+@click.argument("name", required=False)
+@click.option("--from", "from_", metavar="DATE", help="First day of the phase.")
+@click.option("--to", "to_", metavar="DATE", help="Last day of the phase.")
+@click.option(
+    "--from-med",
+    "from_med",
+    type=int,
+    metavar="ID",
+    help="The days of medicine course ID (to today while it is taken); NAME is optional.",
+)
 @journal_options
 @friendly_errors
-def phase_add(name: str, from_: str, to_: str) -> None:
+def phase_add(name: str | None, from_: str | None, to_: str | None, from_med: int | None) -> None:
     """Add a phase called NAME running from one date to another (inclusive).
 
     \b
-    Example:
+    Examples:
       nervelog phase add "weekly massage" --from 2026-09-01 --to 2026-10-15
+      nervelog phase add --from-med 2        # "since pregabalin 150 mg"
     """
     ctx = current()
-    stored = ctx.journal().add_phase(parse_phase(name, from_, to_, ctx.clock.today()))
+    today = ctx.clock.today()
+    if from_med is not None:
+        if from_ or to_:
+            raise UserError("Use either --from-med or --from/--to, not both.")
+        course = ctx.journal().medicines.course(from_med)
+        if course is None:
+            raise Problem(
+                "from-med", from_med, "the id of a medicine (see nervelog med list)"
+            ).error()
+        name = name or f"{'on' if course.stopped else 'since'} {course.label}"
+        from_, to_ = course.started.isoformat(), (course.stopped or today).isoformat()
+    if name is None or from_ is None or to_ is None:
+        raise UserError("Give NAME with --from and --to, or --from-med ID.")
+    stored = ctx.journal().add_phase(parse_phase(name, from_, to_, today))
     click.echo(
         f"Added phase {stored.id}: {one_line(stored.name, 60)}, "
         f"{stored.start.isoformat()} to {stored.end.isoformat()}"

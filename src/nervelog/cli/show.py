@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 import pendulum
 
+from nervelog.cli.care_text import care_text
 from nervelog.cli.context import (
     EPILOG,
     current,
@@ -67,3 +68,5 @@ def show(from_: str | None, to_: str | None, last: str | None) -> None:
     ctx = current()
     start, end = resolve_range(from_, to_, last, ctx.clock.today(), "14d" if not from_ else None)
     click.echo(show_table(ctx.journal(), start, end))
+    click.echo()
+    click.echo(care_text(ctx.journal(), start, end))

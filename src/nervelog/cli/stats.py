@@ -28,6 +28,7 @@ from nervelog.analysis import (
     period_summary,
     session_responses,
 )
+from nervelog.cli.care_text import care_text
 from nervelog.cli.context import (
     EPILOG,
     current,
@@ -239,5 +240,6 @@ def stats(
         summary_text(summary, changes),
         change_text(changes),
         response_text(kinds, each, days),
+        care_text(journal, start, end),
     ]
     click.echo("\n\n".join(parts))

@@ -1,0 +1,44 @@
+"""The medicines, doses, events and open questions of a range, for ``show`` and ``stats``."""
+
+from __future__ import annotations
+
+import pendulum
+
+from nervelog.analysis.care import doses_per_week, medicine_changes
+from nervelog.domain.text import printable
+from nervelog.storage.repository import Journal
+
+WEEK_STARTS = {"monday": pendulum.MONDAY, "sunday": pendulum.SUNDAY, "saturday": pendulum.SATURDAY}
+
+
+def care_text(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> str:
+    """Medicine changes, as-needed doses per week, events (falls first) and open questions."""
+    courses = journal.medicines.courses()
+    lines = ["Medicines"]
+    changes = medicine_changes(courses, start, end)
+    now = [c for c in courses if c.current_on(end)]
+    if now:
+        taken = "; ".join(printable(c.label, keep_newlines=False) for c in now)
+        lines.append(f"  taken on {end}: {taken}")
+    lines += [f"  {c.date}  {c.text()}" for c in changes]
+    if not now and not changes:
+        lines.append("  none recorded in this range")
+    week_start = WEEK_STARTS.get(journal.setting("week_start").lower(), pendulum.MONDAY)
+    weekly = doses_per_week(journal.medicines.doses(start, end), courses, week_start)
+    if weekly:
+        lines += ["", "As-needed doses per week"]
+        for week in weekly:
+            counts = ", ".join(f"{name} {n}" for name, n in week.counts.items())
+            lines.append(f"  week of {week.week}: {counts}")
+    events = journal.events.list(start, end)
+    falls = [e for e in events if e.kind.casefold() == "fall"]
+    others = [e for e in events if e.kind.casefold() != "fall"]
+    lines += ["", f"Events ({len(falls)} fall{'' if len(falls) == 1 else 's'})"]
+    lines += [
+        f"  {e.date}  {printable(e.kind, keep_newlines=False)}: {printable(e.text, keep_newlines=False)}"
+        for e in falls + others
+    ] or ["  none recorded in this range"]
+    questions = journal.questions.list()
+    lines += ["", f"Open questions for the next appointment ({len(questions)})"]
+    lines += [f"  - {printable(q.text, keep_newlines=False)}" for q in questions] or ["  none"]
+    return "\n".join(lines)
