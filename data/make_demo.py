@@ -32,6 +32,34 @@ def clamp(value: float) -> int:
     return max(0, min(10, round(value)))
 
 
+def medicine_history(
+    rng: random.Random, first: date
+) -> tuple[list[dict[str, object]], list[dict[str, object]]]:
+    """Pregabalin started, then raised once; paracetamol as needed, less often over time."""
+    started, raised = first + timedelta(days=10), first + timedelta(days=58)
+    common = {"schedule": "twice daily", "as_needed": False, "reason": "burning feet",
+              "notes": ""}  # fmt: skip
+    medications: list[dict[str, object]] = [
+        {"id": 1, "name": "pregabalin", "dose": "75 mg", **common,
+         "started": started.isoformat(), "stopped": raised.isoformat(), "follows": None},
+        {"id": 2, "name": "pregabalin", "dose": "150 mg", **common, "notes": "",
+         "started": raised.isoformat(), "stopped": None, "follows": 1},
+        {"id": 3, "name": "paracetamol", "dose": "1 g", "schedule": "", "as_needed": True,
+         "started": first.isoformat(), "stopped": None, "reason": "pain at night",
+         "notes": "", "follows": None},
+    ]  # fmt: skip
+    doses: list[dict[str, object]] = []
+    for i in range(DAYS):
+        day = first + timedelta(days=i)
+        if rng.random() < 0.35 - 0.25 * i / DAYS:
+            hour = rng.choice((21, 22, 23, 2, 3))
+            doses.append(
+                {"id": len(doses) + 1, "medication": 3, "date": day.isoformat(),
+                 "time": f"{hour:02d}:{rng.randrange(60):02d}", "amount": "1 g", "notes": ""}
+            )  # fmt: skip
+    return medications, doses
+
+
 def main() -> None:
     rng = random.Random(20261122)
     first = LAST_DAY - timedelta(days=DAYS - 1)
@@ -119,16 +147,42 @@ def main() -> None:
         )
         session_id += 1
     sessions.sort(key=lambda s: (s["date"], s["time"]))
+    medications, doses = medicine_history(rng, first)
     document = {
         "format": "nervelog-journal",
-        "version": 1,
+        "version": 2,
         "exported_at": datetime(2026, 11, 22, 8, 0, tzinfo=TZ).isoformat(),
         "entries": entries,
         "sessions": sessions,
-    }
+        "medications": medications,
+        "doses": doses,
+        "events": [
+            {"id": 1, "date": (first + timedelta(days=48)).isoformat(), "kind": "fall",
+             "text": "Tripped on the kerb; grazed knee, no other injury."},
+            {"id": 2, "date": (first + timedelta(days=80)).isoformat(), "kind": "flare",
+             "text": "Three bad nights, feet burning."},
+            {"id": 3, "date": (first + timedelta(days=58)).isoformat(), "kind": "appointment",
+             "text": "GP review; pregabalin raised."},
+        ],
+        "questions": [
+            {"id": 1, "text": "Could the pregabalin go up again, or is there another option?",
+             "raised_on": (first + timedelta(days=100)).isoformat(), "answered_on": None,
+             "answer": ""},
+            {"id": 2, "text": "Should I see a podiatrist about the numb toes?",
+             "raised_on": (first + timedelta(days=110)).isoformat(), "answered_on": None,
+             "answer": ""},
+            {"id": 3, "text": "Is it safe to drive on pregabalin?",
+             "raised_on": (first + timedelta(days=20)).isoformat(),
+             "answered_on": (first + timedelta(days=58)).isoformat(),
+             "answer": "Yes, once the dizziness has settled; not in the first week of a raise."},
+        ],
+    }  # fmt: skip
     out = Path(__file__).with_name("demo-journal.json")
     out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")
-    print(f"{out}: {len(entries)} entries, {len(sessions)} sessions")
+    print(
+        f"{out}: {len(entries)} entries, {len(sessions)} sessions, "
+        f"{len(medications)} medicine courses, {len(doses)} doses"
+    )
 
 
 if __name__ == "__main__":

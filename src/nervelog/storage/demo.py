@@ -15,6 +15,8 @@ from nervelog.domain.dates import Clock, parse_iso_date
 from nervelog.storage.repository import Journal
 
 DEMO_FILE = "demo-journal.json"
+DATE_FIELDS = ("date", "started", "stopped", "raised_on", "answered_on")
+"""Every day field of the records, moved together so the demo always ends yesterday."""
 
 
 def demo_source() -> Path:
@@ -35,15 +37,17 @@ def demo_document(today: pendulum.Date) -> dict[str, object]:
     offset = (today.subtract(days=1) - max(days)).days
 
     def shift(record: dict[str, object]) -> None:
-        record["date"] = parse_iso_date(str(record["date"])).add(days=offset).isoformat()
+        for key in DATE_FIELDS:
+            if record.get(key):
+                record[key] = parse_iso_date(str(record[key])).add(days=offset).isoformat()
         for key in ("recorded_at", "updated_at"):
             if record.get(key):
                 moment = pendulum.parse(str(record[key]))
                 assert isinstance(moment, pendulum.DateTime)
                 record[key] = moment.add(days=offset).isoformat()
 
-    for key in ("entries", "sessions"):
-        for record in document[key]:  # type: ignore[attr-defined]
+    for key in ("entries", "sessions", "medications", "doses", "events", "questions"):
+        for record in document.get(key, []):  # type: ignore[attr-defined]
             shift(record)
     return document
 
