@@ -35,7 +35,9 @@ SCREENS: dict[str, tuple[str, ...] | Callable[[Pilot[None]], Awaitable[None]]] =
     "journal": ("j",),
     "sessions": ("s",),
     "session_form": ("s", "a"),
-    "trends": _chart_drawn,
+    "trends": _chart_drawn,  # with the medicine (*) and event (!) marks and their list
+    "medicines": ("m",),
+    "medicine_form": ("m", "a"),
     "help": ("question_mark",),
     "unsaved": ("3", "q"),
 }

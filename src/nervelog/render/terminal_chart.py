@@ -8,7 +8,9 @@ the same thing the same way:
 - missing days stay gaps (a line is broken, never drawn through them);
 - every score has its own letter as marker (values ``N T P M``, 7-day means
   ``n t p m``), so the chart reads without colour and in black-and-white print;
-- session days are marked ``^`` along the bottom;
+- session days are marked ``^`` along the bottom, medicine starts, dose changes and
+  stops ``*``, and notable events ``!`` (an event shows over a medicine change, which
+  shows over a session, when they share a column);
 - "lower is better" / "higher is better" is in the title.
 
 Nothing here imports plotext: the caller passes ``plt`` in.
@@ -27,6 +29,10 @@ from nervelog.domain.scores import Score
 
 SESSION_MARKER = "^"
 """Marks a bucket that holds at least one session day."""
+MEDICINE_MARKER = "*"
+"""Marks a bucket in which a medicine started, changed dose or stopped."""
+EVENT_MARKER = "!"
+"""Marks a bucket with a notable event (a fall, a flare...)."""
 Y_AXIS_COLUMNS = 6
 """Columns plotext takes for the y-axis labels and frame."""
 SESSION_Y = -1.0
@@ -109,6 +115,8 @@ def draw_scores(
     height: int | None = None,
     show_values: bool = True,
     title: str | None = None,
+    medicine_days: Collection[pendulum.Date] = (),
+    event_days: Collection[pendulum.Date] = (),
 ) -> DrawnChart:
     """Draw the score series on ``plt``, fitted to ``width`` columns (and ``height`` rows).
 
@@ -143,11 +151,16 @@ def draw_scores(
                 most,
                 _draw(plt, [b.mean for b in mean_buckets], mean_marker(series.score), line=True),
             )
-    if buckets and session_days:
-        ordinals = {d.toordinal() for d in session_days}
-        marked = [i for i, b in enumerate(buckets) if _has_session(b, ordinals)]
+    # Along the bottom; drawn in this order, so the last one shows in a shared column.
+    for days, marker in (
+        (session_days, SESSION_MARKER),
+        (medicine_days, MEDICINE_MARKER),
+        (event_days, EVENT_MARKER),
+    ):
+        ordinals = {d.toordinal() for d in days}
+        marked = [i for i, b in enumerate(buckets) if _holds_any(b, ordinals)] if days else []
         if marked:
-            plt.scatter(marked, [SESSION_Y] * len(marked), marker=SESSION_MARKER)
+            plt.scatter(marked, [SESSION_Y] * len(marked), marker=marker)
     if buckets:
         plt.xlim(-0.5, len(buckets) - 0.5)
         positions, labels = _date_ticks(buckets, max(2, columns // 12))
@@ -155,7 +168,7 @@ def draw_scores(
     return DrawnChart(buckets, most, chart_title)
 
 
-def _has_session(bucket: Bucket, ordinals: set[int]) -> bool:
+def _holds_any(bucket: Bucket, ordinals: set[int]) -> bool:
     first, last = bucket.start.toordinal(), bucket.end.toordinal()
     return any(o in ordinals for o in range(first, last + 1))
 

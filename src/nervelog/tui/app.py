@@ -33,7 +33,7 @@ class NervelogApp(App[None]):
     TITLE = "nervelog"
     DEFAULT_MODE = "checkin"
     BINDINGS: ClassVar[list[BindingType]] = [
-        *(Binding(s.key, f"open('{s.mode}')", s.title) for s in MAIN_SCREENS),
+        *(Binding(s.key, f"open('{s.mode}')", s.footer_label) for s in MAIN_SCREENS),
         Binding("question_mark", "help", "Help"),
         Binding("q", "quit", "Quit"),
         Binding("ctrl+t", "toggle_theme", "Light/dark", show=False),

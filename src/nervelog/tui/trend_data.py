@@ -22,7 +22,8 @@ from nervelog.analysis import (
     rolling_mean,
     session_days,
 )
-from nervelog.domain.models import Entry, Session
+from nervelog.analysis.care import MedicineChange, medicine_changes
+from nervelog.domain.models import Entry, Event, Medication, Session
 from nervelog.domain.scores import SCORES, Score
 from nervelog.tui.ranges import TREND_RANGES, Range
 
@@ -42,15 +43,28 @@ class TrendView:
     changes: dict[Score, ScoreChange]
     kinds: list[KindResponse]
     logged: int
+    medicine_changes: list[MedicineChange]
+    """Medicine starts, dose changes and stops in the range, marked ``*`` on the chart."""
+    events: list[Event]
+    """Notable events in the range, marked ``!`` on the chart."""
 
 
 class TrendData:
     """The whole journal's entries and sessions, with per-range views cached."""
 
-    def __init__(self, entries: list[Entry], sessions: list[Session], today: pendulum.Date):
+    def __init__(
+        self,
+        entries: list[Entry],
+        sessions: list[Session],
+        today: pendulum.Date,
+        courses: Sequence[Medication] = (),
+        events: Sequence[Event] = (),
+    ):
         self.entries = entries
         self.sessions = sessions
         self.today = today
+        self.courses = courses
+        self.events = events
         starts = [entries[0].date] if entries else []
         if sessions:
             starts.append(sessions[0].date)
@@ -86,6 +100,8 @@ class TrendData:
             changes=period_changes(inside, start, self.today),
             kinds=kind_responses(series, self.sessions),
             logged=len(inside),
+            medicine_changes=medicine_changes(self.courses, start, self.today),
+            events=[e for e in self.events if start <= e.date <= self.today],
         )
         self._views[key] = view
         return view

@@ -7,7 +7,13 @@ from rich.text import Text
 from nervelog.analysis import RESPONSE_LABEL, Figure
 from nervelog.domain.scores import Score
 from nervelog.domain.text import one_line
-from nervelog.render.terminal_chart import SESSION_MARKER, mean_marker, value_marker
+from nervelog.render.terminal_chart import (
+    EVENT_MARKER,
+    MEDICINE_MARKER,
+    SESSION_MARKER,
+    mean_marker,
+    value_marker,
+)
 from nervelog.tui.ranges import TREND_RANGES
 from nervelog.tui.trend_data import TrendView
 
@@ -47,9 +53,17 @@ def figures_text(view: TrendView, scores: tuple[Score, ...]) -> Text:
         f"\ncapitals = values (averaged when a column holds several days); "
         f"{' '.join(mean_marker(s) for s in scores)} = 7-day mean (left out when a column "
         "averages a week or more); "
-        f"{SESSION_MARKER} = session day\n",
+        f"{SESSION_MARKER} = session day, {MEDICINE_MARKER} = medicine started, changed or "
+        f"stopped, {EVENT_MARKER} = event\n",
         style="dim",
     )
+    if view.medicine_changes or view.events:
+        text.append("\nMedicines and events\n", style="bold")
+        for medicine in view.medicine_changes:
+            text.append(f"{MEDICINE_MARKER} {medicine.date.format('D MMM')}  {medicine.text()}\n")
+        for event in view.events:
+            what = f"{one_line(event.kind, 12)}: {one_line(event.text, 40)}"
+            text.append(f"{EVENT_MARKER} {event.date.format('D MMM')}  {what}\n")
     text.append("\nFirst vs last 14 days\n", style="bold")
     for score in scores:
         change = view.changes[score]

@@ -25,6 +25,13 @@ class MainScreen:
     module: str
     cls: str
     description: str
+    footer: str = ""
+    """A shorter title for the key footer, where 80 columns hold every screen's key."""
+
+    @property
+    def footer_label(self) -> str:
+        """What the key footer says for this screen."""
+        return self.footer or self.title
 
     def load(self, ctx: AppContext) -> Screen[Any]:
         """Import the screen's module and build the screen from the app's context."""
@@ -40,6 +47,15 @@ MAIN_SCREENS: tuple[MainScreen, ...] = (
     MainScreen("c", "checkin", "Check-in", _S + "checkin", "CheckinScreen", "Rate a day"),
     MainScreen("j", "journal", "Journal", _S + "journal", "JournalScreen", "Calendar and days"),
     MainScreen("s", "sessions", "Sessions", _S + "sessions", "SessionsScreen", "Therapy sessions"),
+    MainScreen(
+        "m",
+        "medicines",
+        "Medicines",
+        _S + "medicines",
+        "MedicinesScreen",
+        "Medicines, events, questions",
+        footer="Meds",
+    ),
     MainScreen("t", "trends", "Trends", _S + "trends", "TrendsScreen", "Charts over time"),
     MainScreen("r", "summary", "Summary", _S + "summary", "SummaryScreen", "The doctor's summary"),
 )

@@ -37,6 +37,9 @@ class CheckinScreen(BaseScreen):
         Binding("left_square_bracket", "move_day(-1)", "Day", key_display="[ ]"),
         Binding("right_square_bracket", "move_day(1)", "Next day", show=False),
         Binding("n", "note", "Note", show=False),
+        # Named in the line that shows the doses and questions.
+        Binding("d", "dose", "Dose taken", show=False),
+        Binding("a", "ask", "Ask", show=False),
         Binding("escape", "leave_note", "Scores", show=False),
     ]
     # The app opens on this screen: show the form first, the keys a moment later.
@@ -62,6 +65,7 @@ class CheckinScreen(BaseScreen):
             )
             yield TextArea(id="note", soft_wrap=True, show_line_numbers=False)
             yield Static("", id="checkin-status", markup=False)
+            yield Static("", id="checkin-care", markup=False)
 
     def on_mount(self) -> None:
         """Open on today."""
@@ -126,6 +130,7 @@ class CheckinScreen(BaseScreen):
         note.load_text(self._note_shown)
         self.set_title(day_heading(day, today))
         self._show_status()
+        self.show_care()
 
     def _show_status(self, message: str | None = None) -> None:
         if message is None:
@@ -157,6 +162,8 @@ class CheckinScreen(BaseScreen):
         """Reload the day when the journal changed elsewhere, unless edits are pending."""
         if self.day is not None and not self.dirty:
             self.load_day(self.day)
+        else:
+            self.show_care()
 
     # -- actions -----------------------------------------------------------------------
 
@@ -185,6 +192,27 @@ class CheckinScreen(BaseScreen):
         self._show_status()
         self.notify(f"Saved {entry.date.format('ddd D MMM')}.", timeout=2)
         return True
+
+    # -- medicines and questions ------------------------------------------------------
+
+    def show_care(self) -> None:
+        """The day's as-needed doses, and the open questions, with the keys that add one."""
+        from nervelog.tui.screens.doses import care_line
+
+        line = care_line(self, self.ctx, self.day or self.ctx.clock.today())
+        self.query_one("#checkin-care", Static).update(line)
+
+    def action_dose(self) -> None:
+        """Log an as-needed dose taken now: d, then the medicine's digit."""
+        from nervelog.tui.screens.doses import pick_and_log_dose
+
+        pick_and_log_dose(self, self.ctx, then=self.show_care)
+
+    def action_ask(self) -> None:
+        """Jot a question for the next appointment."""
+        from nervelog.tui.screens.doses import ask_question
+
+        ask_question(self, self.ctx, then=self.show_care)
 
     def _caught_up(self) -> bool:
         """Read the entry the form could not show; False when saving must wait.

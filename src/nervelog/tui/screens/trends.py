@@ -19,7 +19,7 @@ from textual.events import Resize
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from nervelog.domain.models import Entry, Session
+from nervelog.domain.models import Entry, Event, Medication, Session
 from nervelog.domain.scores import SCORES, Score
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt, problem_message
@@ -88,17 +88,26 @@ class TrendsScreen(BaseScreen):
         gets plain records, so file and in-memory journals take the same path.
         """
         ctx = self.ctx
-        with Attempt(self, "Reading the journal", self.ctx.journal) as attempt:
-            entries, sessions = ctx.journal.entries(), ctx.journal.sessions()
+        journal = ctx.journal
+        with Attempt(self, "Reading the journal", journal) as attempt:
+            entries, sessions = journal.entries(), journal.sessions()
+            courses, events = journal.medicines.courses(), journal.events.list()
         if attempt.failed:
             self._failed(str(attempt.message))
             return
         self.revision = ctx.revision
-        self._build(entries, sessions, ctx.clock.today())
+        self._build(entries, sessions, ctx.clock.today(), courses, events)
 
     @work(thread=True, exclusive=True, group="load", exit_on_error=False)
-    def _build(self, entries: list[Entry], sessions: list[Session], today: pendulum.Date) -> None:
-        data = TrendData(entries, sessions, today)
+    def _build(
+        self,
+        entries: list[Entry],
+        sessions: list[Session],
+        today: pendulum.Date,
+        courses: list[Medication],
+        events: list[Event],
+    ) -> None:
+        data = TrendData(entries, sessions, today, courses, events)
         data.view(self.range_key)
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._loaded, data)

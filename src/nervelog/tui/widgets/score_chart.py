@@ -57,6 +57,8 @@ class ScoreChart(PlotextPlot):
                 view.session_days,
                 width,
                 height=height,
+                medicine_days={c.date for c in view.medicine_changes},
+                event_days={e.date for e in view.events},
             )
             self.plt.plotsize(width, height)
             self.plt._set_size(width, height)  # as PlotextPlot.render does, for resizes

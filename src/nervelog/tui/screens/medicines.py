@@ -1,0 +1,338 @@
+"""Medicines, events and questions for the doctor, side by side with their keys.
+
+Three lists, moved between with tab: medicine courses (now, then past, with the
+dose changes under them), notable events (falls marked), and questions for the next
+appointment. The keys act on the list that has the focus.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult, SystemCommand
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import DataTable, Static
+
+from nervelog.analysis.care import medicine_changes
+from nervelog.domain.care_validation import parse_event, parse_medication
+from nervelog.domain.dates import parse_day
+from nervelog.domain.models import SUGGESTED_EVENT_KINDS, Event, Medication, Question
+from nervelog.domain.text import one_line
+from nervelog.tui.context import AppContext
+from nervelog.tui.problems import Attempt
+from nervelog.tui.screens.base import BaseScreen
+from nervelog.tui.screens.record_form import Field, RecordForm
+
+YES = {"y", "yes", "true", "1"}
+LISTS = ("courses", "events", "questions")
+
+
+class MedicinesScreen(BaseScreen):
+    """Start, change and stop medicines, log as-needed doses, events and questions."""
+
+    TITLE_TEXT = "Medicines, events and questions for the doctor"
+    STATUS_LINE = "#medicines-info"
+    # The keys are named on each list's border, leaving the footer to the screens.
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add", show=False),
+        Binding("n", "change", "New dose", show=False),
+        Binding("x", "stop", "Stop", show=False),
+        Binding("plus,equals_sign", "took", "Took a dose", show=False, key_display="+"),
+        Binding("enter", "answer", "Answer", show=False),
+        Binding("d", "delete", "Delete", show=False),
+    ]
+
+    def __init__(self, ctx: AppContext) -> None:
+        super().__init__(ctx, id="medicines")
+        self.courses: list[Medication] = []
+        self.events: list[Event] = []
+        self.questions: list[Question] = []
+        self.revision = -1
+
+    def compose_body(self) -> ComposeResult:
+        yield Static("", id="medicines-info", markup=False)
+        with Horizontal(id="medicines-body"):
+            with Vertical(id="medicines-left"):
+                yield _table("courses", "Medicines (a add · n new dose · x stop · + took)")
+                yield Static("", id="medicine-changes", markup=False)
+            with Vertical(id="medicines-right"):
+                yield _table("events", "Events (a add · d delete)")
+                yield _table("questions", "Questions (a ask · enter answer · d delete)")
+
+    def on_mount(self) -> None:
+        """Set up the lists and read them."""
+        self.table("courses").add_columns("id", "medicine", "dose", "how", "from", "until")
+        self.table("events").add_columns("date", "kind", "what")
+        self.table("questions").add_columns("asked", "question", "answer")
+        self.reload()
+        self.table("courses").focus()
+
+    def on_screen_resume(self) -> None:
+        """Reload when the journal changed while this screen was hidden."""
+        if self.revision != self.ctx.revision:
+            self.reload()
+
+    def table(self, name: str) -> DataTable[Text | str]:
+        """One of the three lists."""
+        return self.query_one(f"#{name}", DataTable)
+
+    def focused_list(self) -> str:
+        """Which list the keys act on."""
+        focused = self.focused
+        return str(focused.id) if focused is not None and focused.id in LISTS else "courses"
+
+    def reload(self) -> None:
+        """Read the three lists from the journal and redraw them."""
+        journal = self.ctx.journal
+        with Attempt(self, "Reading the journal", journal) as attempt:
+            courses = journal.medicines.courses()
+            events = journal.events.list()
+            questions = journal.questions.list(open_only=False)
+        if attempt.failed:
+            self.revision = -1
+            self.query_one("#medicines-info", Static).update(str(attempt.message))
+            return
+        self.revision = self.ctx.revision
+        today = self.ctx.clock.today()
+        # Taken now first, then past courses, newest first.
+        self.courses = sorted(
+            courses, key=lambda m: (not m.current_on(today), -m.started.toordinal())
+        )
+        self.events = list(reversed(events))
+        self.questions = questions
+        self._draw()
+
+    def _draw(self) -> None:
+        today = self.ctx.clock.today()
+        courses = self.table("courses")
+        courses.clear()
+        for m in self.courses:
+            how = "as needed" if m.as_needed else m.schedule
+            until = "now" if m.current_on(today) else str(m.stopped)
+            courses.add_row(
+                str(m.id), Text(one_line(m.name, 18)), Text(one_line(m.dose, 10)),
+                Text(one_line(how, 14)), m.started.format("D MMM YY"), until,
+            )  # fmt: skip
+        changes = medicine_changes(self.courses)[-4:]
+        self.query_one("#medicine-changes", Static).update(
+            "\n".join(f"{c.date.format('D MMM YYYY')}  {c.text()}" for c in changes)
+        )
+        events = self.table("events")
+        events.clear()
+        for e in self.events:
+            kind = f"! {e.kind}" if e.kind.casefold() == "fall" else e.kind
+            events.add_row(
+                e.date.format("D MMM YY"), Text(one_line(kind, 12)), Text(one_line(e.text, 40))
+            )
+        questions = self.table("questions")
+        questions.clear()
+        for q in self.questions:
+            answer = "open" if q.is_open else f"{q.answered_on}: {one_line(q.answer, 30)}"
+            questions.add_row(q.raised_on.format("D MMM"), Text(one_line(q.text, 40)), Text(answer))
+        taken = [m for m in self.courses if m.current_on(today)]
+        open_count = sum(q.is_open for q in self.questions)
+        medicines = "1 medicine" if len(taken) == 1 else f"{len(taken)} medicines"
+        asked = "1 open question" if open_count == 1 else f"{open_count} open questions"
+        self.query_one("#medicines-info", Static).update(
+            f"{medicines} taken now · {asked} for the next appointment · "
+            "tab moves between the lists"
+        )
+
+    def _selected(self, name: str, rows: list[object]) -> object | None:
+        table = self.table(name)
+        if not rows or table.cursor_row >= len(rows):
+            return None
+        return rows[table.cursor_row]
+
+    def selected_course(self) -> Medication | None:
+        """The highlighted medicine course."""
+        found = self._selected("courses", list(self.courses))
+        return found if isinstance(found, Medication) else None
+
+    # -- actions -----------------------------------------------------------------------
+
+    def _form(
+        self, title: str, fields: list[Field], save: Callable[[dict[str, str]], object]
+    ) -> None:
+        def saved(done: bool | None) -> None:
+            if done:
+                self.ctx.journal_changed()
+                self.reload()
+
+        self.app.push_screen(RecordForm(self.ctx, title, fields, save), saved)
+
+    def action_add(self) -> None:
+        """Add to the focused list: a medicine, an event or a question."""
+        today = self.ctx.clock.today()
+        journal = self.ctx.journal
+        which = self.focused_list()
+        if which == "events":
+
+            def add_event(raw: dict[str, str]) -> object:
+                return journal.events.add(parse_event(raw, today))
+
+            fields = [
+                Field("date", "Date", "YYYY-MM-DD, today, yesterday", today.isoformat()),
+                Field(
+                    "kind",
+                    "Kind",
+                    ", ".join(SUGGESTED_EVENT_KINDS),
+                    suggestions=SUGGESTED_EVENT_KINDS,
+                ),
+                Field("text", "What", "what happened, in a few words"),
+            ]
+            self._form("New event", fields, add_event)
+        elif which == "questions":
+            from nervelog.tui.screens.doses import ask_question
+
+            ask_question(self, self.ctx, then=self.reload)
+        else:
+
+            def start(raw: dict[str, str]) -> object:
+                parsed = {**raw, "as_needed": raw.get("as_needed", "").strip().lower() in YES}
+                return journal.medicines.start(parse_medication(parsed, today))
+
+            fields = [
+                Field("name", "Medicine", "such as pregabalin"),
+                Field("dose", "Dose", "as on the box, such as 75 mg"),
+                Field("schedule", "How often", "such as twice daily"),
+                Field("as_needed", "As needed?", "y if taken only when needed"),
+                Field("started", "From", "YYYY-MM-DD, today, yesterday", today.isoformat()),
+                Field("reason", "Why", "optional"),
+            ]
+            self._form("Start a medicine", fields, start)
+
+    def action_change(self) -> None:
+        """Change the dose of the highlighted medicine (it stops; the next one starts)."""
+        course = self.selected_course()
+        if course is None or not course.current_on(self.ctx.clock.today()):
+            self.notify("Pick a medicine taken now (its dose changes from a day on).", timeout=3)
+            return
+        today = self.ctx.clock.today()
+        medicines = self.ctx.journal.medicines
+
+        def change(raw: dict[str, str]) -> object:
+            day = parse_day(raw["date"], today, "date")
+            return medicines.change(course.id or 0, raw["dose"], raw["schedule"], day)
+
+        fields = [
+            Field("dose", "New dose", "such as 150 mg"),
+            Field("schedule", "How often", value=course.schedule),
+            Field("date", "From", "YYYY-MM-DD, today, yesterday", today.isoformat()),
+        ]
+        self._form(f"Change the dose of {one_line(course.label, 30)}", fields, change)
+
+    def action_stop(self) -> None:
+        """Stop the highlighted medicine on a day."""
+        course = self.selected_course()
+        if course is None or course.stopped is not None:
+            self.notify("Pick a medicine taken now to stop it.", timeout=3)
+            return
+        today = self.ctx.clock.today()
+        medicines = self.ctx.journal.medicines
+
+        def stop(raw: dict[str, str]) -> object:
+            return medicines.stop(
+                course.id or 0, parse_day(raw["date"], today, "date"), raw["reason"]
+            )
+
+        fields = [
+            Field("date", "Last day", "YYYY-MM-DD, today, yesterday", today.isoformat()),
+            Field("reason", "Why", "optional"),
+        ]
+        self._form(f"Stop {one_line(course.label, 30)}", fields, stop)
+
+    def action_took(self) -> None:
+        """Log one dose of the highlighted as-needed medicine, now."""
+        from nervelog.tui.screens.doses import log_dose_now
+
+        course = self.selected_course()
+        if course is None or not course.as_needed:
+            self.notify("Pick an as-needed medicine to log a dose of it.", timeout=3)
+            return
+        if log_dose_now(self, self.ctx, course):
+            self.reload()
+
+    def on_data_table_row_selected(self, event: DataTable.RowSelected) -> None:
+        """Enter on a question answers it (the list takes enter before the screen)."""
+        event.stop()
+        if event.data_table.id == "questions":
+            self.action_answer()
+
+    def action_answer(self) -> None:
+        """Mark the highlighted question answered, with the answer given."""
+        if self.focused_list() != "questions":
+            return
+        question = self._selected("questions", list(self.questions))
+        if not isinstance(question, Question):
+            return
+        today = self.ctx.clock.today()
+        questions = self.ctx.journal.questions
+
+        def answer(raw: dict[str, str]) -> object:
+            day = parse_day(raw["date"], today, "date")
+            return questions.answer(question.id or 0, raw["answer"], day)
+
+        fields = [
+            Field("answer", "Answer", "what the doctor said (optional)", question.answer),
+            Field("date", "Answered", "YYYY-MM-DD, today", today.isoformat()),
+        ]
+        self._form(f"Answer: {one_line(question.text, 40)}", fields, answer)
+
+    def action_delete(self) -> None:
+        """Delete the highlighted event or question, after asking."""
+        which = self.focused_list()
+        journal = self.ctx.journal
+        if which == "events":
+            event = self._selected("events", list(self.events))
+            if isinstance(event, Event):
+                self.delete_after_asking(
+                    f"Delete the event of {event.date.format('D MMM YYYY')}: {one_line(event.text, 40)}?",
+                    lambda: journal.events.delete(event.id or 0),
+                    deleted="Event deleted.",
+                    gone="That event had already been deleted elsewhere.",
+                )
+        elif which == "questions":
+            question = self._selected("questions", list(self.questions))
+            if isinstance(question, Question):
+                self.delete_after_asking(
+                    f"Delete the question “{one_line(question.text, 40)}”?",
+                    lambda: journal.questions.delete(question.id or 0),
+                    deleted="Question deleted.",
+                    gone="That question had already been deleted elsewhere.",
+                )
+        else:
+            self.notify(
+                "Medicines are stopped (x), not deleted, so their history stays.", timeout=3
+            )
+
+    def palette_commands(self) -> Iterable[SystemCommand]:
+        """This screen's actions for the command palette."""
+        yield SystemCommand(
+            "Start a medicine", "Add a course (a on the medicines)", self._add_to("courses")
+        )
+        yield SystemCommand("Add an event", "A fall, a flare, an illness", self._add_to("events"))
+        yield SystemCommand("Ask a question", "For the next appointment", self._add_to("questions"))
+        yield SystemCommand(
+            "Change the dose", "Of the highlighted medicine (n)", self.action_change
+        )
+        yield SystemCommand("Stop the medicine", "The highlighted one (x)", self.action_stop)
+        yield SystemCommand(
+            "Took a dose", "Of the highlighted as-needed medicine (+)", self.action_took
+        )
+
+    def _add_to(self, which: str) -> Callable[[], None]:
+        def add() -> None:
+            self.table(which).focus()
+            self.action_add()
+
+        return add
+
+
+def _table(name: str, label: str) -> DataTable[Text | str]:
+    table: DataTable[Text | str] = DataTable(id=name, cursor_type="row", zebra_stripes=True)
+    table.border_title = label
+    return table
