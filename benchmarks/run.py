@@ -116,14 +116,18 @@ def log_imports(journal: Path) -> list[str]:
 
 
 def bench_log(rows: list[Row], journal: Path, runs: int) -> None:
-    """`nervelog log` against python startup and the stack's import floor."""
+    """`nervelog log` and `med took` against python startup and the stack's import floor."""
+    db = ["--db", str(journal)]
+    run_quiet([*NERVELOG, *db, "med", "start", "paracetamol", "--dose", "1 g", "--as-needed",
+               "--date", "2016-01-01"])  # fmt: skip
     commands = {
         "bare": [PY, "-c", "pass"],
         "floor": [PY, "-c", FLOOR_IMPORTS],
-        "log": [*NERVELOG, "--db", str(journal), "log", "--pain", "3"],
+        "log": [*NERVELOG, *db, "log", "--pain", "3"],
+        "took": [*NERVELOG, *db, "med", "took", "paracetamol"],
     }
     medians = interleaved({k: partial(timed, c) for k, c in commands.items()}, runs)
-    bare, floor, log = medians["bare"], medians["floor"], medians["log"]
+    bare, floor, log, took = medians["bare"], medians["floor"], medians["log"], medians["took"]
     loaded = log_imports(journal)
     rows.append(Row("python -c pass", bare))
     rows.append(Row("import floor: sqlite_utils, pendulum, click, platformdirs", floor))
@@ -133,6 +137,13 @@ def bench_log(rows: list[Row], journal: Path, runs: int) -> None:
             log,
             f"<= 1.3x floor: {log / floor:.2f}x; heavy modules: {', '.join(loaded) or 'none'}",
             log <= 1.3 * floor and not loaded,
+        )
+    )
+    rows.append(
+        Row(
+            "nervelog med took paracetamol (10 y)",
+            took,
+            f"{took / floor:.2f}x floor, {took / log:.2f}x nervelog log",
         )
     )
 

@@ -76,11 +76,12 @@ def test_upgrading_keeps_every_row_and_backs_up_first(
     assert undone is not None and undone.id == undoable[-1]
 
 
-def test_the_latest_version_adds_medicines_events_and_questions(
-    tmp_path: Path, clock: FixedClock
+@pytest.mark.parametrize("version", range(1, LATEST_VERSION))
+def test_upgrading_adds_medicines_events_and_questions(
+    version: int, tmp_path: Path, clock: FixedClock
 ) -> None:
     path = tmp_path / "journal.sqlite3"
-    shutil.copyfile(FIXTURES / f"schema_v{LATEST_VERSION - 1}.sqlite3", path)
+    shutil.copyfile(FIXTURES / f"schema_v{version}.sqlite3", path)
     open_journal(path, clock).db.conn.close()
     conn = sqlite3.connect(path)
     try:
