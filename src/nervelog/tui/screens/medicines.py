@@ -17,16 +17,20 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from nervelog.analysis.care import medicine_changes
-from nervelog.domain.care_validation import parse_event, parse_medication
-from nervelog.domain.dates import parse_day
-from nervelog.domain.models import SUGGESTED_EVENT_KINDS, Event, Medication, Question
+from nervelog.domain.models import Event, Medication, Question
 from nervelog.domain.text import one_line
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
 from nervelog.tui.screens.base import BaseScreen
-from nervelog.tui.screens.record_form import Field, RecordForm
+from nervelog.tui.screens.care_forms import (
+    answer_form,
+    event_form,
+    new_dose_form,
+    start_form,
+    stop_form,
+)
+from nervelog.tui.screens.record_form import RecordForm
 
-YES = {"y", "yes", "true", "1"}
 LISTS = ("courses", "events", "questions")
 
 
@@ -154,56 +158,25 @@ class MedicinesScreen(BaseScreen):
 
     # -- actions -----------------------------------------------------------------------
 
-    def _form(
-        self, title: str, fields: list[Field], save: Callable[[dict[str, str]], object]
-    ) -> None:
+    def _open(self, form: RecordForm) -> None:
         def saved(done: bool | None) -> None:
             if done:
                 self.ctx.journal_changed()
                 self.reload()
 
-        self.app.push_screen(RecordForm(self.ctx, title, fields, save), saved)
+        self.app.push_screen(form, saved)
 
     def action_add(self) -> None:
         """Add to the focused list: a medicine, an event or a question."""
-        today = self.ctx.clock.today()
-        journal = self.ctx.journal
         which = self.focused_list()
         if which == "events":
-
-            def add_event(raw: dict[str, str]) -> object:
-                return journal.events.add(parse_event(raw, today))
-
-            fields = [
-                Field("date", "Date", "YYYY-MM-DD, today, yesterday", today.isoformat()),
-                Field(
-                    "kind",
-                    "Kind",
-                    ", ".join(SUGGESTED_EVENT_KINDS),
-                    suggestions=SUGGESTED_EVENT_KINDS,
-                ),
-                Field("text", "What", "what happened, in a few words"),
-            ]
-            self._form("New event", fields, add_event)
+            self._open(event_form(self.ctx))
         elif which == "questions":
             from nervelog.tui.screens.doses import ask_question
 
             ask_question(self, self.ctx, then=self.reload)
         else:
-
-            def start(raw: dict[str, str]) -> object:
-                parsed = {**raw, "as_needed": raw.get("as_needed", "").strip().lower() in YES}
-                return journal.medicines.start(parse_medication(parsed, today))
-
-            fields = [
-                Field("name", "Medicine", "such as pregabalin"),
-                Field("dose", "Dose", "as on the box, such as 75 mg"),
-                Field("schedule", "How often", "such as twice daily"),
-                Field("as_needed", "As needed?", "y if taken only when needed"),
-                Field("started", "From", "YYYY-MM-DD, today, yesterday", today.isoformat()),
-                Field("reason", "Why", "optional"),
-            ]
-            self._form("Start a medicine", fields, start)
+            self._open(start_form(self.ctx))
 
     def action_change(self) -> None:
         """Change the dose of the highlighted medicine (it stops; the next one starts)."""
@@ -211,19 +184,7 @@ class MedicinesScreen(BaseScreen):
         if course is None or not course.current_on(self.ctx.clock.today()):
             self.notify("Pick a medicine taken now (its dose changes from a day on).", timeout=3)
             return
-        today = self.ctx.clock.today()
-        medicines = self.ctx.journal.medicines
-
-        def change(raw: dict[str, str]) -> object:
-            day = parse_day(raw["date"], today, "date")
-            return medicines.change(course.id or 0, raw["dose"], raw["schedule"], day)
-
-        fields = [
-            Field("dose", "New dose", "such as 150 mg"),
-            Field("schedule", "How often", value=course.schedule),
-            Field("date", "From", "YYYY-MM-DD, today, yesterday", today.isoformat()),
-        ]
-        self._form(f"Change the dose of {one_line(course.label, 30)}", fields, change)
+        self._open(new_dose_form(self.ctx, course))
 
     def action_stop(self) -> None:
         """Stop the highlighted medicine on a day."""
@@ -231,19 +192,7 @@ class MedicinesScreen(BaseScreen):
         if course is None or course.stopped is not None:
             self.notify("Pick a medicine taken now to stop it.", timeout=3)
             return
-        today = self.ctx.clock.today()
-        medicines = self.ctx.journal.medicines
-
-        def stop(raw: dict[str, str]) -> object:
-            return medicines.stop(
-                course.id or 0, parse_day(raw["date"], today, "date"), raw["reason"]
-            )
-
-        fields = [
-            Field("date", "Last day", "YYYY-MM-DD, today, yesterday", today.isoformat()),
-            Field("reason", "Why", "optional"),
-        ]
-        self._form(f"Stop {one_line(course.label, 30)}", fields, stop)
+        self._open(stop_form(self.ctx, course))
 
     def action_took(self) -> None:
         """Log one dose of the highlighted as-needed medicine, now."""
@@ -269,18 +218,7 @@ class MedicinesScreen(BaseScreen):
         question = self._selected("questions", list(self.questions))
         if not isinstance(question, Question):
             return
-        today = self.ctx.clock.today()
-        questions = self.ctx.journal.questions
-
-        def answer(raw: dict[str, str]) -> object:
-            day = parse_day(raw["date"], today, "date")
-            return questions.answer(question.id or 0, raw["answer"], day)
-
-        fields = [
-            Field("answer", "Answer", "what the doctor said (optional)", question.answer),
-            Field("date", "Answered", "YYYY-MM-DD, today", today.isoformat()),
-        ]
-        self._form(f"Answer: {one_line(question.text, 40)}", fields, answer)
+        self._open(answer_form(self.ctx, question))
 
     def action_delete(self) -> None:
         """Delete the highlighted event or question, after asking."""
@@ -289,25 +227,26 @@ class MedicinesScreen(BaseScreen):
         if which == "events":
             event = self._selected("events", list(self.events))
             if isinstance(event, Event):
-                self.delete_after_asking(
-                    f"Delete the event of {event.date.format('D MMM YYYY')}: {one_line(event.text, 40)}?",
-                    lambda: journal.events.delete(event.id or 0),
-                    deleted="Event deleted.",
-                    gone="That event had already been deleted elsewhere.",
-                )
+                when = event.date.format("D MMM YYYY")
+                self._delete(f"the event of {when}: {one_line(event.text, 40)}", "event",
+                             lambda: journal.events.delete(event.id or 0))  # fmt: skip
         elif which == "questions":
             question = self._selected("questions", list(self.questions))
             if isinstance(question, Question):
-                self.delete_after_asking(
-                    f"Delete the question “{one_line(question.text, 40)}”?",
-                    lambda: journal.questions.delete(question.id or 0),
-                    deleted="Question deleted.",
-                    gone="That question had already been deleted elsewhere.",
-                )
+                self._delete(f"the question “{one_line(question.text, 40)}”", "question",
+                             lambda: journal.questions.delete(question.id or 0))  # fmt: skip
         else:
             self.notify(
                 "Medicines are stopped (x), not deleted, so their history stays.", timeout=3
             )
+
+    def _delete(self, what: str, noun: str, delete: Callable[[], bool]) -> None:
+        self.delete_after_asking(
+            f"Delete {what}?",
+            delete,
+            deleted=f"{noun.capitalize()} deleted.",
+            gone=f"That {noun} had already been deleted elsewhere.",
+        )
 
     def palette_commands(self) -> Iterable[SystemCommand]:
         """This screen's actions for the command palette."""
