@@ -25,6 +25,7 @@ COMMANDS = {
     "history": "maintenance:history_cmd",
     "import": "transfer:import_cmd",
     "log": "entries:log",
+    "map": "body_map:map_group",
     "med": "meds:med",
     "event": "notables:event",
     "question": "notables:question",

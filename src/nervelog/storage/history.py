@@ -48,6 +48,7 @@ TABLES = {
     "dose": ("dose", "id"),
     "event": ("event", "id"),
     "question": ("question", "id"),
+    "symptom_map": ("symptom_map", "id"),
 }
 
 

@@ -86,12 +86,21 @@ def m003_undo(db: Database) -> None:
 
 
 _DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
-RECORDS = ("entry", "session", "phase", "medication", "dose", "event", "question")
+RECORDS = (
+    "entry",
+    "session",
+    "phase",
+    "medication",
+    "dose",
+    "event",
+    "question",
+    "symptom_map",
+)
 """Every kind of record the history keeps."""
 
 
 def m004_medicines(db: Database) -> None:
-    """Medicines and their doses, notable events, questions for the doctor.
+    """Medicines and their doses, notable events, questions for the doctor, symptom maps.
 
     Their ids are never reused (AUTOINCREMENT), so the history of "medicine 4" is always
     about one course. The history learns the new records (SQLite cannot change a CHECK, so the table is
@@ -140,6 +149,14 @@ def m004_medicines(db: Database) -> None:
             answered_on TEXT CHECK (answered_on IS NULL OR
                 (answered_on {_DATE} AND answered_on >= raised_on)),
             answer TEXT NOT NULL DEFAULT ''
+        )"""
+    )
+    # One row per day a map was made; ``regions`` is JSON: symptom -> {region: side}.
+    db.execute(
+        f"""CREATE TABLE symptom_map (
+            id INTEGER PRIMARY KEY AUTOINCREMENT,
+            date TEXT NOT NULL UNIQUE CHECK (date {_DATE}),
+            regions TEXT NOT NULL CHECK (json_valid(regions))
         )"""
     )
     records = ", ".join(f"'{r}'" for r in RECORDS)

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from nervelog.domain.dates import Clock, SystemClock
 from nervelog.domain.errors import Problem, RecordGone
 from nervelog.domain.models import Entry, Phase, Session
+from nervelog.storage.body_maps import SymptomMaps
 from nervelog.storage.db import transaction
 from nervelog.storage.history import Change, changes, json_row, log_change, undo_last
 from nervelog.storage.medicines import Medicines
@@ -52,6 +53,8 @@ class Journal:
         """Notable events: falls, flares, illnesses, appointments."""
         self.questions = Questions(db, self.clock)
         """Questions for the next appointment."""
+        self.maps = SymptomMaps(db, self.clock)
+        """Where numbness, tingling and pain are felt, as dated snapshots."""
 
     # -- history -----------------------------------------------------------------
 

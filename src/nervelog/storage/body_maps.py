@@ -1,0 +1,68 @@
+"""Symptom maps: one snapshot a day at most, each holding until the next one."""
+
+from __future__ import annotations
+
+import json
+
+import pendulum
+from sqlite_utils import Database
+
+from nervelog.domain.body_map import MAPPED, SymptomMap, parse_placement
+from nervelog.domain.dates import Clock, parse_iso_date
+from nervelog.storage import records
+from nervelog.storage.db import transaction
+from nervelog.storage.rows import Row, first_row
+
+
+def map_to_row(m: SymptomMap) -> Row:
+    """A map as a table row (its regions as JSON, in list order)."""
+    return {"id": m.id, "date": m.date.isoformat(), "regions": json.dumps(m.normalised())}
+
+
+def map_from_row(row: Row) -> SymptomMap:
+    """A map from a table row."""
+    raw = json.loads(row["regions"])
+    regions = {s: parse_placement(raw.get(s, {}), s) for s in MAPPED}
+    return SymptomMap(date=parse_iso_date(row["date"]), regions=regions, id=row["id"])
+
+
+class SymptomMaps:
+    """The journal's symptom maps (``journal.maps``)."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
+
+    def all(self) -> list[SymptomMap]:
+        """Every map, oldest first."""
+        return [map_from_row(r) for r in self.db.query("SELECT * FROM symptom_map ORDER BY date")]
+
+    def on(self, day: pendulum.Date) -> SymptomMap | None:
+        """The map that holds on ``day``: the latest made on or before it."""
+        rows = self.db.query(
+            "SELECT * FROM symptom_map WHERE date <= ? ORDER BY date DESC LIMIT 1",
+            [day.isoformat()],
+        )
+        return next((map_from_row(r) for r in rows), None)
+
+    def save(self, snapshot: SymptomMap) -> SymptomMap:
+        """Store a map for its day; one made the same day before is replaced (history keeps it)."""
+        row = map_to_row(snapshot)
+        with transaction(self.db) as conn:
+            old = first_row(conn.execute("SELECT * FROM symptom_map WHERE date = ?", [row["date"]]))
+            now = self.clock.now()
+            if old is None:
+                new_id = records.insert(conn, now, "symptom_map", {**row, "id": None})
+            else:
+                records.update(conn, now, "symptom_map", old, {"regions": row["regions"]})
+                new_id = int(old["id"])
+        return SymptomMap(date=snapshot.date, regions=snapshot.normalised(), id=new_id)
+
+    def set_symptom(
+        self, symptom: str, placement: dict[str, str], day: pendulum.Date
+    ) -> SymptomMap:
+        """Make ``symptom`` felt in exactly ``placement`` from ``day``; the others stay."""
+        base = self.on(day) or SymptomMap(date=day)
+        return self.save(
+            SymptomMap(date=day, regions=base.regions).with_symptom(symptom, placement)
+        )
