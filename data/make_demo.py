@@ -60,6 +60,19 @@ def medicine_history(
     return medications, doses
 
 
+def symptom_maps(first: date) -> list[dict[str, object]]:
+    """Both feet at first; tingling spreads to the left hand, then numbness to the ankles."""
+    feet = {"toes": "both", "sole": "both"}
+    start = {"numbness": dict(feet), "tingling": {"toes": "both"}, "pain": {"sole": "both"}}
+    spread = {**start, "tingling": {"toes": "both", "fingers": "left", "palm": "left"}}
+    higher = {**spread, "numbness": {**feet, "top of foot": "both", "ankle": "both"}}
+    days = (0, 61, 96)
+    return [
+        {"id": i + 1, "date": (first + timedelta(days=d)).isoformat(), "regions": regions}
+        for i, (d, regions) in enumerate(zip(days, (start, spread, higher), strict=True))
+    ]
+
+
 def main() -> None:
     rng = random.Random(20261122)
     first = LAST_DAY - timedelta(days=DAYS - 1)
@@ -176,6 +189,7 @@ def main() -> None:
              "answered_on": (first + timedelta(days=58)).isoformat(),
              "answer": "Yes, once the dizziness has settled; not in the first week of a raise."},
         ],
+        "symptom_maps": symptom_maps(first),
     }  # fmt: skip
     out = Path(__file__).with_name("demo-journal.json")
     out.write_text(json.dumps(document, ensure_ascii=False, indent=2) + "\n", encoding="utf-8")

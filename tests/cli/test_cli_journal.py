@@ -161,7 +161,8 @@ def test_help_lists_every_command_with_its_summary(run: Run) -> None:
     listed = output.split("Commands:")[1]
     names = re.findall(r"^  ([a-z]+) ", listed, flags=re.MULTILINE)
     assert names == sorted(
-        ["ask", "backup", "check", "event", "export", "history", "import", "log", "med", "phase",
+        ["ask", "backup", "check", "event", "export", "history", "import", "log", "map", "med",
+         "phase",
          "question", "report",
          "restore", "session", "show", "stats", "undo", "where"]
     )  # fmt: skip

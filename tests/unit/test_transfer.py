@@ -91,7 +91,7 @@ def test_json_shape_is_documented_format(journal: Journal) -> None:
     document = json.loads(export_json(journal))
     assert document["format"] == "nervelog-journal" and document["version"] == 2
     assert [k for k in document if k.endswith("s")] == [
-        "entries", "sessions", "medications", "doses", "events", "questions",
+        "entries", "sessions", "medications", "doses", "events", "questions", "symptom_maps",
     ]  # fmt: skip
     assert document["exported_at"].startswith("2026-11-22T09:30:00+00:00")
     [entry] = document["entries"]

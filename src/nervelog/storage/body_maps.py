@@ -11,7 +11,7 @@ from nervelog.domain.body_map import MAPPED, SymptomMap, parse_placement
 from nervelog.domain.dates import Clock, parse_iso_date
 from nervelog.storage import records
 from nervelog.storage.db import transaction
-from nervelog.storage.rows import Row, first_row
+from nervelog.storage.rows import Row
 
 
 def map_to_row(m: SymptomMap) -> Row:
@@ -49,7 +49,7 @@ class SymptomMaps:
         """Store a map for its day; one made the same day before is replaced (history keeps it)."""
         row = map_to_row(snapshot)
         with transaction(self.db) as conn:
-            old = first_row(conn.execute("SELECT * FROM symptom_map WHERE date = ?", [row["date"]]))
+            old = records.fetch_by(conn, "symptom_map", "date", row["date"])
             now = self.clock.now()
             if old is None:
                 new_id = records.insert(conn, now, "symptom_map", {**row, "id": None})

@@ -46,7 +46,15 @@ def demo_document(today: pendulum.Date) -> dict[str, object]:
                 assert isinstance(moment, pendulum.DateTime)
                 record[key] = moment.add(days=offset).isoformat()
 
-    for key in ("entries", "sessions", "medications", "doses", "events", "questions"):
+    for key in (
+        "entries",
+        "sessions",
+        "medications",
+        "doses",
+        "events",
+        "questions",
+        "symptom_maps",
+    ):
         for record in document.get(key, []):  # type: ignore[attr-defined]
             shift(record)
     return document

@@ -18,7 +18,8 @@ from nervelog.storage.rows import entry_to_row, iso_datetime, session_to_dict
 
 JSON_FORMAT = "nervelog-journal"
 JSON_VERSION = 2
-"""Version 2 added medications, doses, events and questions; version 1 files still import."""
+"""Version 2 added medications, doses, events, questions and symptom maps; version 1 files
+still import."""
 ENTRY_HEADER = ("date", "numbness", "tingling", "pain", "mobility", "notes")
 SESSION_HEADER = ("date", "time", "kind", "duration_min", "provider", "body_areas", "notes")
 # Cells a spreadsheet would treat as a formula; the apostrophe makes it show them as text.
@@ -47,6 +48,10 @@ def export_json(journal: Journal) -> str:
         "doses": [dose_to_row(d) for d in journal.medicines.doses()],
         "events": [event_to_row(e) for e in journal.events.list()],
         "questions": [question_to_row(q) for q in journal.questions.list(open_only=False)],
+        "symptom_maps": [
+            {"id": m.id, "date": m.date.isoformat(), "regions": m.normalised()}
+            for m in journal.maps.all()
+        ],
     }
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 

@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 
 import pendulum
 
+from nervelog.domain.body_map import MAPPED, Placement, SymptomMap, parse_placement
 from nervelog.domain.care_validation import (
     DOSE_FIELDS,
     EVENT_FIELDS,
@@ -27,13 +28,14 @@ from nervelog.domain.care_validation import (
 )
 from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import Dose, Event, Medication, Question
-from nervelog.domain.validation import unknown_fields
+from nervelog.domain.validation import Collector, parse_date_field, unknown_fields
 from nervelog.storage import records
+from nervelog.storage.body_maps import map_to_row
 from nervelog.storage.medicines import dose_to_row, medication_to_row
 from nervelog.storage.notables import event_to_row, question_to_row
 from nervelog.storage.rows import Row
 
-CARE_LISTS = ("medications", "doses", "events", "questions")
+CARE_LISTS = ("medications", "doses", "events", "questions", "symptom_maps")
 
 T = TypeVar("T")
 
@@ -46,6 +48,7 @@ class CareRecords:
     doses: tuple[Dose, ...] = ()
     events: tuple[Event, ...] = ()
     questions: tuple[Question, ...] = ()
+    maps: tuple[SymptomMap, ...] = ()
 
 
 NO_CARE = CareRecords()
@@ -108,7 +111,34 @@ def parse_care(
         doses=tuple(d for d, _, _ in doses),
         events=tuple(e for e, _, _ in items("events", EVENT_FIELDS, parse_event)),
         questions=tuple(q for q, _, _ in items("questions", QUESTION_FIELDS, parse_question)),
+        maps=tuple(m for m, _, _ in items("symptom_maps", MAP_FIELDS, parse_symptom_map)),
     )
+
+
+MAP_FIELDS = ("id", "date", "regions")
+
+
+def parse_symptom_map(
+    raw: Mapping[str, object], today: pendulum.Date, line: int | None = None
+) -> SymptomMap:
+    """A map from a file: a day and, for each mapped symptom, region: side."""
+    problems = Collector(line)
+    day = parse_date_field(raw.get("date"), today, problems)
+    regions = raw.get("regions", {})
+    placements: dict[str, Placement] = {}
+    if not isinstance(regions, dict):
+        problems.add("regions", type(regions).__name__, "an object of symptom: {region: side}")
+        regions = {}
+    for symptom, placement in regions.items():
+        if symptom not in MAPPED:
+            problems.add("regions", symptom, "one of " + ", ".join(MAPPED))
+            continue
+        try:
+            placements[symptom] = parse_placement(placement, f"regions.{symptom}")
+        except ValidationError as exc:
+            problems.problems += [Problem(p.field, p.value, p.allowed, line) for p in exc.problems]
+    problems.raise_if_any()
+    return SymptomMap(date=day or today, regions=placements)
 
 
 _IN_FILE = "the id of a medication in this file"
@@ -146,6 +176,17 @@ def apply_care(
         store("event", event_to_row(e))
     for q in care.questions:
         store("question", question_to_row(q))
+    for snapshot in care.maps:
+        row = map_to_row(snapshot)
+        old = records.fetch_by(conn, "symptom_map", "date", row["date"])
+        if old is not None and old["regions"] == row["regions"]:
+            unchanged += 1
+        elif old is not None:  # one map a day: the file's replaces it (history keeps it)
+            records.update(conn, now, "symptom_map", old, {"regions": row["regions"]})
+            added += 1
+        else:
+            records.insert(conn, now, "symptom_map", {**row, "id": None})
+            added += 1
     return added, unchanged
 
 

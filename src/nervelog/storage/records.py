@@ -21,6 +21,11 @@ def fetch(conn: sqlite3.Connection, record: str, record_id: int) -> Row | None:
     return first_row(conn.execute(f"SELECT * FROM {record} WHERE id = ?", [record_id]))
 
 
+def fetch_by(conn: sqlite3.Connection, record: str, column: str, value: object) -> Row | None:
+    """The stored row of ``record`` whose ``column`` is ``value`` (a unique column), or None."""
+    return first_row(conn.execute(f'SELECT * FROM {record} WHERE "{column}" = ?', [value]))
+
+
 def fetch_existing(conn: sqlite3.Connection, record: str, record_id: int, what: str) -> Row:
     """The stored row, or ``RecordGone`` naming ``what`` ("medicine 4") for the user."""
     row = fetch(conn, record, record_id)

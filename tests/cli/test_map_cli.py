@@ -1,0 +1,52 @@
+"""`nervelog map`, as typed, with every kind of bad input."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import Run
+
+
+def test_set_show_and_history(run: Run) -> None:
+    first = run("map", "set", "tingling", "toes", "sole", "--date", "2026-03-01")
+    assert first.exit_code == 0, first.output
+    assert "tingling: toes (both sides), sole (both sides)" in first.output
+    run("map", "set", "tingling", "toes", "sole", "left-fingers", "--date", "2026-04-03")
+    run("map", "set", "numbness", "right-knee", "--date", "2026-04-03")
+    run("map", "clear", "numbness", "--date", "2026-05-09")
+    shown = run("map", "show").output
+    assert "Map made on 2026-05-09, holding on 2026-11-22" in shown
+    assert "tingling: toes (both sides), sole (both sides), left fingers" in shown
+    assert "numbness: not marked" in shown and "FRONT" in shown and "BACK" in shown
+    assert max(len(line) for line in shown.splitlines()) <= 80
+    earlier = run("map", "show", "--date", "2026-04-10", "--symptom", "numbness").output
+    assert "numbness: right knee" in earlier
+    history = run("map", "history").output.splitlines()
+    assert history == [
+        "tingling: + toes (both sides), + sole (both sides) on 1 Mar 2026",
+        # Symptoms changed on one day are listed in the map's order: numbness first.
+        "numbness: + right knee on 3 Apr 2026",
+        "tingling: + left fingers on 3 Apr 2026",
+        "numbness: − right knee on 9 May 2026",
+    ]
+
+
+@pytest.mark.parametrize(
+    "args, message",
+    [
+        (["map", "set", "tingling", "elbow"], "one of toes, sole, top-of-foot"),
+        (["map", "set", "tingling", "left-lower-back"], "lower-back without a side"),
+        (["map", "set", "mobility", "toes"], "one of numbness, tingling, pain"),
+        (["map", "set", "pain"], "to clear a map, use clear"),
+        (["map", "set", "pain", "toes", "--date", "2026-11-23"], "today (2026-11-22) or earlier"),
+        (["map", "clear", "itching"], "one of numbness, tingling, pain"),
+    ],
+)
+def test_bad_input_is_one_message_and_changes_nothing(
+    run: Run, args: list[str], message: str
+) -> None:
+    run("map", "set", "pain", "sole")
+    before = run("map", "history").output
+    result = run(*args)
+    assert result.exit_code == 2 and message in result.output, result.output
+    assert run("map", "history").output == before
