@@ -38,6 +38,7 @@ SCREENS: dict[str, tuple[str, ...] | Callable[[Pilot[None]], Awaitable[None]]] =
     "trends": _chart_drawn,  # with the medicine (*) and event (!) marks and their list
     "medicines": ("m",),
     "medicine_form": ("m", "a"),
+    "map": ("w", "v"),  # the demo's tingling: toes, left fingers and palm
     "help": ("question_mark",),
     "unsaved": ("3", "q"),
 }
@@ -73,6 +74,14 @@ def test_trends_no_color(
     monkeypatch.setenv("NO_COLOR", "1")
     app = NervelogApp(demo, clock)
     assert snap_compare(app, terminal_size=(80, 24), run_before=_chart_drawn)  # type: ignore[operator]
+
+
+def test_map_no_color(
+    snap_compare: object, demo: Journal, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")  # regions marked by the symptom's letter
+    app = NervelogApp(demo, clock)
+    assert snap_compare(app, press=("w", "v"), terminal_size=(80, 24))  # type: ignore[operator]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=lambda s: f"{s[0]}x{s[1]}")

@@ -56,6 +56,7 @@ MAIN_SCREENS: tuple[MainScreen, ...] = (
         "Medicines, events, questions",
         footer="Meds",
     ),
+    MainScreen("w", "map", "Map", _S + "body_map", "MapScreen", "Where it is felt"),
     MainScreen("t", "trends", "Trends", _S + "trends", "TrendsScreen", "Charts over time"),
     MainScreen("r", "summary", "Summary", _S + "summary", "SummaryScreen", "The doctor's summary"),
 )

@@ -34,7 +34,8 @@ class CheckinScreen(BaseScreen):
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
-        Binding("left_square_bracket", "move_day(-1)", "Day", key_display="[ ]"),
+        # In the hint line, which leaves the footer room for every screen's key.
+        Binding("left_square_bracket", "move_day(-1)", "Day", key_display="[ ]", show=False),
         Binding("right_square_bracket", "move_day(1)", "Next day", show=False),
         Binding("n", "note", "Note", show=False),
         # Named in the line that shows the doses and questions.
@@ -59,7 +60,7 @@ class CheckinScreen(BaseScreen):
             for score in SCORES:
                 yield ScoreRow(score)
             yield Static(
-                "0-9 set · 1 0 = ten · ←/→ adjust · x skip · ↑/↓ move · n note",
+                "0-9 set · 1 0 = ten · ←/→ adjust · x skip · ↑/↓ move · n note · [ ] day",
                 id="checkin-hint",
                 markup=False,
             )

@@ -40,6 +40,7 @@ def care_line(node: Widget, ctx: AppContext, day: pendulum.Date) -> str:
         courses = {c.id: c for c in journal.medicines.courses()}
         doses = journal.medicines.doses(day, day)
         open_questions = journal.questions.count_open()
+        latest = journal.maps.on(day)
     if attempt.failed:
         return ""
     taken = ", ".join(
@@ -50,7 +51,9 @@ def care_line(node: Widget, ctx: AppContext, day: pendulum.Date) -> str:
     as_needed = any(c.as_needed and c.current_on(day) for c in courses.values())
     doses_part = f"As-needed doses: {taken or 'none'}" + (" (d: log one)" if as_needed else "")
     plural = "" if open_questions == 1 else "s"
-    return f"{doses_part} · {open_questions} open question{plural} for your next appointment (a: ask one)"
+    asked = f"{open_questions} open question{plural} for your next appointment (a: ask one)"
+    mapped = f"map last updated {latest.date.format('D MMM')}" if latest else "no map yet"
+    return f"{doses_part} · {asked} · {mapped} (w: the map)"
 
 
 def pick_and_log_dose(node: Widget, ctx: AppContext, then: Callable[[], None]) -> None:
