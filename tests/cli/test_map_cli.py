@@ -50,3 +50,12 @@ def test_bad_input_is_one_message_and_changes_nothing(
     result = run(*args)
     assert result.exit_code == 2 and message in result.output, result.output
     assert run("map", "history").output == before
+
+
+def test_show_and_stats_tell_where_it_is_felt_and_how_that_changed(run: Run) -> None:
+    run("map", "set", "tingling", "toes", "--date", "2026-09-01")
+    run("map", "set", "tingling", "toes", "left-fingers", "left-palm", "--date", "2026-11-03")
+    for command in (["show", "--last", "30d"], ["stats", "--last", "30d"]):
+        output = run(*command).output
+        assert "tingling: toes (both sides), left fingers, left palm" in output
+        assert "tingling spread to the left fingers and palm on 3 Nov 2026" in output

@@ -1,4 +1,4 @@
-"""Write the README screenshots (docs/checkin.svg, docs/trends.svg) from the demo journal.
+"""Write the README screenshots (docs/checkin.svg, trends.svg, map.svg) from the demo journal.
 
 Run from the project folder: ``.venv/bin/python tests/tui/make_screenshots.py``.
 """
@@ -42,10 +42,11 @@ async def shoot(name: str, keys: tuple[str, ...], size: tuple[int, int]) -> None
 
 
 async def main() -> None:
-    """Both screenshots."""
+    """Every screenshot."""
     DOCS.mkdir(exist_ok=True)
     await shoot("checkin", ("4", "down", "3", "down", "5", "down", "6", "n", *"Walked"), (100, 30))
     await shoot("trends", ("t", "2"), (120, 36))
+    await shoot("map", ("w", "v", *["down"] * 9), (100, 26))
 
 
 if __name__ == "__main__":

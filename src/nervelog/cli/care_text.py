@@ -38,7 +38,24 @@ def care_text(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> str
         f"  {e.date}  {printable(e.kind, keep_newlines=False)}: {printable(e.text, keep_newlines=False)}"
         for e in falls + others
     ] or ["  none recorded in this range"]
+    lines += ["", "Where it is felt"] + _map_lines(journal, start, end)
     questions = journal.questions.list()
     lines += ["", f"Open questions for the next appointment ({len(questions)})"]
     lines += [f"  - {printable(q.text, keep_newlines=False)}" for q in questions] or ["  none"]
     return "\n".join(lines)
+
+
+def _map_lines(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> list[str]:
+    from nervelog.analysis.body_map import map_story
+    from nervelog.domain.body_map import MAPPED, region_text
+
+    story = map_story(journal.maps.all(), start, end)
+    if story.at_end is None:
+        return ["  no map yet (nervelog map set SYMPTOM REGION...)"]
+    lines = [f"  on {end} (map of {story.at_end.date}):"]
+    for symptom in MAPPED:
+        placement = story.at_end.of(symptom)
+        where = ", ".join(region_text(r, s) for r, s in placement.items()) or "not marked"
+        lines.append(f"    {symptom}: {where}")
+    lines += [f"  {sentence}" for change in story.changes for sentence in change.sentences()]
+    return lines
