@@ -44,7 +44,8 @@ class MapScreen(BaseScreen):
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("down,right", "move(1)", "Region", key_display="↑↓", show=False),
         Binding("up,left", "move(-1)", "Previous region", show=False),
-        Binding("l", "mark('left')", "Left", show=False),
+        # One footer entry for the three side keys, so 80 columns still hold the rest.
+        Binding("l", "mark('left')", "Side", key_display="l r b"),
         Binding("r", "mark('right')", "Right", show=False),
         Binding("b", "mark('both')", "Both", show=False),
         Binding("x", "clear", "Clear", show=False),
