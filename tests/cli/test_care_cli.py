@@ -147,3 +147,21 @@ def test_every_new_command_has_an_example_and_the_disclaimer(run: Run) -> None:
         assert "Not a diagnosis or medical advice." in text, command
         if command[-1] not in ("delete",):
             assert "Example" in text, command
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["med", "change", "99999999999999999999", "--dose", "1 g"],
+        ["med", "stop", "0"],
+        ["med", "took", "99999999999999999999"],
+        ["event", "delete", "99999999999999999999", "--yes"],
+        ["question", "answer", "99999999999999999999"],
+        ["phase", "add", "--from-med", "99999999999999999999"],
+        ["session", "edit", "99999999999999999999", "kind=massage"],
+    ],
+)
+def test_an_id_sqlite_cannot_hold_is_a_message_not_a_traceback(run: Run, args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "Error:" in result.output

@@ -19,6 +19,8 @@ from nervelog.storage.db import explain
 from nervelog.storage.repository import Journal
 
 F = TypeVar("F", bound=Callable[..., Any])
+RECORD_ID = click.IntRange(1, 2**63 - 1)
+"""An id as SQLite stores it: a larger or negative number is refused with a message."""
 EPILOG = f"{DISCLAIMER}"
 
 

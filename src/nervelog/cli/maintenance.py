@@ -7,7 +7,14 @@ from pathlib import Path
 
 import click
 
-from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
+from nervelog.cli.context import (
+    EPILOG,
+    RECORD_ID,
+    UserError,
+    current,
+    friendly_errors,
+    journal_options,
+)
 from nervelog.cli.format import dash, plural
 from nervelog.domain.dates import parse_day
 from nervelog.domain.errors import JournalError
@@ -102,7 +109,7 @@ def restore_cmd(file: Path, yes: bool) -> None:
 
 @click.command("history", epilog=EPILOG)
 @click.option("--date", "day", metavar="DATE", help="Only changes to this day and its sessions.")
-@click.option("--session", "session_id", type=int, metavar="ID", help="Only one session.")
+@click.option("--session", "session_id", type=RECORD_ID, metavar="ID", help="Only one session.")
 @click.option(
     "--limit",
     type=click.IntRange(min=0),

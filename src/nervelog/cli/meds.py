@@ -7,7 +7,7 @@ from typing import Any, TypeVar
 
 import click
 
-from nervelog.cli.context import EPILOG, current, friendly_errors, journal_options
+from nervelog.cli.context import EPILOG, RECORD_ID, current, friendly_errors, journal_options
 from nervelog.domain.care_validation import parse_dose, parse_medication
 from nervelog.domain.dates import parse_day
 from nervelog.domain.models import Medication
@@ -76,7 +76,7 @@ def med_start(
 
 
 @med.command("change", epilog=EPILOG)
-@click.argument("medication_id", metavar="ID", type=int)
+@click.argument("medication_id", metavar="ID", type=RECORD_ID)
 @click.option("--dose", required=True, help='The new dose, e.g. "150 mg".')
 @click.option("--schedule", default=None, help="A new schedule (default: unchanged).")
 @date_option("The day of the new dose: " + DATE_HELP)
@@ -101,7 +101,7 @@ def med_change(medication_id: int, dose: str, schedule: str | None, day: str) ->
 
 
 @med.command("stop", epilog=EPILOG)
-@click.argument("medication_id", metavar="ID", type=int)
+@click.argument("medication_id", metavar="ID", type=RECORD_ID)
 @click.option("--reason", default="", help="Why it was stopped (kept in its notes).")
 @date_option("The last day it was taken: " + DATE_HELP)
 @journal_options

@@ -6,6 +6,7 @@ import click
 
 from nervelog.cli.context import (
     EPILOG,
+    RECORD_ID,
     current,
     friendly_errors,
     journal_options,
@@ -80,7 +81,7 @@ def event_list(from_: str | None, to_: str | None, last: str | None) -> None:
 
 
 @event.command("delete", epilog=EPILOG)
-@click.argument("event_id", metavar="ID", type=int)
+@click.argument("event_id", metavar="ID", type=RECORD_ID)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @journal_options
 @friendly_errors
@@ -172,7 +173,7 @@ def question_list(everything: bool) -> None:
 
 
 @question.command("answer", epilog=EPILOG)
-@click.argument("question_id", metavar="ID", type=int)
+@click.argument("question_id", metavar="ID", type=RECORD_ID)
 @click.argument("answer", default="")
 @date_option("When it was answered: " + DATE_HELP)
 @journal_options
@@ -190,7 +191,7 @@ def question_answer(question_id: int, answer: str, day: str) -> None:
 
 
 @question.command("delete", epilog=EPILOG)
-@click.argument("question_id", metavar="ID", type=int)
+@click.argument("question_id", metavar="ID", type=RECORD_ID)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @journal_options
 @friendly_errors

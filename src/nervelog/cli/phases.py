@@ -6,7 +6,14 @@ import click
 import pendulum
 
 from nervelog.analysis import PhaseSummary, phase_comparison
-from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
+from nervelog.cli.context import (
+    EPILOG,
+    RECORD_ID,
+    UserError,
+    current,
+    friendly_errors,
+    journal_options,
+)
 from nervelog.cli.stats import with_n
 from nervelog.cli.table import table
 from nervelog.domain.dates import DATE_FORMATS, parse_day, parse_iso_date
@@ -94,7 +101,7 @@ def phase() -> None:
 @click.option(
     "--from-med",
     "from_med",
-    type=int,
+    type=RECORD_ID,
     metavar="ID",
     help="The days of medicine course ID (to today while it is taken); NAME is optional.",
 )
@@ -149,7 +156,7 @@ def phase_list() -> None:
 
 
 @phase.command("delete", epilog=EPILOG)
-@click.argument("phase_id", metavar="ID", type=int)
+@click.argument("phase_id", metavar="ID", type=RECORD_ID)
 @journal_options
 @friendly_errors
 def phase_delete(phase_id: int) -> None:

@@ -8,6 +8,7 @@ import click
 
 from nervelog.cli.context import (
     EPILOG,
+    RECORD_ID,
     UserError,
     current,
     friendly_errors,
@@ -204,7 +205,7 @@ def edit_session(journal: Journal, session_id: int, changes: Mapping[str, str]) 
 
 
 @session.command("edit", epilog=EPILOG)
-@click.argument("session_id", metavar="ID", type=int)
+@click.argument("session_id", metavar="ID", type=RECORD_ID)
 @click.argument("changes", metavar="FIELD=VALUE...", nargs=-1, required=True)
 @journal_options
 @friendly_errors
@@ -229,7 +230,7 @@ def session_edit(session_id: int, changes: tuple[str, ...]) -> None:
 
 
 @session.command("delete", epilog=EPILOG)
-@click.argument("session_id", metavar="ID", type=int)
+@click.argument("session_id", metavar="ID", type=RECORD_ID)
 @click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 @journal_options
 @friendly_errors

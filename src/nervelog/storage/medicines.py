@@ -113,7 +113,7 @@ class Medicines:
         """
         text = name_or_id.strip()
         if text.isascii() and text.isdigit():
-            found = self.course(int(text))
+            found = self.course(int(text)) if int(text) < 2**63 else None
             if found is None:
                 raise Problem(
                     "medicine", text, "the id of a medicine (see nervelog med list)"
