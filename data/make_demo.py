@@ -187,7 +187,7 @@ def main() -> None:
             {"id": 3, "text": "Is it safe to drive on pregabalin?",
              "raised_on": (first + timedelta(days=20)).isoformat(),
              "answered_on": (first + timedelta(days=58)).isoformat(),
-             "answer": "Yes, once the dizziness has settled; not in the first week of a raise."},
+             "answer": "Discussed at the GP review."},
         ],
         "symptom_maps": symptom_maps(first),
     }  # fmt: skip

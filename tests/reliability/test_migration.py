@@ -97,6 +97,11 @@ def test_upgrading_adds_medicines_events_and_questions(
         assert columns("event") == ["id", "date", "kind", "text"]
         assert columns("question") == ["id", "text", "raised_on", "answered_on", "answer"]
         assert columns("history")[-2:] == ["undoes", "batch"]
+        assert columns("symptom_map") == ["id", "date", "regions"]
         assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     finally:
         conn.close()
+    # The upgraded history takes the new records (its CHECK was rebuilt to allow them).
+    journal = open_journal(path, clock)
+    journal.maps.set_symptom("pain", {"knee": "left"}, clock.today())
+    assert journal.undo_last() is not None and journal.maps.all() == []

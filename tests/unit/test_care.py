@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 import pendulum
 import pytest
@@ -49,6 +50,31 @@ def test_undo_of_a_dose_change_restores_the_previous_course_in_one_step(
     # The next undo takes back the start itself, not half of the change.
     assert journal.undo_last() is not None
     assert journal.medicines.courses() == []
+
+
+def test_on_the_day_of_a_dose_change_only_the_new_dose_is_taken(journal: Journal) -> None:
+    first = pregabalin(journal)
+    journal.medicines.change(first.id or 0, "150 mg", None, D(2026, 10, 3))
+    old, new = journal.medicines.courses()
+    assert not old.current_on(D(2026, 10, 3)) and new.current_on(D(2026, 10, 3))
+    assert old.current_on(D(2026, 10, 2))
+    assert journal.medicines.find_current("pregabalin", D(2026, 10, 3)) == new
+
+
+def test_a_course_cannot_stop_before_a_dose_already_logged(journal: Journal) -> None:
+    prn = journal.medicines.start(
+        Medication(name="paracetamol", dose="1 g", as_needed=True, started=D(2026, 11, 1))
+    )
+    journal.medicines.took(Dose(medication=prn.id or 0, date=D(2026, 11, 20)))
+    for attempt in (
+        lambda: journal.medicines.stop(prn.id or 0, D(2026, 11, 10)),
+        lambda: journal.medicines.change(prn.id or 0, "500 mg", None, D(2026, 11, 20)),
+    ):
+        with pytest.raises(
+            ValidationError, match=r"a day after the last dose of it logged \(2026-11-20\)"
+        ):
+            attempt()
+    assert journal.medicines.courses()[0].stopped is None
 
 
 def test_a_stopped_course_cannot_be_changed_or_stopped_again(journal: Journal) -> None:
@@ -184,6 +210,35 @@ def test_ids_that_are_taken_move_and_references_follow(journal: Journal) -> None
     assert courses["pregabalin 150 mg"].follows == courses["pregabalin 75 mg"].id
     [dose] = journal.medicines.doses()
     assert dose.medication == courses["paracetamol 1 g"].id
+
+
+@pytest.mark.parametrize(
+    "change, message",
+    [
+        (lambda doc: doc["medications"][1].update(follows=2), "medications[1].follows: 2"),
+        (lambda doc: doc["medications"][0].update(follows=2), "medications[0].follows: 2"),
+        (lambda doc: doc["medications"][1].update(id=1), "medications[1].id: 1 is not allowed; expected an id no other"),
+        (lambda doc: doc["doses"][0].update(date="2026-08-01"), "doses[0].date: '2026-08-01'"),
+        (lambda doc: doc["doses"][0].update(medication=1), "doses[0].date"),
+        (lambda doc: doc["medications"][0].update(id="99999999999999999999"), "medications[0].id"),
+    ],
+)  # fmt: skip
+def test_a_file_breaking_the_journals_rules_is_refused_whole(
+    journal: Journal, change: object, message: str
+) -> None:
+    source = memory_journal(CLOCK)
+    first = pregabalin(source)
+    source.medicines.change(first.id or 0, "150 mg", None, D(2026, 10, 3))
+    prn = source.medicines.start(
+        Medication(name="paracetamol", dose="1 g", as_needed=True, started=D(2026, 9, 1))
+    )
+    source.medicines.took(Dose(medication=prn.id or 0, date=D(2026, 11, 1)))
+    document = json.loads(export_json(source))
+    assert callable(change)
+    change(document)
+    with pytest.raises(ValidationError, match=re.escape(message)):
+        import_data(journal, json.dumps(document, indent=2).encode())
+    assert everything(journal) == ([], [], [], [])
 
 
 def test_a_version_1_file_still_imports(journal: Journal) -> None:

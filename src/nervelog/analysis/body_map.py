@@ -24,12 +24,16 @@ class MapChange:
     removed: Placement
     sides: dict[str, tuple[str, str]]
     """Region to (side before, side after), for regions felt before and after."""
+    first: bool = False
+    """The first map there is: what it holds is where the symptom was first marked."""
 
     def sentences(self) -> list[str]:
         """``tingling spread to the left fingers and palm on 3 Apr 2026`` and the like."""
         when = self.date.format("D MMM YYYY")
         out = []
-        if self.added:
+        if self.added and self.first:
+            out.append(f"{self.symptom} first marked in {_places(self.added)} on {when}")
+        elif self.added:
             out.append(f"{self.symptom} spread to {_places(self.added)} on {when}")
         if self.removed:
             out.append(f"{self.symptom} no longer in {_places(self.removed)} from {when}")
@@ -90,7 +94,7 @@ def compare(before: SymptomMap | None, after: SymptomMap) -> list[MapChange]:
         removed = {r: s for r, s in old.items() if r not in new}
         sides = {r: (old[r], new[r]) for r in REGIONS if r in old and r in new and old[r] != new[r]}
         if added or removed or sides:
-            changes.append(MapChange(after.date, symptom, added, removed, sides))
+            changes.append(MapChange(after.date, symptom, added, removed, sides, before is None))
     return changes
 
 

@@ -65,8 +65,19 @@ def map_set(symptom: str, regions: tuple[str, ...], day: str) -> None:
     name = parse_symptom(symptom)
     placement = parse_regions(regions)
     when = parse_day(day, ctx.clock.today(), "date")
-    stored = ctx.journal().maps.set_symptom(name, placement, when)
+    maps = ctx.journal().maps
+    stored = maps.set_symptom(name, placement, when)
     click.echo(f"Map from {when}: " + placement_lines(stored)[MAPPED.index(name)])
+    _later_maps_note(maps.all(), when)
+
+
+def _later_maps_note(maps: list[SymptomMap], day: object) -> None:
+    later = [m.date for m in maps if str(m.date) > str(day)]
+    if later:
+        click.echo(
+            f"(A later map, from {later[0]}, still holds from its own day: update it too "
+            "if this lasted.)"
+        )
 
 
 @map_group.command("clear", epilog=EPILOG)
@@ -83,8 +94,10 @@ def map_clear(symptom: str, day: str) -> None:
     ctx = current()
     name = parse_symptom(symptom)
     when = parse_day(day, ctx.clock.today(), "date")
-    ctx.journal().maps.set_symptom(name, {}, when)
+    maps = ctx.journal().maps
+    maps.set_symptom(name, {}, when)
     click.echo(f"Map from {when}: {name} not marked anywhere.")
+    _later_maps_note(maps.all(), when)
 
 
 @map_group.command("show", epilog=EPILOG)
@@ -102,12 +115,13 @@ def map_show(day: str, symptom: str | None) -> None:
 
     ctx = current()
     when = parse_day(day, ctx.clock.today(), "date")
+    wanted = parse_symptom(symptom) if symptom else None
     snapshot = ctx.journal().maps.on(when)
     if snapshot is None:
         click.echo(f"No map on {when} yet: nervelog map set SYMPTOM REGION... makes one.")
         return
     click.echo(f"Map made on {snapshot.date}, holding on {when}")
-    chosen = [parse_symptom(symptom)] if symptom else [s for s in MAPPED if snapshot.of(s)]
+    chosen = [wanted] if wanted else [s for s in MAPPED if snapshot.of(s)]
     for name in chosen:
         click.echo(f"\n{name} (█ = felt there)")
         click.echo("\n".join(figure_text(snapshot.of(name))))

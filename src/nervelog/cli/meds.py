@@ -103,11 +103,11 @@ def med_change(medication_id: int, dose: str, schedule: str | None, day: str) ->
 @med.command("stop", epilog=EPILOG)
 @click.argument("medication_id", metavar="ID", type=RECORD_ID)
 @click.option("--reason", default="", help="Why it was stopped (kept in its notes).")
-@date_option("The last day it was taken: " + DATE_HELP)
+@date_option("The day it was stopped (not taken from then on): " + DATE_HELP)
 @journal_options
 @friendly_errors
 def med_stop(medication_id: int, day: str, reason: str) -> None:
-    """Stop taking medicine ID (its last day: today, or --date).
+    """Stop taking medicine ID (from today, or --date).
 
     \b
     Example:  nervelog med stop 2 --reason "dizzy"

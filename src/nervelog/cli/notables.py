@@ -107,7 +107,7 @@ def question() -> None:
     Example:
       nervelog ask "Could the gabapentin dose go up?"
       nervelog question list
-      nervelog question answer 1 "Try 300 mg three times daily for 4 weeks"
+      nervelog question answer 1 "Discussed; to review at the next visit"
     """
 
 

@@ -118,6 +118,10 @@ def parse_regions(tokens: Iterable[str]) -> Placement:
         for prefix in (LEFT, RIGHT):
             if text.startswith(prefix + "-"):
                 side, text = prefix, text[len(prefix) + 1 :]
+                break
+        if text.startswith((LEFT + "-", RIGHT + "-")):
+            problems.append(Problem("region", token, "one side at most (left- or right-)"))
+            continue
         names = GROUPS.get(text) or ((by_slug[text],) if text in by_slug else ())
         if not names:
             valid = ", ".join([*by_slug, *GROUPS])

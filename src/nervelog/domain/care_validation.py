@@ -63,8 +63,9 @@ def parse_id(
         return None
     if isinstance(value, int) and not isinstance(value, bool) and 1 <= value < 2**63:
         return value
-    if isinstance(value, str) and value.strip().isascii() and value.strip().isdigit():
-        return int(value.strip())
+    text = value.strip() if isinstance(value, str) else ""
+    if text.isascii() and text.isdigit() and 1 <= int(text) < 2**63:
+        return int(text)
     problems.add(field, value, "a positive whole number" + ("" if required else " or null"))
     return None
 

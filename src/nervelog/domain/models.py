@@ -141,8 +141,12 @@ class Medication:
         return f"{self.name} {self.dose}".strip()
 
     def current_on(self, day: pendulum.Date) -> bool:
-        """True when the course was being taken on ``day``."""
-        return self.started <= day and (self.stopped is None or day <= self.stopped)
+        """True when the course was being taken on ``day``.
+
+        ``stopped`` is the day it stopped: from then on it is not taken, so on the day of
+        a dose change only the new course is current.
+        """
+        return self.started <= day and (self.stopped is None or day < self.stopped)
 
 
 @dataclass(frozen=True, slots=True)

@@ -99,20 +99,52 @@ def parse_care(
 
     medications = items("medications", MEDICATION_FIELDS, parse_medication)
     doses = items("doses", DOSE_FIELDS, parse_dose)
-    ids = {m.id for m, _, _ in medications if m.id is not None}
-    for m, line, where in medications:
-        if m.follows is not None and m.follows not in ids:
-            problems.append(Problem(f"{where}.follows", m.follows, _IN_FILE, line))
-    for d, line, where in doses:
-        if d.medication not in ids:
-            problems.append(Problem(f"{where}.medication", d.medication, _IN_FILE, line))
+    maps = items("symptom_maps", MAP_FIELDS, parse_symptom_map)
+    problems += _references(medications, doses)
+    seen: set[pendulum.Date] = set()
+    for snapshot, line, where in maps:
+        if snapshot.date in seen:
+            problems.append(
+                Problem(f"{where}.date", snapshot.date.isoformat(), "one map a day", line)
+            )
+        seen.add(snapshot.date)
     return CareRecords(
         medications=tuple(m for m, _, _ in medications),
         doses=tuple(d for d, _, _ in doses),
         events=tuple(e for e, _, _ in items("events", EVENT_FIELDS, parse_event)),
         questions=tuple(q for q, _, _ in items("questions", QUESTION_FIELDS, parse_question)),
-        maps=tuple(m for m, _, _ in items("symptom_maps", MAP_FIELDS, parse_symptom_map)),
+        maps=tuple(m for m, _, _ in maps),
     )
+
+
+def _references(
+    medications: list[tuple[Medication, int | None, str]],
+    doses: list[tuple[Dose, int | None, str]],
+) -> list[Problem]:
+    """The rules the journal keeps, checked across the file: unique ids, a course that
+    follows an earlier one, a dose of an as-needed course on a day it was taken."""
+    problems = []
+    courses: dict[int, Medication] = {}
+    for m, line, where in medications:
+        if m.id is not None and m.id in courses:
+            problems.append(Problem(f"{where}.id", m.id, "an id no other medication has", line))
+        if m.id is not None:
+            courses[m.id] = m
+    for m, line, where in medications:
+        earlier = courses.get(m.follows) if m.follows is not None else None
+        if m.follows is not None and (
+            earlier is None or earlier is m or earlier.started > m.started
+        ):
+            allowed = "the id of a medication in this file that started on or before it"
+            problems.append(Problem(f"{where}.follows", m.follows, allowed, line))
+    for d, line, where in doses:
+        course = courses.get(d.medication)
+        if course is None:
+            problems.append(Problem(f"{where}.medication", d.medication, _IN_FILE, line))
+        elif not course.as_needed or not course.current_on(d.date):
+            allowed = f"a day {course.label} (as needed) was taken"
+            problems.append(Problem(f"{where}.date", d.date.isoformat(), allowed, line))
+    return problems
 
 
 MAP_FIELDS = ("id", "date", "regions")

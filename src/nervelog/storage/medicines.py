@@ -220,6 +220,13 @@ class Medicines:
             ).error()
         if day < course.started:
             raise Problem("date", day.isoformat(), f"{course.started} (the start) or later").error()
+        last = conn.execute(
+            "SELECT max(date) FROM dose WHERE medication = ?", [medication_id]
+        ).fetchone()[0]
+        if last is not None and day.isoformat() <= last:
+            raise Problem(
+                "date", day.isoformat(), f"a day after the last dose of it logged ({last})"
+            ).error()
         return course
 
 

@@ -60,6 +60,9 @@ class MapScreen(BaseScreen):
         self.index = 0
         self.draft: dict[str, Placement] = {s: {} for s in MAPPED}
         self.stored: SymptomMap | None = None
+        self._unread = False
+        """The stored map could not be read: saving first reads it (see action_save)."""
+        self.revision = -1
         self.no_color = "NO_COLOR" in os.environ
 
     def compose_body(self) -> ComposeResult:
@@ -87,11 +90,19 @@ class MapScreen(BaseScreen):
         with Attempt(self, "Reading the map", self.ctx.journal) as attempt:
             stored = self.ctx.journal.maps.on(self.ctx.clock.today())
         if attempt.failed:
+            self._unread = True
             self.query_one("#map-status", Static).update(str(attempt.message))
             return
+        self._unread = False
+        self.revision = self.ctx.revision
         self.stored = stored
         self.draft = {s: stored.of(s) if stored else {} for s in MAPPED}
         self._draw()
+
+    def on_screen_resume(self) -> None:
+        """Show a map saved elsewhere meanwhile, unless marks on screen are not saved."""
+        if self.revision != self.ctx.revision and not self.dirty:
+            self.reload()
 
     @property
     def dirty(self) -> bool:
@@ -172,6 +183,21 @@ class MapScreen(BaseScreen):
         """Save the map on screen as a snapshot from the day given."""
         journal = self.ctx.journal
         raw = self.query_one("#map-date", Input).value
+        if self._unread:
+            # Never replace a map the user could not see: read it first.
+            with Attempt(self, "Reading the map", journal) as attempt:
+                stored = journal.maps.on(self.ctx.clock.today())
+            if attempt.failed:
+                self._draw(f"Not saved: {attempt.message} The map on screen is kept.")
+                return
+            self._unread = False
+            self.stored = stored
+            if stored is not None and self.dirty:
+                self._draw(
+                    f"Not saved: a map from {stored.date} could not be shown before. Your "
+                    "marks are still here; ctrl+s replaces it (the history keeps it)."
+                )
+                return
         with Attempt(self, "Saving the map", journal) as attempt:
             day = parse_day(raw, self.ctx.clock.today(), "date")
             snapshot = journal.maps.save(SymptomMap(date=day, regions=self.draft))

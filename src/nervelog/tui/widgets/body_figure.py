@@ -45,6 +45,7 @@ class BodyFigure(Static):
 
     def on_click(self, event: events.Click) -> None:
         """Tell the screen which region was clicked."""
-        found = region_at(event.y, event.x)
+        offset = event.get_content_offset(self)
+        found = region_at(offset.y, offset.x) if offset is not None else None
         if found is not None:
             self.post_message(self.Clicked(*found))
