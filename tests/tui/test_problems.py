@@ -9,7 +9,7 @@ once the cause is gone stores exactly what was typed.
 from __future__ import annotations
 
 import sqlite3
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import pendulum
@@ -302,16 +302,24 @@ async def test_an_unexpected_error_leaves_what_was_typed_and_the_command_to_save
     assert stored.notes == note
 
 
-async def test_a_day_that_could_not_be_read_is_not_replaced_unseen(
-    shared: Journal, clock: FixedClock, journal_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    shared.save_entry(Entry(date=TODAY, scores=Scores(pain=8, mobility=3), notes="earlier"))
-    read = shared.entry
+def entries_unreadable(
+    journal: Journal, monkeypatch: pytest.MonkeyPatch
+) -> Callable[[pendulum.Date], Entry | None]:
+    """Make reading a day fail as a failing disk would; returns the real reader."""
+    read = journal.entry
 
     def unreadable(day: pendulum.Date) -> Entry | None:
         raise sqlite3.OperationalError("disk I/O error")
 
-    monkeypatch.setattr(shared, "entry", unreadable)
+    monkeypatch.setattr(journal, "entry", unreadable)
+    return read
+
+
+async def test_a_day_that_could_not_be_read_is_not_replaced_unseen(
+    shared: Journal, clock: FixedClock, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    shared.save_entry(Entry(date=TODAY, scores=Scores(pain=8, mobility=3), notes="earlier"))
+    read = entries_unreadable(shared, monkeypatch)
     app = app_on(shared, clock, journal_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
@@ -332,12 +340,7 @@ async def test_a_day_that_could_not_be_read_is_not_replaced_unseen(
 async def test_a_journal_unreadable_at_start_still_takes_the_days_scores_later(
     shared: Journal, clock: FixedClock, journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    read = shared.entry
-
-    def unreadable(day: pendulum.Date) -> Entry | None:
-        raise sqlite3.OperationalError("disk I/O error")
-
-    monkeypatch.setattr(shared, "entry", unreadable)
+    read = entries_unreadable(shared, monkeypatch)
     app = app_on(shared, clock, journal_path)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
