@@ -140,3 +140,19 @@ def test_stats_help_carries_the_disclaimer(run: Run) -> None:
     assert result.exit_code == 0
     assert DISCLAIMER in " ".join(result.output.split())
     assert "--window" in result.output
+
+
+def test_stats_say_imported_not_backfilled_for_a_spreadsheet(run: Run, tmp_path: Path) -> None:
+    source = tmp_path / "sheet.csv"
+    source.write_text("date,numbness,tingling,pain,mobility,notes\n2026-11-01,4,4,6,5,\n")
+    run("import", str(source))
+    output = run("stats", "--last", "30d").output
+    assert (
+        "Recorded: on the day 0, the next day 0, later 0; imported (recording time unknown) 1"
+        in output
+    )
+    assert "backfilled" not in output
+    shown = run("show", "--last", "30d").output
+    assert (
+        "2026-11-01~" in shown and "~ imported from a spreadsheet (recording time unknown)" in shown
+    )

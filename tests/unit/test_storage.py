@@ -23,7 +23,7 @@ DAY = pendulum.date(2026, 11, 20)
 def test_migrations_create_the_documented_columns(file_journal: Journal) -> None:
     db = file_journal.db
     assert set(db["entry"].columns_dict) == {
-        "date", "numbness", "tingling", "pain", "mobility", "notes", "recorded_at", "updated_at",
+        "date", "numbness", "tingling", "pain", "mobility", "notes", "recorded_at", "updated_at", "imported",
     }  # fmt: skip
     session_columns = set(db["session"].columns_dict)
     assert {"id", "date", "time", "kind", "duration_min", "provider", "body_areas", "notes"} <= (

@@ -24,6 +24,52 @@ class ScoreSummary:
 
 
 @dataclass(frozen=True, slots=True)
+class Recording:
+    """How far the diary can be trusted: when its entries were written, by count."""
+
+    on_the_day: int
+    next_day: int
+    later: int
+    later_median_days: float | None
+    """For the entries written later than the next day: the median days after the day."""
+    imported: int
+    """Entries from a spreadsheet: their recording time is unknown."""
+
+    def text(self) -> str:
+        """``on the day 70, the next day 5, later 3 (median 4 days after); imported ...``."""
+        later = f"later {self.later}"
+        if self.later_median_days is not None:
+            later += f" (median {self.later_median_days:g} days after)"
+        text = f"on the day {self.on_the_day}, the next day {self.next_day}, {later}"
+        if self.imported:
+            text += f"; imported (recording time unknown) {self.imported}"
+        return text
+
+
+def recording(entries: Iterable[Entry]) -> Recording:
+    """When each entry was written relative to its day; imported ones counted apart."""
+    import datetime
+    import statistics
+
+    on_day = next_day = imported = 0
+    later: list[int] = []
+    for e in entries:
+        if e.imported or e.recorded_at is None:
+            imported += 1
+            continue
+        # datetime's own date(): the recorder's calendar day, as ``backfilled`` uses.
+        delay = (datetime.datetime.date(e.recorded_at) - e.date).days
+        if delay <= 0:
+            on_day += 1
+        elif delay == 1:
+            next_day += 1
+        else:
+            later.append(delay)
+    median = float(statistics.median(later)) if later else None
+    return Recording(on_day, next_day, len(later), median, imported)
+
+
+@dataclass(frozen=True, slots=True)
 class PeriodSummary:
     """What a period of the journal holds, before any comparison."""
 
@@ -34,6 +80,7 @@ class PeriodSummary:
     backfilled: int
     scores: dict[Score, ScoreSummary]
     sessions_by_kind: dict[str, int]
+    recorded: Recording
 
     @property
     def sessions(self) -> int:
@@ -95,4 +142,5 @@ def period_summary(
             score: _summary(score, column) for score, column in zip(SCORES, columns, strict=True)
         },
         sessions_by_kind=sessions_by_kind(in_sessions),
+        recorded=recording(inside),
     )

@@ -32,7 +32,7 @@ def show_table(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> st
     for day in days:
         entry = entries.get(day)
         scores = [dash(entry.scores.get(s)) if entry else "" for s in SCORES]
-        mark = "*" if entry and entry.backfilled else ""
+        mark = "*" if entry and entry.backfilled else "~" if entry and entry.imported else ""
         rows.append(
             [
                 day.isoformat() + mark,
@@ -54,6 +54,8 @@ def show_table(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> st
         lines.append(table(headers, rows, right=(2, 3, 4, 5)))
         if any(r[0].endswith("*") for r in rows):
             lines.append("* recorded after the day had ended (backfilled)")
+        if any(r[0].endswith("~") for r in rows):
+            lines.append("~ imported from a spreadsheet (recording time unknown)")
     else:
         lines.append("Nothing logged in this range.")
     return "\n".join(lines)

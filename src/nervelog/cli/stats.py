@@ -81,8 +81,8 @@ def summary_text(summary: PeriodSummary, changes: dict[Score, ScoreChange]) -> s
     lines = [
         f"Period: {summary.start.isoformat()} to {summary.end.isoformat()} "
         f"({days} day{'' if days == 1 else 's'})",
-        f"Days logged: {summary.days_logged} of {days}"
-        f" ({summary.backfilled} backfilled, i.e. recorded after the day had ended)",
+        f"Days logged: {summary.days_logged} of {days}",
+        f"Recorded: {summary.recorded.text()}",
     ]
     if summary.sessions_by_kind:
         kinds = ", ".join(

@@ -30,11 +30,13 @@ class Entry:
     notes: str = ""
     recorded_at: pendulum.DateTime | None = None
     updated_at: pendulum.DateTime | None = None
+    imported: bool = False
+    """Came from a CSV file, which holds no recording time: never called backfilled."""
 
     @property
     def backfilled(self) -> bool:
         """Recorded after the day it describes had ended (in the recorder's time zone)."""
-        if self.recorded_at is None:
+        if self.recorded_at is None or self.imported:
             return False
         # datetime's own date(): pendulum's override builds a pendulum Date, 4x slower.
         return datetime.datetime.date(self.recorded_at) > self.date

@@ -95,17 +95,12 @@ class ReportModel:
         return self.generated_at.format("YYYY-MM-DD HH:mm")
 
     def coverage_text(self) -> str:
-        """Days logged of days in range, backfilled entries and sessions, in one sentence."""
+        """Days logged of days in range, when they were recorded, and sessions."""
         s = self.summary
         percent = round(100 * s.days_logged / s.days_in_range) if s.days_in_range else 0
-        backfilled = (
-            "none backfilled"
-            if s.backfilled == 0
-            else f"{s.backfilled} backfilled (recorded after the day)"
-        )
         return (
-            f"Days logged: {s.days_logged} of {s.days_in_range} ({percent}%); {backfilled}. "
-            f"Therapy sessions: {s.sessions}."
+            f"Days logged: {s.days_logged} of {s.days_in_range} ({percent}%). "
+            f"Recorded {s.recorded.text()}. Therapy sessions: {s.sessions}."
         )
 
     def state_notes(self) -> list[str]:

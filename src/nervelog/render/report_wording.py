@@ -119,6 +119,8 @@ def daily_rows(model: ReportModel) -> list[tuple[str, ...]]:
         flags = []
         if entry is not None and entry.backfilled:
             flags.append("backfilled")
+        if entry is not None and entry.imported:
+            flags.append("imported")
         if entry is not None and entry.notes.strip():
             flags.append("note")
         if day in model.session_days:

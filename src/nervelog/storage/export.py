@@ -40,7 +40,7 @@ def export_json(journal: Journal) -> str:
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
         "exported_at": iso_datetime(journal.clock.now()),
-        "entries": [entry_to_row(e) for e in journal.entries()],
+        "entries": [{**entry_to_row(e), "imported": e.imported} for e in journal.entries()],
         "sessions": [session_to_dict(s) for s in journal.sessions()],
         "medications": [
             {**medication_to_row(m), "as_needed": m.as_needed} for m in journal.medicines.courses()

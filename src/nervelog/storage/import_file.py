@@ -168,7 +168,7 @@ def _entry_from_json(raw: object, today: pendulum.Date, line: int | None) -> Ent
     if not isinstance(raw, dict):
         raise Problem("entry", type(raw).__name__, "an object").error()
     problems: list[Problem] = []
-    allowed = (*ENTRY_HEADER, "recorded_at", "updated_at")
+    allowed = (*ENTRY_HEADER, "recorded_at", "updated_at", "imported")
     problems += unknown_fields(raw, allowed)
     entry: Entry | None = None
     try:
@@ -176,9 +176,14 @@ def _entry_from_json(raw: object, today: pendulum.Date, line: int | None) -> Ent
     except ValidationError as exc:
         problems += exc.problems
     recorded_at, updated_at = _timestamps(raw, problems)
+    imported = raw.get("imported", False)
+    if not isinstance(imported, bool):
+        problems.append(Problem("imported", imported, "true or false"))
     if problems or entry is None:
         raise ValidationError(problems)
-    return entry.with_changes(recorded_at=recorded_at, updated_at=updated_at)
+    return entry.with_changes(
+        recorded_at=recorded_at, updated_at=updated_at, imported=imported is True
+    )
 
 
 def _session_from_json(raw: object, today: pendulum.Date, line: int | None) -> Session:
@@ -282,7 +287,10 @@ def _parse_csv(text: str, today: pendulum.Date) -> ImportBatch:
             raw = {name: uncsv_cell(cell) for name, cell in zip(header, cells, strict=True)}
             try:
                 if kind == "entries":
-                    entries.append((parse_entry(raw, today, line), line))
+                    # A spreadsheet holds no recording time: the entry says so.
+                    entries.append(
+                        (parse_entry(raw, today, line).with_changes(imported=True), line)
+                    )
                 else:
                     sessions.append(parse_session(raw, today, line))
             except ValidationError as exc:

@@ -76,7 +76,7 @@ def apply_import(
                     conn.execute("SELECT * FROM entry WHERE date = ?", [entry.date.isoformat()])
                 )
                 if before is not None and same_row(
-                    before, entry_to_row(entry), ("recorded_at", "updated_at")
+                    before, entry_to_row(entry), ("recorded_at", "updated_at", "imported")
                 ):
                     unchanged += 1
                     continue

@@ -159,6 +159,11 @@ def m004_medicines(db: Database) -> None:
             regions TEXT NOT NULL CHECK (json_valid(regions))
         )"""
     )
+    # Entries that came from a spreadsheet (CSV) have no recording time of their own.
+    db.execute(
+        "ALTER TABLE entry ADD COLUMN imported INTEGER NOT NULL DEFAULT 0 "
+        "CHECK (imported IN (0, 1))"
+    )
     records = ", ".join(f"'{r}'" for r in RECORDS)
     # Made under a new name that it references itself by: the rename below rewrites that
     # reference, and dropping the old table leaves no row pointing at it.

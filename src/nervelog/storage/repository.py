@@ -143,8 +143,12 @@ class Journal:
         old_rows = conn.execute("SELECT * FROM entry WHERE date = ?", [entry.date.isoformat()])
         old = first_row(old_rows)
         if old is not None:
+            before = entry_from_row(old)
+            # An imported day edited later still has no recording time of its own.
             stored = entry.with_changes(
-                recorded_at=entry_from_row(old).recorded_at, updated_at=entry.updated_at or now
+                recorded_at=before.recorded_at,
+                updated_at=entry.updated_at or now,
+                imported=before.imported or entry.imported,
             )
         else:
             stored = entry.with_changes(
@@ -152,7 +156,7 @@ class Journal:
             )
         new = entry_to_row(stored)
         check_storable(new)
-        if old is not None and same_row(old, new, ("recorded_at", "updated_at")):
+        if old is not None and same_row(old, new, ("recorded_at", "updated_at", "imported")):
             return entry_from_row(old)
         columns = ", ".join(new)
         conn.execute(

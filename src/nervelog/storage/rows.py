@@ -99,6 +99,7 @@ def entry_to_row(entry: Entry) -> Row:
         "notes": entry.notes,
         "recorded_at": iso_datetime(entry.recorded_at),
         "updated_at": iso_datetime(entry.updated_at),
+        "imported": int(entry.imported),
     }
 
 
@@ -113,6 +114,8 @@ def entry_from_row(row: Row) -> Entry:
         notes=row["notes"],
         recorded_at=recorded,
         updated_at=recorded if same else parse_datetime(row["updated_at"]),
+        # Rows in the history from before version 4 have no such column.
+        imported=bool(row.get("imported", 0)),
     )
 
 

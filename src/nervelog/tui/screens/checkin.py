@@ -141,6 +141,8 @@ class CheckinScreen(BaseScreen):
                 moment = self.stored.updated_at or self.stored.recorded_at
                 when = moment.format("D MMM YYYY HH:mm") if moment else "earlier"
                 late = " (backfilled)" if self.stored.backfilled else ""
+                if self.stored.imported:
+                    late = " (imported; recording time unknown)"
                 message = f"Saved {when}{late}."
         self.query_one("#checkin-status", Static).update(message)
 
