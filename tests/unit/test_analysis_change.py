@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pendulum
 import pytest
 from analysis_helpers import day, entry, pain_entries
 
@@ -100,3 +101,29 @@ def test_all_four_scores_and_the_reference_note() -> None:
     assert set(period_changes([], day(0), day(27))) == set(Score)
     assert "Farrar" in NOTICEABLE_CHANGE_NOTE and "2001" in NOTICEABLE_CHANGE_NOTE
     assert "2 points or 30%" in NOTICEABLE_CHANGE_NOTE
+
+
+def test_percentages_only_for_pain_the_one_score_with_a_reference() -> None:
+    from nervelog.domain.models import Entry
+    from nervelog.domain.scores import SCORES, Scores
+
+    start = pendulum.date(2026, 1, 1)
+    entries = [
+        Entry(
+            date=start.add(days=i),
+            scores=Scores(
+                numbness=6 if i < 14 else 3,
+                tingling=6 if i < 14 else 3,
+                pain=6 if i < 14 else 3,
+                mobility=3 if i < 14 else 6,
+            ),
+        )  # fmt: skip
+        for i in range(28)
+    ]
+    changes = period_changes(entries, start, start.add(days=27))
+    assert changes[Score.PAIN].percent == -50.0  # 6 -> 3, by hand
+    assert all(changes[s].percent is None for s in SCORES if s is not Score.PAIN)
+    assert changes[Score.NUMBNESS].points == -3.0  # the points are still given
+    assert "No such threshold is established for the numbness, tingling and mobility" in (
+        NOTICEABLE_CHANGE_NOTE
+    )

@@ -15,10 +15,12 @@ CHANGE_WINDOW_DAYS = 14
 CHANGE_MIN_VALUES = 4
 
 NOTICEABLE_CHANGE_NOTE = (
-    "For context: a change of about 2 points or 30% on a 0-10 scale is the threshold "
-    "commonly used in pain research for a noticeable change (Farrar et al., Pain 2001). "
-    "It is a reference point, not a verdict about any one person."
+    "For context, for pain only: a change of about 2 points or 30% on a 0-10 scale is the "
+    "threshold commonly used in pain research for a noticeable change (Farrar et al., Pain "
+    "2001). No such threshold is established for the numbness, tingling and mobility "
+    "scales. It is a reference point, not a verdict about any one person."
 )
+"""The one reference for a change; percentages are given only beside it, for pain."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +28,8 @@ class ScoreChange:
     """Mean of the first vs the last 14 calendar days of a range, for one score.
 
     ``points`` is ``last_mean - first_mean`` (signed); ``percent`` is that change
-    relative to ``first_mean`` (``None`` when the first mean is 0). When the comparison
+    relative to ``first_mean``, for pain only: the one score with a published reference
+    for it (``None`` for the others, and when the first mean is 0). When the comparison
     cannot be made honestly, ``omitted_reason`` says why and ``points``/``percent`` are
     ``None``; the means and n that could be computed are still given.
     """
@@ -134,7 +137,8 @@ def _change(
     if reason is not None or first_mean is None or last_mean is None:
         return ScoreChange(score, first_mean, len(first), last_mean, len(last), None, None, reason)
     points = last_mean - first_mean
-    percent = None if first_mean == 0 else points / first_mean * 100
+    # A percentage invites comparison with the 30% pain reference; other scales have none.
+    percent = None if first_mean == 0 or score is not Score.PAIN else points / first_mean * 100
     return ScoreChange(score, first_mean, len(first), last_mean, len(last), points, percent)
 
 

@@ -93,7 +93,7 @@ def summary_text(summary: PeriodSummary, changes: dict[Score, ScoreChange]) -> s
     else:
         lines.append("Sessions: 0")
     first, last = f"first {CHANGE_WINDOW_DAYS} days", f"last {CHANGE_WINDOW_DAYS} days"
-    headers = ["score", "better is", "mean (n)", "min-max", first, last, "change", "%"]
+    headers = ["score", "better is", "mean (n)", "min-max", first, last, "change", "% (pain)"]
     rows = []
     for score in SCORES:
         s, c = summary.scores[score], changes[score]
