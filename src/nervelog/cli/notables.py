@@ -88,7 +88,7 @@ def event_list(from_: str | None, to_: str | None, last: str | None) -> None:
 def event_delete(event_id: int, yes: bool) -> None:
     """Delete event ID, after asking (the history keeps a copy; `nervelog undo` restores it)."""
     events = current().journal().events
-    found = next((e for e in events.list() if e.id == event_id), None)
+    found = events.get(event_id)
     if found is None:
         raise Problem("id", event_id, "the id of an event (see nervelog event list)").error()
     if not yes:
@@ -198,7 +198,7 @@ def question_answer(question_id: int, answer: str, day: str) -> None:
 def question_delete(question_id: int, yes: bool) -> None:
     """Delete question ID, after asking (the history keeps a copy)."""
     questions = current().journal().questions
-    found = next((q for q in questions.list(open_only=False) if q.id == question_id), None)
+    found = questions.get(question_id)
     if found is None:
         raise Problem(
             "id", question_id, "the id of a question (see nervelog question list)"

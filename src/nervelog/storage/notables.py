@@ -61,6 +61,11 @@ class Events:
         sql = f"SELECT * FROM event{where} ORDER BY date, id"
         return [event_from_row(r) for r in self.db.query(sql, params)]
 
+    def get(self, event_id: int) -> Event | None:
+        """One event by id."""
+        rows = list(self.db.query("SELECT * FROM event WHERE id = ?", [event_id]))
+        return event_from_row(rows[0]) if rows else None
+
     def add(self, event: Event) -> Event:
         """Store an event; returns it with its id."""
         with transaction(self.db) as conn:
@@ -85,6 +90,11 @@ class Questions:
         where = " WHERE answered_on IS NULL" if open_only else ""
         sql = f"SELECT * FROM question{where} ORDER BY answered_on IS NOT NULL, raised_on, id"
         return [question_from_row(r) for r in self.db.query(sql)]
+
+    def get(self, question_id: int) -> Question | None:
+        """One question by id."""
+        rows = list(self.db.query("SELECT * FROM question WHERE id = ?", [question_id]))
+        return question_from_row(rows[0]) if rows else None
 
     def count_open(self) -> int:
         """How many questions wait for an answer."""
