@@ -35,8 +35,11 @@ def stored(journal_path: Path, clock: FixedClock) -> Iterator[Journal]:
 
 
 def fill(journal: Journal) -> None:
-    """Pain 6,7,6,5 on days 0-3 and 4,4,5,3 on days 24-27; mobility only late; one massage."""
-    for offset, pain in {0: 6, 1: 7, 2: 6, 3: 5, 24: 4, 25: 4, 26: 5, 27: 3}.items():
+    """Pain on days 0-6 and 21-27 (7 a side, the least a change needs); mobility only late;
+    one massage."""
+    early = {0: 6, 1: 7, 2: 6, 3: 5, 4: 6, 5: 6, 6: 6}
+    late = {21: 4, 22: 4, 23: 4, 24: 4, 25: 4, 26: 5, 27: 3}
+    for offset, pain in (early | late).items():
         journal.save_entry(Entry(d(offset), Scores(pain=pain)))
     journal.save_entry(Entry(d(26), Scores(pain=5, mobility=6)))
     journal.add_session(
@@ -51,17 +54,23 @@ def test_stats_by_hand(run: Run, stored: Journal) -> None:
     out = result.output
     assert out.splitlines()[0] == DISCLAIMER
     assert "Period: 2026-10-01 to 2026-10-28 (28 days)" in out
-    assert "Days logged: 8 of 28" in out
+    assert "Days logged: 14 of 28" in out
     assert "Sessions: 1 (massage 1)" in out
     pain_row = next(line for line in out.splitlines() if line.startswith("pain "))
-    # mean 40/8 = 5.0; first 14 days 6.0 (4); last 14 days 4.0 (4); -2.0 points, -33%
+    # 28 days: halves. mean 70/14 = 5.0; first half 42/7 = 6.0; second 28/7 = 4.0; -33%
     assert pain_row.split() == [
-        "pain", "lower", "5.0", "(8)", "3-7", "6.0", "(4)", "4.0", "(4)", "-2.0", "-33%"
+        "pain", "lower", "5.0", "(14)", "3-7", "6.0", "(7)", "4.0", "(7)", "-2.0", "-33%"
     ]  # fmt: skip
     tingling_row = next(line for line in out.splitlines() if line.startswith("tingling"))
     assert tingling_row.split() == ["tingling", "lower", "–", "(0)", "–", "–", "(0)", "–", "(0)", "–", "–"]  # fmt: skip
-    assert "pain: 6.0 → 4.0, 2.0 points lower (better)" in out
-    assert "tingling: change not shown (first 14 days have 0 values" in out
+    assert "Change, first vs second half of the period" in out
+    # |Δ| of consecutive days: 1,1,1,1,0,0 then 0,0,0,0,1,2 -> median 0.5 of 12 pairs
+    assert (
+        "pain: 6.0 → 4.0, 2.0 points lower (better), n=7/7; usual day-to-day swing 0.5 (n=12)"
+    ) in out
+    assert "tingling: change not shown (first half has 0 values" in out
+    # The first session (day 25) is not in the first week: there is a baseline.
+    assert "No stretch without sessions" not in out
     assert "Farrar et al., Pain 2001" in out
     assert f"Session response: {LABEL}" in out
     assert "massage: 1 session on 1 day" in out
@@ -130,7 +139,7 @@ def test_stats_on_the_demo_fits_100_columns(clock: FixedClock, args: list[str]) 
     lines = result.output.splitlines()
     assert lines[0] == DISCLAIMER
     assert max(len(line) for line in lines) <= 100
-    for expected in ("Days logged:", "Change, first 14 vs last 14 days", LABEL, "massage:"):
+    for expected in ("Days logged:", "Change, first vs last 4 weeks", LABEL, "massage:"):
         assert expected in result.output
     assert any(line.strip().startswith("pain:") and "→" in line for line in lines)
 

@@ -58,3 +58,31 @@ async def test_empty_journal_has_an_empty_chart(welcomed: Journal, make_app: App
         assert "0 of 1 days logged" in screen_text(app)
         await pilot.press("6")
         await wait_for(pilot, lambda: (chart.drawn_key or "").startswith("all"))
+
+
+async def test_the_change_stands_beside_the_day_to_day_swing(
+    welcomed: Journal, make_app: AppFactory
+) -> None:
+    import pendulum
+
+    from nervelog.domain.models import Entry, Session
+    from nervelog.domain.scores import Scores
+
+    start = pendulum.date(2026, 11, 9)  # "2w" ends on the fixed today, 2026-11-22
+    for offset, pain in enumerate([6, 7, 6, 7, 6, 7, 6, 4, 5, 4, 5, 4, 5, 4]):
+        welcomed.save_entry(Entry(start.add(days=offset), Scores(pain=pain)))
+    welcomed.add_session(Session(start.add(days=1), "massage"))
+    app = make_app(welcomed)
+    async with app.run_test(size=(120, 40)) as pilot:
+        await pilot.press("t", "1")
+        chart = app.screen.query_one(ScoreChart)
+        await wait_for(pilot, lambda: (chart.drawn_key or "").startswith("2w"))
+        figures = str(app.screen.query_one("#figures-text", Static).render())
+        # Halves of 14 days: 45/7 = 6.4 and 31/7 = 4.4; 13 consecutive pairs: twelve
+        # differences of 1 and one of 2, so the median is 1.0.
+        assert "Change, first vs second half" in figures
+        assert (
+            "pain (lower is better): 6.4 → 4.4, 2.0 points lower (better), n=7/7; "
+            "usual day-to-day swing 1.0 (n=13)"
+        ) in figures.replace("\n", " ")
+        assert "No stretch without sessions at the start of this range." in figures

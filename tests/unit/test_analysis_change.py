@@ -1,4 +1,5 @@
-"""First 14 vs last 14 days, worded by direction; omitted honestly when too thin."""
+"""Change over a range (first vs last 4 weeks, or halves), the day-to-day swing and the
+no-baseline line, computed by hand here; worded by direction; omitted honestly when thin."""
 
 from __future__ import annotations
 
@@ -6,101 +7,95 @@ import pendulum
 import pytest
 from analysis_helpers import day, entry, pain_entries
 
-from nervelog.analysis import NOTICEABLE_CHANGE_NOTE, period_change, period_changes
+from nervelog.analysis import (
+    NOTICEABLE_CHANGE_NOTE,
+    change_sides,
+    day_to_day_swing,
+    no_baseline,
+    period_change,
+    period_changes,
+)
+from nervelog.domain.models import Session
 from nervelog.domain.scores import Score
 
 
-def test_pain_lower_is_better() -> None:
-    entries = pain_entries({0: 6, 1: 7, 2: 6, 13: 5, 14: 4, 25: 4, 26: 5, 27: 3, 20: 0})
-    # first 14 days (0..13): 6,7,6,5 -> 6.0 (n 4); last 14 days (14..27): 4,0,4,5,3 -> 3.2 (n 5)
-    c = period_change(entries, Score.PAIN, day(0), day(27))
-    assert (c.first_mean, c.first_n, c.last_mean, c.last_n) == (6.0, 4, 3.2, 5)
-    assert c.points == pytest.approx(-2.8)
-    assert c.percent == pytest.approx(-2.8 / 6 * 100)
-    assert c.omitted_reason is None
-    assert c.better is True
-    assert c.sentence() == "pain: 6.0 → 3.2, 2.8 points lower (better)"
+def test_ranges_of_8_weeks_or_more_compare_the_first_and_last_4_weeks() -> None:
+    # 90 days: first side days 0..27, last side days 62..89; the months between count for
+    # neither side.
+    values = {i: 6 for i in range(7)} | {27: 8} | {40: 0} | {i: 3 for i in range(62, 69)} | {89: 5}
+    c = period_change(pain_entries(values), Score.PAIN, day(0), day(89))
+    # first: 6*7 + 8 = 50 / 8 = 6.25; last: 3*7 + 5 = 26 / 8 = 3.25
+    assert (c.first_mean, c.first_n, c.last_mean, c.last_n) == (6.25, 8, 3.25, 8)
+    assert c.sides == "first vs last 4 weeks"
+    assert c.points == pytest.approx(-3.0)
+    assert c.percent == pytest.approx(-3.0 / 6.25 * 100)
+    assert c.sentence() == "pain: 6.2 → 3.2, 3.0 points lower (better)"
+
+
+def test_exactly_8_weeks_splits_into_two_4_week_sides() -> None:
+    sides = change_sides(day(0), day(55))
+    assert sides is not None and sides.label == "first vs last 4 weeks"
+    assert sides.first == (day(0), day(27)) and sides.last == (day(28), day(55))
+
+
+def test_ranges_of_2_to_8_weeks_compare_the_halves() -> None:
+    sides = change_sides(day(0), day(54))  # 55 days: 27 + the middle day + 27
+    assert sides is not None and sides.label == "first vs second half"
+    assert sides.first == (day(0), day(26)) and sides.last == (day(28), day(54))
+    two_weeks = change_sides(day(0), day(13))
+    assert two_weeks is not None and two_weeks.first == (day(0), day(6))
+    assert two_weeks.last == (day(7), day(13))
+    assert change_sides(day(0), day(12)) is None
 
 
 def test_the_issue_example_sentence() -> None:
     first = {i: 6 for i in range(9)} | {9: 7}  # 61 / 10 = 6.1
     last = {i: 4 for i in range(18, 26)} | {26: 5, 27: 5}  # 42 / 10 = 4.2
     c = period_change(pain_entries(first | last), Score.PAIN, day(0), day(27))
+    assert c.sides == "first vs second half"
     assert c.sentence() == "pain: 6.1 → 4.2, 1.9 points lower (better)"
 
 
 def test_mobility_higher_is_better_and_lower_is_worse() -> None:
-    rising = [entry(i, mobility=v) for i, v in ((0, 3), (1, 3), (2, 4), (3, 4))] + [
-        entry(i, mobility=v) for i, v in ((24, 5), (25, 5), (26, 6), (27, 6))
+    rising = [entry(i, mobility=3) for i in range(7)] + [
+        entry(i, mobility=6) for i in range(21, 28)
     ]
     c = period_change(rising, Score.MOBILITY, day(0), day(27))
-    assert c.sentence() == "mobility: 3.5 → 5.5, 2.0 points higher (better)"
+    assert c.sentence() == "mobility: 3.0 → 6.0, 3.0 points higher (better)"
     falling = [e.with_changes(date=day(27 - (e.date - day(0)).days)) for e in rising]
     c = period_change(falling, Score.MOBILITY, day(0), day(27))
-    assert c.sentence() == "mobility: 5.5 → 3.5, 2.0 points lower (worse)"
+    assert c.sentence() == "mobility: 6.0 → 3.0, 3.0 points lower (worse)"
 
 
-def test_pain_higher_is_worse() -> None:
-    entries = pain_entries({0: 2, 1: 2, 2: 2, 3: 2, 24: 5, 25: 5, 26: 5, 27: 5})
-    c = period_change(entries, Score.PAIN, day(0), day(27))
+def test_pain_higher_is_worse_and_no_change_is_said_plainly() -> None:
+    worse = pain_entries({i: 2 for i in range(7)} | {i: 5 for i in range(21, 28)})
+    c = period_change(worse, Score.PAIN, day(0), day(27))
     assert c.sentence() == "pain: 2.0 → 5.0, 3.0 points higher (worse)"
     assert c.percent == pytest.approx(150.0)
+    same = period_change(pain_entries({i: 4 for i in range(28)}), Score.PAIN, day(0), day(27))
+    assert same.points == 0 and same.better is None
+    assert same.sentence() == "pain: 4.0 → 4.0, no change"
 
 
-def test_no_change_is_said_plainly() -> None:
-    entries = pain_entries({0: 4, 1: 4, 2: 4, 3: 4, 24: 4, 25: 4, 26: 4, 27: 4})
-    c = period_change(entries, Score.PAIN, day(0), day(27))
-    assert c.points == 0 and c.better is None
-    assert c.sentence() == "pain: 4.0 → 4.0, no change"
-
-
-def test_omitted_when_either_side_has_fewer_than_four_values() -> None:
-    entries = pain_entries({0: 6, 1: 6, 2: 6, 20: 3, 21: 3, 22: 3, 23: 3})
-    c = period_change(entries, Score.PAIN, day(0), day(27))
-    assert (c.first_n, c.last_n, c.points, c.percent) == (3, 4, None, None)
-    assert c.omitted_reason == "first 14 days have 3 values; at least 4 are needed"
+def test_omitted_when_either_side_has_fewer_than_seven_values() -> None:
+    values = {i: 6 for i in range(6)} | {i: 3 for i in range(62, 90)}
+    c = period_change(pain_entries(values), Score.PAIN, day(0), day(89))
+    assert (c.first_n, c.last_n, c.points, c.percent) == (6, 28, None, None)
+    assert c.first_mean == 6.0  # what could be computed is still given
     assert c.sentence() == (
-        "pain: change not shown (first 14 days have 3 values; at least 4 are needed)"
+        "pain: change not shown (first 4 weeks have 6 values; at least 7 each are needed)"
+    )
+    halves = period_change(pain_entries({0: 1, 20: 2}), Score.PAIN, day(0), day(27))
+    assert halves.omitted_reason == (
+        "first half has 1 value and second half has 1 value; at least 7 each are needed"
     )
 
 
-def test_omitted_for_a_score_never_recorded_and_for_a_range_with_no_data() -> None:
-    entries = pain_entries({i: 5 for i in range(28)})
-    c = period_change(entries, Score.NUMBNESS, day(0), day(27))
-    assert (c.first_mean, c.first_n, c.last_mean, c.last_n) == (None, 0, None, 0)
-    assert c.omitted_reason == (
-        "first 14 days have 0 values and last 14 days have 0 values; at least 4 are needed"
-    )
-    empty = period_change([], Score.PAIN, day(100), day(200))
-    assert empty.omitted and empty.points is None
-
-
-def test_omitted_when_the_range_is_too_short_for_two_separate_windows() -> None:
-    entries = pain_entries({i: 5 for i in range(27)})
-    c = period_change(entries, Score.PAIN, day(0), day(26))
-    assert c.omitted_reason is not None and "27 days" in c.omitted_reason
-    one_day = period_change(pain_entries({0: 5}), Score.PAIN, day(0), day(0))
-    assert one_day.omitted and one_day.first_n == 1
-
-
-def test_window_edges_by_the_calendar_day() -> None:
-    # Day 13 belongs to the first window, day 14 to the last; the rest of a long range to
-    # neither.
-    values = {10: 1, 11: 1, 12: 1, 13: 1, 14: 9, 40: 0, 56: 3, 57: 3, 58: 3, 59: 3}
-    c = period_change(pain_entries(values), Score.PAIN, day(0), day(59))
-    assert (c.first_mean, c.first_n, c.last_mean, c.last_n) == (1.0, 4, 3.0, 4)
-
-
-def test_percent_is_not_given_from_a_zero_start() -> None:
-    entries = pain_entries({0: 0, 1: 0, 2: 0, 3: 0, 24: 1, 25: 1, 26: 1, 27: 1})
-    c = period_change(entries, Score.PAIN, day(0), day(27))
-    assert c.points == 1.0 and c.percent is None
-
-
-def test_all_four_scores_and_the_reference_note() -> None:
-    assert set(period_changes([], day(0), day(27))) == set(Score)
-    assert "Farrar" in NOTICEABLE_CHANGE_NOTE and "2001" in NOTICEABLE_CHANGE_NOTE
-    assert "2 points or 30%" in NOTICEABLE_CHANGE_NOTE
+def test_omitted_under_two_weeks_and_for_a_score_never_recorded() -> None:
+    c = period_change(pain_entries({i: 5 for i in range(13)}), Score.PAIN, day(0), day(12))
+    assert c.omitted_reason == "the range has 13 days; a change needs at least 14"
+    never = period_change(pain_entries({i: 5 for i in range(28)}), Score.NUMBNESS, day(0), day(27))
+    assert (never.first_n, never.last_n, never.points) == (0, 0, None)
 
 
 def test_percentages_only_for_pain_the_one_score_with_a_reference() -> None:
@@ -127,3 +122,35 @@ def test_percentages_only_for_pain_the_one_score_with_a_reference() -> None:
     assert "No such threshold is established for the numbness, tingling and mobility" in (
         NOTICEABLE_CHANGE_NOTE
     )
+    assert "Farrar" in NOTICEABLE_CHANGE_NOTE and "2 points or 30%" in NOTICEABLE_CHANGE_NOTE
+
+
+def test_percent_is_not_given_from_a_zero_start() -> None:
+    entries = pain_entries({i: 0 for i in range(7)} | {i: 1 for i in range(21, 28)})
+    c = period_change(entries, Score.PAIN, day(0), day(27))
+    assert c.points == 1.0 and c.percent is None
+
+
+def test_day_to_day_swing_is_the_median_of_consecutive_differences() -> None:
+    # Pairs: 5→7 (2), 7→6 (1), gap, 2→2 (0), 2→5 (3): median of 0,1,2,3 = 1.5, n = 4.
+    swing = day_to_day_swing([5, 7, 6, None, 2, 2, 5])
+    assert (swing.median, swing.n) == (1.5, 4)
+    assert swing.text() == "usual day-to-day swing 1.5 (n=4)"
+
+
+def test_a_gap_is_never_bridged_by_the_swing() -> None:
+    swing = day_to_day_swing([1, None, 9, None, 1])
+    assert (swing.median, swing.n) == (None, 0)
+    assert "no two consecutive days" in swing.text()
+
+
+def _session(offset: int) -> Session:
+    return Session(date=day(offset), kind="massage")
+
+
+def test_no_baseline_when_the_first_session_falls_in_the_first_week() -> None:
+    assert no_baseline([_session(6), _session(20)], day(0), day(89))
+    assert not no_baseline([_session(7)], day(0), day(89))
+    assert not no_baseline([], day(0), day(89))
+    # A session before the range does not count as the range's first.
+    assert not no_baseline([_session(-3), _session(30)], day(0), day(89))

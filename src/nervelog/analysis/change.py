@@ -1,18 +1,29 @@
-"""Change over a range: the first 14 days against the last 14, worded by direction."""
+"""Change over a range, the usual day-to-day swing beside it, and the no-baseline line.
+
+PRODUCT.md's rules: the first 4 weeks against the last 4 weeks (ranges of 8 weeks or
+more), the first half against the second (ranges of 2 to 8 weeks), each side with at
+least 7 values; the swing is the median of |today - yesterday| over consecutive logged
+days, so a reader can see whether a change is larger than the ordinary ups and downs.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+import statistics
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 import pendulum
 
 from nervelog.analysis.figure import mean_of
-from nervelog.domain.models import Entry
+from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import SCORES, Score
 
-CHANGE_WINDOW_DAYS = 14
-CHANGE_MIN_VALUES = 4
+CHANGE_SIDE_DAYS = 28
+"""Each side of the change on ranges of 8 weeks or more."""
+CHANGE_MIN_DAYS = 14
+"""Shorter ranges show no change: halves of under a week say nothing."""
+CHANGE_MIN_VALUES = 7
+BASELINE_DAYS = 7
 
 NOTICEABLE_CHANGE_NOTE = (
     "For context, for pain only: a change of about 2 points or 30% on a 0-10 scale is the "
@@ -22,10 +33,50 @@ NOTICEABLE_CHANGE_NOTE = (
 )
 """The one reference for a change; percentages are given only beside it, for pain."""
 
+NO_BASELINE_NOTE = "No stretch without sessions at the start of this range."
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeSides:
+    """Which days a change compares: ``first`` and ``last`` as inclusive date pairs."""
+
+    label: str
+    """``first vs last 4 weeks`` or ``first vs second half``."""
+    names: tuple[str, str]
+    """What each side is called: ``first 4 weeks`` / ``last 4 weeks`` or the halves."""
+    first: tuple[pendulum.Date, pendulum.Date]
+    last: tuple[pendulum.Date, pendulum.Date]
+
+
+def change_sides(start: pendulum.Date, end: pendulum.Date) -> ChangeSides | None:
+    """The two sides compared over ``start``..``end``, or ``None`` under 2 weeks."""
+    total = (end - start).days + 1
+    if total < CHANGE_MIN_DAYS:
+        return None
+    if total >= 2 * CHANGE_SIDE_DAYS:
+        side, label = CHANGE_SIDE_DAYS, "first vs last 4 weeks"
+        names = ("first 4 weeks", "last 4 weeks")
+    else:
+        # An odd middle day belongs to neither half.
+        side, label = total // 2, "first vs second half"
+        names = ("first half", "second half")
+    return ChangeSides(
+        label,
+        names,
+        (start, start.add(days=side - 1)),
+        (end.subtract(days=side - 1), end),
+    )
+
+
+def change_label(start: pendulum.Date, end: pendulum.Date) -> str:
+    """What the change of this range compares, for headings (``change`` when none)."""
+    sides = change_sides(start, end)
+    return "change" if sides is None else f"change, {sides.label}"
+
 
 @dataclass(frozen=True, slots=True)
 class ScoreChange:
-    """Mean of the first vs the last 14 calendar days of a range, for one score.
+    """Mean of the first vs the last side of a range (see ``change_sides``), for one score.
 
     ``points`` is ``last_mean - first_mean`` (signed); ``percent`` is that change
     relative to ``first_mean``, for pain only: the one score with a published reference
@@ -42,6 +93,8 @@ class ScoreChange:
     points: float | None
     percent: float | None
     omitted_reason: str | None = None
+    sides: str = ""
+    """What was compared, e.g. ``first vs last 4 weeks``; empty under 2 weeks."""
 
     @property
     def omitted(self) -> bool:
@@ -72,13 +125,16 @@ class ScoreChange:
 
     def sentence(self) -> str:
         """The change in words, e.g. ``pain: 6.1 → 4.2, 1.9 points lower (better)``."""
-        name = self.score.value
+        return f"{self.score.value}: {self.move()}"
+
+    def move(self) -> str:
+        """The change without the score's name: ``6.1 → 4.2, 1.9 points lower (better)``."""
         if self.omitted_reason is not None:
-            return f"{name}: change not shown ({self.omitted_reason})"
+            return f"change not shown ({self.omitted_reason})"
         assert self.first_mean is not None and self.last_mean is not None
         shown = self.shown_points
         assert shown is not None
-        move = f"{name}: {self.first_mean:.1f} → {self.last_mean:.1f}"
+        move = f"{self.first_mean:.1f} → {self.last_mean:.1f}"
         if self.better is None:
             return f"{move}, no change"
         way = "higher" if shown > 0 else "lower"
@@ -89,10 +145,10 @@ class ScoreChange:
 def period_change(
     entries: Iterable[Entry], score: Score, start: pendulum.Date, end: pendulum.Date
 ) -> ScoreChange:
-    """Compare the first 14 and the last 14 calendar days of ``start``..``end``.
+    """The change of ``score`` over ``start``..``end`` (see ``change_sides``).
 
-    Omitted (with the reason) when the range is shorter than 28 days, since the two
-    windows would then share days, or when either window has fewer than 4 values.
+    Omitted (with the reason) when the range is under 2 weeks or either side has
+    fewer than 7 values.
     """
     return _change(_by_ordinal(entries), score, start, end)
 
@@ -101,10 +157,12 @@ def _by_ordinal(entries: Iterable[Entry]) -> dict[int, Entry]:
     return {e.date.toordinal(): e for e in entries}
 
 
-def _values(by_ordinal: dict[int, Entry], score: Score, low: int, high: int) -> list[float]:
-    """The values of ``score`` on the days ``low``..``high`` (ordinals, inclusive)."""
+def _values(
+    by_ordinal: dict[int, Entry], score: Score, side: tuple[pendulum.Date, pendulum.Date]
+) -> list[float]:
+    """The values of ``score`` on the days of one side."""
     out = []
-    for ordinal in range(low, high + 1):
+    for ordinal in range(side[0].toordinal(), side[1].toordinal() + 1):
         entry = by_ordinal.get(ordinal)
         if entry is not None and (value := entry.scores.get(score)) is not None:
             out.append(float(value))
@@ -114,32 +172,33 @@ def _values(by_ordinal: dict[int, Entry], score: Score, low: int, high: int) -> 
 def _change(
     by_ordinal: dict[int, Entry], score: Score, start: pendulum.Date, end: pendulum.Date
 ) -> ScoreChange:
-    # Only the 28 days of the two windows are looked up, however long the range.
-    low, high = start.toordinal(), end.toordinal()
-    total = high - low + 1
-    first = _values(by_ordinal, score, low, min(low + CHANGE_WINDOW_DAYS - 1, high))
-    last = _values(by_ordinal, score, max(high - CHANGE_WINDOW_DAYS + 1, low), high)
-    first_mean, last_mean = mean_of(first), mean_of(last)
-    reason: str | None = None
-    if total < 2 * CHANGE_WINDOW_DAYS:
+    sides = change_sides(start, end)
+    if sides is None:
+        total = max((end - start).days + 1, 0)
         reason = (
-            f"the range has {max(total, 0)} days; it needs at least {2 * CHANGE_WINDOW_DAYS} "
-            f"so the first and last {CHANGE_WINDOW_DAYS} days do not overlap"
+            f"the range has {total} day{'' if total == 1 else 's'}; "
+            f"a change needs at least {CHANGE_MIN_DAYS}"
         )
-    else:
-        short = [
-            f"{label} {CHANGE_WINDOW_DAYS} days have {count} value{'' if count == 1 else 's'}"
-            for label, count in (("first", len(first)), ("last", len(last)))
-            if count < CHANGE_MIN_VALUES
-        ]
-        if short:
-            reason = " and ".join(short) + f"; at least {CHANGE_MIN_VALUES} are needed"
-    if reason is not None or first_mean is None or last_mean is None:
-        return ScoreChange(score, first_mean, len(first), last_mean, len(last), None, None, reason)
+        return ScoreChange(score, None, 0, None, 0, None, None, reason)
+    first, last = _values(by_ordinal, score, sides.first), _values(by_ordinal, score, sides.last)
+    first_mean, last_mean = mean_of(first), mean_of(last)
+    short = [
+        f"{name} {'has' if name.endswith('half') else 'have'} {count} "
+        f"value{'' if count == 1 else 's'}"
+        for name, count in zip(sides.names, (len(first), len(last)), strict=True)
+        if count < CHANGE_MIN_VALUES
+    ]
+    if short or first_mean is None or last_mean is None:
+        reason = " and ".join(short) + f"; at least {CHANGE_MIN_VALUES} each are needed"
+        return ScoreChange(
+            score, first_mean, len(first), last_mean, len(last), None, None, reason, sides.label
+        )
     points = last_mean - first_mean
     # A percentage invites comparison with the 30% pain reference; other scales have none.
     percent = None if first_mean == 0 or score is not Score.PAIN else points / first_mean * 100
-    return ScoreChange(score, first_mean, len(first), last_mean, len(last), points, percent)
+    return ScoreChange(
+        score, first_mean, len(first), last_mean, len(last), points, percent, None, sides.label
+    )
 
 
 def period_changes(
@@ -148,3 +207,50 @@ def period_changes(
     """``period_change`` for all four scores."""
     by_ordinal = _by_ordinal(entries)
     return {score: _change(by_ordinal, score, start, end) for score in SCORES}
+
+
+@dataclass(frozen=True, slots=True)
+class DaySwing:
+    """The usual day-to-day swing: median |score - previous day's score|, with its n pairs."""
+
+    median: float | None
+    n: int
+
+    def text(self) -> str:
+        """``usual day-to-day swing 1.0 (n=85)`` or why there is none."""
+        if self.median is None:
+            return "usual day-to-day swing: – (no two consecutive days logged)"
+        return f"usual day-to-day swing {self.median:.1f} (n={self.n})"
+
+
+def change_and_swing(change: ScoreChange, swing: DaySwing) -> str:
+    """The change with its n and the usual swing beside it, for one line per score.
+
+    ``6.1 → 4.2, 1.9 points lower (better), n=28/27; usual day-to-day swing 1.0 (n=85)``:
+    the same words in ``stats``, the Trends screen and the reports.
+    """
+    counts = "" if change.omitted else f", n={change.first_n}/{change.last_n}"
+    return f"{change.move()}{counts}; {swing.text()}"
+
+
+def day_to_day_swing(values: Sequence[float | None]) -> DaySwing:
+    """The swing over one value per calendar day (``None`` for a gap).
+
+    Only pairs of consecutive days that both have a value count: a gap is never
+    bridged, so a week away does not read as one big day-to-day jump.
+    """
+    steps = [
+        abs(today - yesterday)
+        for yesterday, today in zip(values, values[1:], strict=False)
+        if today is not None and yesterday is not None
+    ]
+    return DaySwing(statistics.median(steps) if steps else None, len(steps))
+
+
+def no_baseline(sessions: Iterable[Session], start: pendulum.Date, end: pendulum.Date) -> bool:
+    """True when the range's first therapy session falls in its first week.
+
+    Then there is no stretch without sessions to compare with, and reports say so.
+    """
+    first = min((s.date for s in sessions if start <= s.date <= end), default=None)
+    return first is not None and (first - start).days < BASELINE_DAYS

@@ -11,10 +11,11 @@ from collections.abc import Sequence
 import click
 
 from nervelog.analysis import (
-    CHANGE_WINDOW_DAYS,
     DEFAULT_WINDOW,
+    NO_BASELINE_NOTE,
     NOTICEABLE_CHANGE_NOTE,
     RESPONSE_LABEL,
+    DailySeries,
     Figure,
     KindResponse,
     PeriodSummary,
@@ -22,8 +23,12 @@ from nervelog.analysis import (
     ScoreResponse,
     SessionResponse,
     all_series,
+    change_and_swing,
+    change_sides,
     check_window,
+    day_to_day_swing,
     kind_responses,
+    no_baseline,
     period_changes,
     period_summary,
     session_responses,
@@ -76,7 +81,7 @@ def wrapped(text: str, indent: str = "") -> str:
 
 
 def summary_text(summary: PeriodSummary, changes: dict[Score, ScoreChange]) -> str:
-    """Coverage, sessions and the per-score table with first vs last 14 days."""
+    """Coverage, sessions and the per-score table with the two sides of the change."""
     days = summary.days_in_range
     lines = [
         f"Period: {summary.start.isoformat()} to {summary.end.isoformat()} "
@@ -92,7 +97,8 @@ def summary_text(summary: PeriodSummary, changes: dict[Score, ScoreChange]) -> s
         lines.append(f"Sessions: {summary.sessions} ({kinds})")
     else:
         lines.append("Sessions: 0")
-    first, last = f"first {CHANGE_WINDOW_DAYS} days", f"last {CHANGE_WINDOW_DAYS} days"
+    sides = change_sides(summary.start, summary.end)
+    first, last = sides.names if sides is not None else ("first", "last")
     headers = ["score", "better is", "mean (n)", "min-max", first, last, "change", "% (pain)"]
     rows = []
     for score in SCORES:
@@ -115,10 +121,18 @@ def summary_text(summary: PeriodSummary, changes: dict[Score, ScoreChange]) -> s
     return "\n".join(lines)
 
 
-def change_text(changes: dict[Score, ScoreChange]) -> str:
-    """The direction-aware sentences and the reference line, as context only."""
-    lines = [f"Change, first {CHANGE_WINDOW_DAYS} vs last {CHANGE_WINDOW_DAYS} days of the period"]
-    lines += [wrapped(changes[score].sentence(), "  ") for score in SCORES]
+def change_text(
+    changes: dict[Score, ScoreChange], series: dict[Score, DailySeries], baseline: bool
+) -> str:
+    """The direction-aware sentences, each beside the usual day-to-day swing, and the
+    reference line, as context only."""
+    sides = next(iter(changes.values())).sides
+    lines = [f"Change, {sides} of the period" if sides else "Change"]
+    for score in SCORES:
+        swing = day_to_day_swing(series[score].values)
+        lines.append(wrapped(f"{score.value}: {change_and_swing(changes[score], swing)}", "  "))
+    if not baseline:
+        lines += ["", wrapped(NO_BASELINE_NOTE)]
     lines += ["", wrapped(NOTICEABLE_CHANGE_NOTE)]
     return "\n".join(lines)
 
@@ -233,12 +247,13 @@ def stats(
     sessions = journal.sessions(start, end)
     summary = period_summary(entries, sessions, start, end)
     changes = period_changes(entries, start, end)
-    kinds = kind_responses(all_series(entries, start, end), sessions, days)
+    series = all_series(entries, start, end)
+    kinds = kind_responses(series, sessions, days)
     each = session_responses(entries, sessions, start, end, days) if each_session else None
     parts = [
         DISCLAIMER,
         summary_text(summary, changes),
-        change_text(changes),
+        change_text(changes, series, not no_baseline(sessions, start, end)),
         response_text(kinds, each, days),
         care_text(journal, start, end),
     ]

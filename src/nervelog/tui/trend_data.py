@@ -14,10 +14,13 @@ import pendulum
 
 from nervelog.analysis import (
     DailySeries,
+    DaySwing,
     KindResponse,
     ScoreChange,
     all_series,
+    day_to_day_swing,
     kind_responses,
+    no_baseline,
     period_changes,
     rolling_mean,
     session_days,
@@ -41,6 +44,9 @@ class TrendView:
     rolling: Mapping[Score, Sequence[float | None]]
     session_days: frozenset[pendulum.Date]
     changes: dict[Score, ScoreChange]
+    swings: dict[Score, DaySwing]
+    baseline: bool
+    """False when the range's first session falls in its first week."""
     kinds: list[KindResponse]
     logged: int
     medicine_changes: list[MedicineChange]
@@ -98,6 +104,8 @@ class TrendData:
             rolling=rolling,
             session_days=session_days(self.sessions, start, self.today),
             changes=period_changes(inside, start, self.today),
+            swings={s: day_to_day_swing(series[s].values) for s in SCORES},
+            baseline=not no_baseline(self.sessions, start, self.today),
             kinds=kind_responses(series, self.sessions),
             logged=len(inside),
             medicine_changes=medicine_changes(self.courses, start, self.today),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from nervelog.analysis import RESPONSE_LABEL, Figure
+from nervelog.analysis import NO_BASELINE_NOTE, RESPONSE_LABEL, Figure, change_and_swing
 from nervelog.domain.scores import Score
 from nervelog.domain.text import one_line
 from nervelog.render.terminal_chart import (
@@ -39,7 +39,8 @@ def _signed(figure: Figure) -> str:
 
 
 def figures_text(view: TrendView, scores: tuple[Score, ...]) -> Text:
-    """Key, coverage, first-vs-last-14-days change and session response, with every n."""
+    """Key, coverage, the change beside the day-to-day swing, and session response, with
+    every n."""
     text = Text()
     days = (view.end - view.start).days + 1
     text.append(
@@ -64,13 +65,13 @@ def figures_text(view: TrendView, scores: tuple[Score, ...]) -> Text:
         for event in view.events:
             what = f"{one_line(event.kind, 12)}: {one_line(event.text, 40)}"
             text.append(f"{EVENT_MARKER} {event.date.format('D MMM')}  {what}\n")
-    text.append("\nFirst vs last 14 days\n", style="bold")
+    sides = view.changes[scores[0]].sides
+    text.append(f"\nChange, {sides}\n" if sides else "\nChange\n", style="bold")
     for score in scores:
-        change = view.changes[score]
-        text.append(f"{change.sentence()}")
-        if not change.omitted:
-            text.append(f" (n {change.first_n}/{change.last_n})", style="dim")
-        text.append("\n")
+        line = change_and_swing(view.changes[score], view.swings[score])
+        text.append(f"{score.value} ({score.direction}): {line}\n")
+    if not view.baseline:
+        text.append(f"{NO_BASELINE_NOTE}\n", style="italic")
     text.append("\nAround sessions: 3 days after minus 3 days before\n", style="bold")
     text.append(f"{RESPONSE_LABEL}\n", style="italic dim")
     if not view.kinds:
