@@ -1,59 +1,140 @@
-"""The PDF's score charts: gaps stay gaps, long ranges are averaged, ticks stay in range."""
+"""The PDF's chart block: weekly means as lines that break at gaps, daily values as dots,
+never more points than fit, a timeline strip lettered by kind, labels as real text."""
 
 from __future__ import annotations
 
 import io
-import math
-import os
-import pickle
-import sys
+from typing import Any
 
 import pendulum
-import pytest
-from PIL import Image
+from pypdf import PdfReader
 
-from nervelog.analysis import calendar_days
-from nervelog.domain.scores import SCORES
-from nervelog.render.chart_data import ChartData
-from nervelog.render.chart_process import PendingChart
-from nervelog.render.pdf_charts import (
-    date_ticks,
-    days_per_point,
-    max_points,
-    panel_points,
-    score_charts_png,
-    session_marks,
-)
+from nervelog.domain.models import Entry, Session
+from nervelog.domain.scores import Scores
+from nervelog.render.pdf_charts import ChartLayout, date_ticks, draw_chart
+from nervelog.render.pdf_report import render_pdf
+from nervelog.render.report_model import build_report
+from nervelog.render.timeline import session_letters
+from nervelog.storage import Journal
 
 START = pendulum.date(2026, 1, 1)
 
 
-def test_missing_days_are_gaps_never_zero() -> None:
-    days = calendar_days(START, START.add(days=5))
-    points = panel_points(days, [4.0, None, None, 6.0, 0.0, None], limit=100)
-    assert points.days_per_point == 1
-    assert [None if math.isnan(y) else y for y in points.y] == [4.0, None, None, 6.0, 0.0, None]
+class Recorder:
+    """Stands in for the fpdf2 document and keeps what was drawn."""
+
+    l_margin, r_margin, w = 14.0, 14.0, 210.0
+
+    def __init__(self) -> None:
+        self.y = 50.0
+        self.texts: list[str] = []
+        self.polylines: list[list[tuple[float, float]]] = []
+        self.dots = 0
+        self.fill = 0
+        self.dashes: list[tuple[float, float]] = []
+
+    def get_y(self) -> float:
+        return self.y
+
+    def set_y(self, y: float) -> None:
+        self.y = y
+
+    def text(self, x: float, y: float, text: str) -> None:
+        self.texts.append(text)
+
+    def polyline(self, points: list[tuple[float, float]]) -> None:
+        self.polylines.append(points)
+
+    def set_fill_color(self, grey: int) -> None:
+        self.fill = grey
+
+    def circle(self, x: float, y: float, r: float, style: str = "") -> None:
+        if self.fill != 0:  # the light daily dots; means' markers are black
+            self.dots += 1
+
+    def set_dash_pattern(self, dash: float = 0, gap: float = 0) -> None:
+        self.dashes.append((dash, gap))
+
+    def get_string_width(self, text: str) -> float:
+        return len(text) * 1.2
+
+    def __getattr__(self, name: str) -> Any:
+        return lambda *args, **kwargs: None  # colours, widths, rules, markers
 
 
-def test_ten_years_are_averaged_to_the_chart_width() -> None:
-    days = calendar_days(START, START.add(days=3649))
-    values = [float(i % 11) for i in range(len(days))]
-    limit = max_points(182, 150)
-    points = panel_points(days, values, limit)
-    assert len(points.x) <= limit
-    assert points.days_per_point == days_per_point(len(days), limit) > 1
-    assert all(0 <= y <= 10 for y in points.y)
+def _journal_with(journal: Journal, days: dict[int, int], sessions: dict[int, str]) -> None:
+    for offset, value in days.items():
+        journal.save_entry(Entry(START.add(days=offset), Scores(numbness=value)))
+    for offset, kind in sessions.items():
+        journal.add_session(Session(START.add(days=offset), kind))
 
 
-def test_session_marks_one_per_bucket_with_a_session() -> None:
-    sessions = frozenset({START, START.add(days=1), START.add(days=9)})
-    assert session_marks(sessions, START, 1) == [
-        START.toordinal(),
-        START.add(days=1).toordinal(),
-        START.add(days=9).toordinal(),
-    ]
-    # With 5 days per point the first two sessions share a bucket.
-    assert len(session_marks(sessions, START, 5)) == 2
+def test_weekly_mean_lines_break_where_a_week_has_fewer_than_four_values(
+    journal: Journal,
+) -> None:
+    # 2026-01-01 is a Thursday: weeks (Monday first) are Jan 1-4, 5-11, 12-18, 19-25, 26-28.
+    # Weeks 5-11 and 19-25 are full, 12-18 has three values: a gap between two runs.
+    values = {o: 5 for o in range(4, 11)} | {11: 0, 12: 0, 13: 0} | {o: 3 for o in range(18, 25)}
+    _journal_with(journal, values, {5: "massage", 19: "physiotherapy"})
+    model = build_report(journal, START, START.add(days=27))
+    pdf = Recorder()
+    key = draw_chart(pdf, "DejaVu", model, ChartLayout())
+    numbness_runs = pdf.polylines  # only numbness has values, so only its line is drawn
+    assert len(numbness_runs) == 0  # each full week stands alone: two single points, no run
+    assert pdf.dots == len(values)  # every daily value, 0 included, as a light dot
+    assert key.daily_dots and key.means == "weekly means"
+    assert ("M", "massage", 1) in key.kinds and ("P", "physiotherapy", 1) in key.kinds
+    assert "M" in pdf.texts and "P" in pdf.texts
+    for label in ("0", "2", "4", "6", "8", "10"):  # gridlines every 2
+        assert pdf.texts.count(label) == 4
+
+
+def test_consecutive_full_weeks_make_one_run_and_a_thin_week_breaks_it(
+    journal: Journal,
+) -> None:
+    full = {o: 4 for o in range(4, 18)}  # Jan 5-18: two full weeks
+    later = {o: 6 for o in range(25, 39)}  # Jan 26 - Feb 8: two full weeks
+    _journal_with(journal, full | later | {20: 1}, {})  # Jan 19-25 holds one value
+    model = build_report(journal, START, START.add(days=41))
+    pdf = Recorder()
+    draw_chart(pdf, "DejaVu", model, ChartLayout())
+    assert [len(run) for run in pdf.polylines] == [2, 2]
+
+
+def test_ten_years_plot_no_more_points_than_the_chart_has_room_for(journal: Journal) -> None:
+    end = START.add(days=3649)
+    _journal_with(journal, {o: o % 11 for o in range(0, 3650, 1)}, {})
+    model = build_report(journal, START, end)
+    pdf = Recorder()
+    key = draw_chart(pdf, "DejaVu", model, ChartLayout())
+    room = (Recorder.w - Recorder.l_margin - Recorder.r_margin - ChartLayout().label_width) * 2
+    assert not key.daily_dots and pdf.dots == 0
+    assert key.means == "monthly means"
+    assert sum(len(run) for run in pdf.polylines) <= room
+
+
+def test_kinds_sharing_an_initial_get_distinct_letters() -> None:
+    letters = session_letters({"massage": 3, "manual therapy": 1, "physiotherapy": 2})
+    assert letters == {"massage": "M", "manual therapy": "MA", "physiotherapy": "P"}
+
+
+def test_axis_labels_and_the_timeline_key_are_text_in_the_pdf(demo: Journal) -> None:
+    end = pendulum.date(2026, 11, 22)
+    model = build_report(demo, end.subtract(days=89), end)
+    reader = PdfReader(io.BytesIO(render_pdf(model).data))
+    first = reader.pages[0].extract_text()
+    for label in ("1 Sep 2026", "15 Sep", "1 Oct", "15 Oct", "1 Nov", "15 Nov"):
+        assert label in first
+    assert "Numbness (↓ lower is better)" in first and "Mobility (↑ higher is better)" in first
+    assert "Lines: weekly means" in first and "light dots: the daily values" in first
+    assert "M massage (13), P physiotherapy (2)" in first
+    assert "▲ started, ◆ dose changed, ▼ stopped; ✕ fall" in first
+
+
+def test_no_chart_image_is_embedded(demo: Journal) -> None:
+    end = pendulum.date(2026, 11, 22)
+    data = render_pdf(build_report(demo, end.subtract(days=89), end)).data
+    assert b"/Subtype /Image" not in data  # vector drawing only
 
 
 def test_date_ticks_fall_inside_the_range() -> None:
@@ -75,49 +156,3 @@ def test_a_year_is_labelled_by_months_and_ninety_days_by_half_months() -> None:
     assert year == ["Jan 2026", "Mar", "May", "Jul", "Sep", "Nov"]
     quarter = [label for _, label in date_ticks(end.subtract(days=89), end)]
     assert quarter == ["1 Sep 2026", "15 Sep", "1 Oct", "15 Oct", "1 Nov", "15 Nov"]
-
-
-@pytest.mark.parametrize("width, height, dpi", [(182, 88, 150), (187.9, 70.3, 200), (40, 30, 72)])
-def test_chart_png_is_greyscale_at_the_requested_size(
-    width: float, height: float, dpi: int
-) -> None:
-    days = calendar_days(START, START.add(days=29))
-    data = ChartData(days, {s: [5.0] * 30 for s in SCORES}, frozenset({START}))
-    image = Image.open(io.BytesIO(score_charts_png(data, width, height, dpi)[0]))
-    # Greyscale prints the same and is a quarter of the size of RGBA.
-    assert image.mode == "L"
-    assert abs(image.size[0] - width / 25.4 * dpi) <= 1
-    assert abs(image.size[1] - height / 25.4 * dpi) <= 1
-    assert image.getextrema() == (0, 255)  # black lines on white, not a blank image
-
-
-@pytest.mark.skipif(
-    sys.platform != "linux" or (os.cpu_count() or 1) < 2,
-    reason="charts are drawn in a child process only on Linux with more than one core",
-)
-def test_the_chart_drawn_in_the_child_is_the_one_drawn_here() -> None:
-    days = calendar_days(START, START.add(days=89))
-    values = {
-        s: [None if i % 7 == 3 else float((i + n) % 11) for i in range(90)]
-        for n, s in enumerate(SCORES)
-    }
-    data = ChartData(days, values, frozenset({START.add(days=10)}))
-    png, per_point = score_charts_png(data, 182, 88, 100)
-    assert per_point == 1
-    pending = PendingChart()
-    # Without a child this would compare the function with itself.
-    assert pending._pid is not None, "the chart was not drawn in a child process"
-    pending.send(data, 182, 88, 100)
-    assert pending.result() == (png, 1)
-
-
-def test_chart_data_travels_to_the_chart_process_intact() -> None:
-    days = calendar_days(START, START.add(days=3649))
-    values = {s: tuple(None if i % 5 == 0 else float(i % 11) for i in range(3650)) for s in SCORES}
-    data = ChartData(days, values, frozenset({START, START.add(days=100)}))
-    sent = pickle.dumps(data)
-    assert pickle.loads(sent) == data
-    # Dates travel as ordinals, a third less to send (and far less work) than as objects.
-    assert len(sent) < 0.7 * len(pickle.dumps((data.days, data.values, data.session_days)))
-    empty = ChartData((), {s: () for s in SCORES}, frozenset())
-    assert pickle.loads(pickle.dumps(empty)) == empty

@@ -29,7 +29,7 @@ Pages = Callable[[bytes], list[str]]
 
 def demo_pdf(journal: Journal, **options: Any) -> bytes:
     model = build_report(journal, START, END, name="Alex Example", **options)
-    return render_pdf(model)
+    return render_pdf(model).data
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +54,20 @@ def test_page_one_shows_who_when_and_the_range(demo_pages: list[str]) -> None:
     assert "Name: Alex Example" in first
     assert "2026-08-25 to 2026-11-22 (90 days)" in first
     assert "Generated: 2026-11-22 09:30" in first
-    for heading in ("Coverage", "Scores (0–10)", "Daily scores", "Around sessions"):
-        assert heading in first
+    headings = (
+        "For this appointment",
+        "Questions the patient wants to ask",
+        "Medicines",
+        "Notable events",
+        "Where symptoms are felt",
+        "Scores over time",
+        "The figures",
+        "How the diary was kept",
+        "Around sessions",
+    )
+    # In PRODUCT.md's order.
+    positions = [first.index(h) for h in headings]
+    assert positions == sorted(positions)
 
 
 def test_coverage_and_means_match_the_demo_journal(
@@ -74,9 +86,10 @@ def test_coverage_and_means_match_the_demo_journal(
     for score in SCORES:
         values = [r[score.value] for r in rows if r[score.value] is not None]
         expected = f"{statistics.mean(values):.1f} (n={len(values)})"
-        line = next(line for line in first.splitlines() if line.startswith(score.label))
+        line = next(line for line in first.splitlines() if line.startswith(f"• {score.label} ("))
         assert expected in line, (score, line)
-        assert score.direction in line
+        arrow = "↑" if score.higher_is_better else "↓"
+        assert f"({arrow} better)" in line
 
 
 def test_sessions_and_notes_follow_page_one(demo_pages: list[str]) -> None:
@@ -85,7 +98,7 @@ def test_sessions_and_notes_follow_page_one(demo_pages: list[str]) -> None:
     assert "Session list" in rest
     assert "Notes by date" in rest
     assert "Stairs were hard today." in rest
-    assert "massage 13, physiotherapy 2" in pages[0]
+    assert "M massage (13), P physiotherapy (2)" in pages[0]
 
 
 def test_daily_table_lists_every_day_only_when_asked(
@@ -101,7 +114,7 @@ def test_daily_table_lists_every_day_only_when_asked(
 
 def test_letter_paper(demo: Journal) -> None:
     model = build_report(demo, START, END)
-    reader = PdfReader(io.BytesIO(render_pdf(model, "letter")))
+    reader = PdfReader(io.BytesIO(render_pdf(model, "letter").data))
     box = reader.pages[0].mediabox
     assert (round(float(box.width)), round(float(box.height))) == (612, 792)
     with pytest.raises(ValueError):
@@ -111,7 +124,7 @@ def test_letter_paper(demo: Journal) -> None:
 def test_empty_journal_gives_a_valid_report_that_says_so(
     journal: Journal, pdf_pages: Pages
 ) -> None:
-    pages = pdf_pages(render_pdf(build_report(journal, START, END)))
+    pages = pdf_pages(render_pdf(build_report(journal, START, END)).data)
     assert "No entries or sessions were recorded in this range." in pages[0]
     assert "Days logged: 0 of 90 (0%)" in pages[0]
     assert "No daily scores to chart in this range." in pages[0]
@@ -121,12 +134,12 @@ def test_empty_journal_gives_a_valid_report_that_says_so(
 def test_one_day_and_only_sessions(journal: Journal, pdf_pages: Pages) -> None:
     day = pendulum.date(2026, 11, 20)
     journal.add_session(Session(date=day, kind="massage", duration_min=30))
-    pages = pdf_pages(render_pdf(build_report(journal, day, day)))
+    pages = pdf_pages(render_pdf(build_report(journal, day, day)).data)
     text = "\n".join(pages)
     assert "2026-11-20 (1 day)" in text
     assert "No daily scores were recorded in this range" in text
     assert "single day" in text
-    assert "massage 1" in text
+    assert "massage (1 session)" in text
 
 
 def test_any_unicode_note_renders_and_long_notes_paginate(
@@ -137,7 +150,7 @@ def test_any_unicode_note_renders_and_long_notes_paginate(
     journal.save_entry(Entry(date=day, scores=Scores(pain=4), notes=odd))
     long_note = " ".join(f"word{i}" for i in range(3000)) + " " + "x" * 400
     journal.save_entry(Entry(date=day.add(days=1), scores=Scores(pain=5), notes=long_note))
-    data = render_pdf(build_report(journal, START, END, name="Name " * 80))
+    data = render_pdf(build_report(journal, START, END, name="Name " * 80)).data
     pages = pdf_pages(data)
     text = "\n".join(pages)
     assert "Émile’s feet — ça brûle" in text
@@ -183,14 +196,14 @@ def test_generation_date_comes_from_the_journal_clock(demo: Journal) -> None:
 
 
 @pytest.mark.parametrize("paper", ["a4", "letter"])
-def test_demo_overview_fits_on_page_one(demo: Journal, paper: str, pdf_pages: Pages) -> None:
+def test_demo_page_one_is_whole_and_the_tables_follow(
+    demo: Journal, paper: str, pdf_pages: Pages
+) -> None:
     model = build_report(demo, START, END, name="Alex Example")
-    pages = pdf_pages(render_pdf(model, paper))
+    pages = pdf_pages(render_pdf(model, paper).data)
     first = pages[0]
-    assert "Around sessions" in first
-    # The last row of the session-response table is still on page 1 ...
-    last_row = first.split("physiotherapy (2)")[1]
-    assert "mobility" in last_row
-    # ... and the session list begins page 2.
-    assert "Session list" not in first
-    assert "Session list" in pages[1]
+    # Page 1 ends with the around-sessions lines, the swing beside them ...
+    assert "Around sessions" in first and "usual day-to-day swing:" in first
+    # ... and the full tables begin page 2.
+    assert "Around sessions in detail" not in first and "Session list" not in first
+    assert "Around sessions in detail" in pages[1]

@@ -62,8 +62,11 @@ def test_every_printed_page_ends_with_the_disclaimer_and_its_number(demo: Journa
 def test_markdown_variant(demo: Journal) -> None:
     md = render_markdown(build_report(demo, START, END, name="Alex Example"))
     assert md.startswith("# Symptom journal summary\n")
-    assert "## Scores (0–10)" in md
-    assert "| Score | Better is | Mean (n) | Min–max | First vs last 14 days |" in md
+    for heading in ("For this appointment", "Scores over time", "How the diary was kept"):
+        assert f"## {heading}" in md
+    assert "## The figures (change: first vs last 4 weeks)" in md
+    assert "### Questions the patient wants to ask (2)" in md
+    assert "- Could the pregabalin go up again, or is there another option?" in md
     assert md.count("```") == 8  # four charts, each fenced
     assert f"**{DISCLAIMER}**" in md
     assert md.endswith(f"---\n{DISCLAIMER}\n")
@@ -101,13 +104,13 @@ def test_two_threads_drawing_charts_at_once_each_get_their_own(demo: Journal) ->
 
     short = build_report(demo, END.subtract(days=13), END)
     long = build_report(demo, START, END)
-    expected = [score_charts_text(m.series, m.session_days) for m in (short, long)]
+    expected = [score_charts_text(m) for m in (short, long)]
     got: dict[int, list[list[str]]] = {0: [], 1: []}
 
     def draw(index: int) -> None:
         model = (short, long)[index]
         for _ in range(5):
-            got[index].append(score_charts_text(model.series, model.session_days))
+            got[index].append(score_charts_text(model))
 
     interval = sys.getswitchinterval()
     sys.setswitchinterval(1e-6)  # switch threads often, as a busy app would

@@ -8,11 +8,11 @@ import pendulum
 import plotext
 import pytest
 
-from nervelog.analysis import DailySeries, calendar_days, rolling_mean
+from nervelog.analysis import DailySeries, calendar_days
 from nervelog.domain.scores import SCORES, Score
 from nervelog.render.terminal_chart import direction_title, draw_scores
 
-START = pendulum.date(2026, 1, 1)
+START = pendulum.date(2026, 1, 5)  # a Monday: weeks are days 0-6, 7-13, ...
 
 
 def series(score: Score, values: list[float | None]) -> DailySeries:
@@ -26,42 +26,45 @@ def build(width: int = 60, height: int = 16) -> str:
     return re.sub(r"\x1b\[[0-9;]*m", "", plotext.build())
 
 
+def plot_rows(out: str) -> list[str]:
+    """The plot area of each row with a y label, keyed by nothing: just the rows."""
+    return [line.split("┤", 1)[1] for line in out.splitlines() if "┤" in line]
+
+
 @pytest.fixture(autouse=True)
 def _clean() -> None:
     plotext.clear_figure()
 
 
-def test_never_more_points_than_columns() -> None:
+def test_never_more_points_than_columns_and_sessions_lettered_by_kind() -> None:
     values: list[float | None] = [float(i % 11) for i in range(3650)]
+    kinds = {START.add(days=d): "massage" for d in range(0, 3650, 3)}
     drawn = draw_scores(
-        plotext,
-        [series(s, values) for s in SCORES],
-        {s: rolling_mean(values) for s in SCORES},
-        {START.add(days=d) for d in range(0, 3650, 3)},
-        80,
-        height=20,
+        plotext, [series(s, values) for s in SCORES], 80, height=20, session_kinds=kinds
     )
-    assert len(drawn.buckets) <= 80 and drawn.max_points <= 80
+    assert len(drawn.buckets) <= 80 and drawn.max_points <= 4 * 80
     out = build(80, 20)
-    assert "^" in out  # session days marked
+    under = out.split(" 0┤", 1)[1].split("└", 1)[0]
+    assert "m" in under  # massage days marked under the chart
 
 
-def test_gaps_stay_gaps_and_each_score_has_its_letter() -> None:
-    values: list[float | None] = [5.0] * 10 + [None] * 10 + [5.0] * 10
-    draw_scores(plotext, [series(Score.PAIN, values)], None, set(), 60, height=12)
-    out = build(60, 12)
-    row = next(line for line in out.splitlines() if "P" in line and "┤" in line)
-    plot = row.split("┤", 1)[1]
-    # Two separate runs of P with blank columns between them: nothing drawn in the gap.
-    assert re.search(r"P+\s{5,}P+", plot), plot
+def test_gaps_stay_gaps_in_the_weekly_line() -> None:
+    # Weeks 0 and 1 full, weeks 2 and 3 empty, weeks 4 and 5 full.
+    values: list[float | None] = [5.0] * 14 + [None] * 14 + [5.0] * 14
+    draw_scores(plotext, [series(Score.PAIN, values)], 60, height=12)
+    row = next(r for r in plot_rows(build(60, 12)) if "P" in r)
+    # Two separate runs of the P line with blank columns between them.
+    assert re.search(r"P+[\s·]{5,}P+", row), row
 
 
 def test_skipped_days_are_not_drawn_as_zero() -> None:
     values: list[float | None] = [None, 8.0, None, 8.0]
-    drawn = draw_scores(plotext, [series(Score.NUMBNESS, values)], None, set(), 40, height=10)
-    assert drawn.max_points == 2
-    bottom = [line for line in build(40, 10).splitlines() if line.strip().startswith("0┤")]
-    assert bottom and "N" not in bottom[0]
+    drawn = draw_scores(plotext, [series(Score.NUMBNESS, values)], 40, height=10)
+    assert drawn.max_points == 2  # two daily dots; no week has 4 values, so no line
+    out = build(40, 10)
+    bottom = [line for line in out.splitlines() if line.strip().startswith("0┤")]
+    assert bottom and "·" not in bottom[0] and "N" not in bottom[0]
+    assert "N" not in out.split("\n", 1)[1].replace("Numbness", "")
 
 
 def test_direction_in_the_title() -> None:
@@ -71,10 +74,10 @@ def test_direction_in_the_title() -> None:
     assert direction_title(list(SCORES), 40) == "N T P: lower is better · M: higher is better"
 
 
-def test_rolling_mean_drawn_in_lower_case() -> None:
-    values: list[float | None] = [3.0, 5.0, 4.0, 6.0, 2.0, 5.0, 4.0, 6.0, 5.0, 3.0]
-    draw_scores(
-        plotext, [series(Score.TINGLING, values)], {Score.TINGLING: rolling_mean(values)}, set(), 60
-    )
-    out = build(60, 14)
-    assert "t" in out.split("\n", 1)[1] and "T" in out
+def test_weekly_means_are_the_line_and_daily_values_light_dots() -> None:
+    # Week 0: 2,2,2,2,2,2,2 (mean 2); week 1: 8 x7 (mean 8).
+    values: list[float | None] = [2.0] * 7 + [8.0] * 7
+    draw_scores(plotext, [series(Score.TINGLING, values)], 60, height=14)
+    rows = plot_rows(build(60, 14))
+    assert any("T" in r for r in rows)  # the weekly line, marked by the score's initial
+    assert any("·" in r for r in rows)  # the daily values

@@ -1,6 +1,6 @@
 """The ``nervelog`` command line: thin commands over the journal and analysis.
 
-Heavy libraries (textual, plotext, fpdf2, matplotlib) are imported only inside the
+Heavy libraries (textual, plotext, fpdf2) are imported only inside the
 commands that need them, so ``nervelog log`` starts fast.
 """
 

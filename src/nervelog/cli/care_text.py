@@ -5,10 +5,9 @@ from __future__ import annotations
 import pendulum
 
 from nervelog.analysis.care import doses_per_week, medicine_changes
+from nervelog.domain.dates import week_start_day
 from nervelog.domain.text import printable
 from nervelog.storage.repository import Journal
-
-WEEK_STARTS = {"monday": pendulum.MONDAY, "sunday": pendulum.SUNDAY, "saturday": pendulum.SATURDAY}
 
 
 def care_text(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> str:
@@ -23,7 +22,7 @@ def care_text(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> str
     lines += [f"  {c.date}  {c.text()}" for c in changes]
     if not now and not changes:
         lines.append("  none recorded in this range")
-    week_start = WEEK_STARTS.get(journal.setting("week_start").lower(), pendulum.MONDAY)
+    week_start = week_start_day(journal.setting("week_start"))
     weekly = doses_per_week(journal.medicines.doses(start, end), courses, week_start)
     if weekly:
         lines += ["", "As-needed doses per week"]

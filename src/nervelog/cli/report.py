@@ -40,27 +40,25 @@ def report_bytes(
 ) -> bytes:
     """Build the report of the current journal in one format, as bytes to write.
 
-    The render modules (and with them fpdf2, matplotlib and plotext) are imported here
-    so other commands never pay for them. The charts are started first, in a child
-    process where possible, so loading the charting library overlaps reading the
-    journal (issue 7).
+    The render modules (and with them fpdf2 and plotext) are imported here so other
+    commands never pay for them. A script no font on this machine has is named on
+    standard error, with how to add a font for it.
     """
     from nervelog.render.report_model import build_report
 
+    journal = current().journal()
+    model = build_report(journal, start, end, name=name, include_daily=daily)
     if fmt == "pdf":
-        from nervelog.render.chart_process import take_chart
         from nervelog.render.pdf_report import render_pdf
 
-        with take_chart() as chart:
-            journal = current().journal()
-            model = build_report(journal, start, end, name=name, include_daily=daily)
-            return render_pdf(model, _paper(paper, journal), chart)
-    from nervelog.render.text_report import PendingCharts, render_markdown, render_text
+        rendered = render_pdf(model, _paper(paper, journal))
+        for warning in rendered.warnings:
+            click.echo(f"nervelog: {warning}", err=True)
+        return rendered.data
+    from nervelog.render.text_report import render_markdown, render_text
 
-    with PendingCharts() as charts:
-        model = build_report(current().journal(), start, end, name=name, include_daily=daily)
-        render = render_markdown if fmt == "md" else render_text
-        return render(model, charts=charts).encode("utf-8")
+    render = render_markdown if fmt == "md" else render_text
+    return render(model).encode("utf-8")
 
 
 def _paper(chosen: str | None, journal: Journal) -> str:

@@ -142,3 +142,12 @@ def parse_span(text: str, field: str = "last") -> Span:
     if count > _MAX_SPAN_COUNT[unit]:
         raise Problem(field, text, allowed).error()
     return Span(count, unit)
+
+
+WEEK_STARTS = {"monday": pendulum.MONDAY, "sunday": pendulum.SUNDAY, "saturday": pendulum.SATURDAY}
+"""The ``week_start`` setting's allowed values and the weekday each means."""
+
+
+def week_start_day(setting: str) -> int:
+    """The weekday a ``week_start`` setting names (Monday when unset or unknown)."""
+    return int(WEEK_STARTS.get(setting.strip().lower(), pendulum.MONDAY))

@@ -1,4 +1,4 @@
 """Charts and reports drawn from the journal: text, Markdown and PDF.
 
-plotext, fpdf2 and matplotlib are imported only inside the functions that need them.
+plotext and fpdf2 are imported only inside the functions that need them.
 """

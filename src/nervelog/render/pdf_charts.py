@@ -1,80 +1,248 @@
-"""The report's small-multiple charts: one panel per score on a shared date axis.
+"""Page 1's chart block, drawn with fpdf2's own vector drawing.
 
-Drawn with matplotlib's object API (no pyplot, no GUI backend) into ONE figure, so a
-ten-year report costs about what a three-month one does. The panels must survive a
-black-and-white printer: every score has its own marker and line style, session days
-are marked with black ticks, and a day without a value is a gap (NaN), never 0.
+One panel per score on a shared date axis: the weekly means as a black line with the
+score's own dash and marker (so a black-and-white printout tells them apart), the daily
+values as light dots, gridlines every 2 points, and a gap wherever there is nothing to
+draw. Under the panels a timeline strip: therapy sessions lettered by kind, medicine
+starts, dose changes and stops, and events. Every label is real text.
 """
 
 from __future__ import annotations
 
-import io
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 import pendulum
 
-from nervelog.analysis.downsample import downsample
+from nervelog.analysis import Bucket, monthly_means
+from nervelog.analysis.care import CHANGE, START, STOP
 from nervelog.domain.scores import SCORES, Score
-from nervelog.render.chart_data import ChartData
+from nervelog.domain.text import printable
+from nervelog.render.report_model import WEEKLY_MIN_VALUES, ReportModel, is_fall
+from nervelog.render.timeline import session_letters
 
-MM_PER_INCH = 25.4
+POINTS_PER_MM = 2.0
+"""Charts never plot more points than they have room for: at most two per millimetre."""
+DOT_GREY = 150
+GRID_GREY = 215
 
-# One look per score; shape and dash tell them apart without colour.
-STYLE: dict[Score, tuple[str, str]] = {
-    Score.NUMBNESS: ("o", "-"),
-    Score.TINGLING: ("s", "--"),
-    Score.PAIN: ("^", "-."),
-    Score.MOBILITY: ("D", ":"),
+# Each score: dash and gap (mm; 0 = solid) and marker, told apart without colour.
+STYLE: dict[Score, tuple[tuple[float, float], str]] = {
+    Score.NUMBNESS: ((0.0, 0.0), "circle"),
+    Score.TINGLING: ((1.6, 0.9), "square"),
+    Score.PAIN: ((0.4, 0.7), "triangle"),
+    Score.MOBILITY: ((3.0, 1.0), "diamond"),
 }
-
-# Above this many marked columns the faint vertical session lines would grey out the panel.
-MAX_SESSION_LINES = 80
+MEDICINE_SYMBOL = {START: "▲", CHANGE: "◆", STOP: "▼"}
+FALL_SYMBOL, EVENT_SYMBOL = "✕", "●"
 
 
 @dataclass(frozen=True, slots=True)
-class PanelPoints:
-    """One score's points after downsampling: x as day ordinals, y with NaN for gaps."""
+class ChartLayout:
+    """Heights in mm of the chart block's parts."""
 
-    x: tuple[float, ...]
-    y: tuple[float, ...]
-    days_per_point: int
+    panel: float = 13.0
+    gap: float = 4.0
+    strip: float = 8.0
+    axis: float = 4.0
+    label_width: float = 6.5
 
-
-def max_points(width_mm: float, dpi: int) -> int:
-    """About one point per 3 pixels of plot width: more would not be visible."""
-    return max(10, int(width_mm / MM_PER_INCH * dpi * 0.85 / 3))
-
-
-def days_per_point(day_count: int, limit: int) -> int:
-    """How many days each plotted point covers once ``day_count`` days are downsampled."""
-    return 1 if day_count <= limit else -(-day_count // limit)
+    @property
+    def height(self) -> float:
+        """The whole block, panels to date labels."""
+        return len(SCORES) * (self.panel + self.gap) + self.strip + self.axis
 
 
-def panel_points(
-    days: Sequence[pendulum.Date], values: Sequence[float | None], limit: int
-) -> PanelPoints:
-    """Daily values reduced to at most ``limit`` bucket means, placed mid-bucket."""
-    buckets = downsample(days, values, limit)
-    xs = tuple((b.start.toordinal() + b.end.toordinal()) / 2 for b in buckets)
-    ys = tuple(math.nan if b.mean is None else b.mean for b in buckets)
-    size = (buckets[0].end.toordinal() - buckets[0].start.toordinal() + 1) if buckets else 1
-    return PanelPoints(xs, ys, size)
+@dataclass(frozen=True, slots=True)
+class ChartKey:
+    """What the chart drew, for the caption under it."""
+
+    means: str
+    """``weekly means`` or ``monthly means`` (very long ranges)."""
+    daily_dots: bool
+    kinds: tuple[tuple[str, str, int], ...]
+    """Session letter, kind, sessions."""
 
 
-def session_marks(
-    session_days: frozenset[pendulum.Date], start: pendulum.Date, days_per_point: int
-) -> list[float]:
-    """Where to mark session days: one mark per bucket that holds a session."""
-    first = start.toordinal()
-    buckets = {(d.toordinal() - first) // days_per_point for d in session_days}
-    half = (days_per_point - 1) / 2
-    return sorted(first + b * days_per_point + half for b in buckets)
+def draw_chart(pdf: Any, font: str, model: ReportModel, layout: ChartLayout) -> ChartKey:
+    """Draw the chart block from the current position; the cursor ends below it."""
+    x0 = pdf.l_margin + layout.label_width
+    width = pdf.w - pdf.r_margin - x0
+    top = pdf.get_y()
+    first, last = model.start.toordinal(), model.end.toordinal()
+    span = max(last - first + 1, 1)
+
+    def x_of(ordinal: float) -> float:
+        return float(x0 + (ordinal - first + 0.5) / span * width)
+
+    room = int(width * POINTS_PER_MM)
+    daily = span <= room
+    means_name = "weekly means"
+    for i, score in enumerate(SCORES):
+        y = top + i * (layout.panel + layout.gap) + layout.gap - 0.6
+        buckets: Sequence[Bucket] = model.weekly[score]
+        if len(buckets) > room // 2:
+            means_name = "monthly means"
+            buckets = [
+                b if b.n >= WEEKLY_MIN_VALUES else Bucket(b.start, b.end, None, b.n)
+                for b in monthly_means(model.series[score])
+            ]
+        _panel_frame(pdf, font, score, x0, y, width, layout)
+        series = model.series[score]
+
+        def y_of(value: float, y: float = y) -> float:
+            return y + layout.panel - value / 10 * layout.panel
+
+        if daily:
+            pdf.set_fill_color(DOT_GREY)
+            for day, value in zip(series.days, series.values, strict=True):
+                if value is not None:
+                    pdf.circle(x_of(day.toordinal()), y_of(value), 0.42, style="F")
+        points = [
+            (
+                x_of((b.start.toordinal() + b.end.toordinal()) / 2),
+                None if b.mean is None else y_of(b.mean),
+            )
+            for b in buckets
+        ]
+        _mean_line(pdf, score, points, room)
+        if series.n == 0:
+            pdf.set_font(font, "", 6.5)
+            pdf.set_text_color(90)
+            pdf.text(x0 + width / 2 - 12, y + layout.panel / 2 + 1, "no values in this range")
+            pdf.set_text_color(0)
+    strip_top = top + len(SCORES) * (layout.panel + layout.gap)
+    kinds = _strip(pdf, font, model, x_of, strip_top, layout)
+    _date_axis(pdf, font, model.start, model.end, x_of, strip_top + layout.strip)
+    pdf.set_y(strip_top + layout.strip + layout.axis)
+    return ChartKey(means_name, daily, kinds)
+
+
+def _panel_frame(
+    pdf: Any, font: str, score: Score, x0: float, y: float, width: float, layout: ChartLayout
+) -> None:
+    """Title, gridlines every 2 points and their labels."""
+    pdf.set_font(font, "B", 7)
+    arrow = "↑" if score.higher_is_better else "↓"
+    pdf.text(pdf.l_margin, y - 1.0, f"{score.label} ({arrow} {score.direction})")
+    pdf.set_font(font, "", 5.5)
+    pdf.set_line_width(0.12)
+    for value in range(0, 11, 2):
+        gy = y + layout.panel - value / 10 * layout.panel
+        pdf.set_draw_color(150 if value == 0 else GRID_GREY)
+        pdf.line(x0, gy, x0 + width, gy)
+        label = str(value)
+        pdf.text(x0 - 1.2 - pdf.get_string_width(label), gy + 0.7, label)
+    pdf.set_draw_color(0)
+
+
+def _mean_line(
+    pdf: Any, score: Score, points: Sequence[tuple[float, float | None]], room: int
+) -> None:
+    """The means as runs of line (a missing mean breaks the line) with markers."""
+    (dash, gap), marker = STYLE[score]
+    pdf.set_draw_color(0)
+    pdf.set_fill_color(0)
+    pdf.set_line_width(0.35)
+    runs: list[list[tuple[float, float]]] = [[]]
+    for x, y in points:
+        if y is None:
+            if runs[-1]:
+                runs.append([])
+            continue
+        runs[-1].append((x, y))
+    pdf.set_dash_pattern(dash, gap)
+    for run in runs:
+        if len(run) > 1:
+            pdf.polyline(run)
+    pdf.set_dash_pattern()
+    # Markers on every point while they fit apart; on long ranges every n-th.
+    every = max(1, math.ceil(len(points) / (room / 6)))
+    pdf.set_line_width(0.2)
+    for run in runs:
+        for j, (x, y) in enumerate(run):
+            if j % every == 0 or len(run) == 1:
+                _marker(pdf, marker, x, y)
+
+
+def _marker(pdf: Any, marker: str, x: float, y: float) -> None:
+    r = 0.75
+    if marker == "circle":
+        pdf.circle(x, y, r, style="F")
+    elif marker == "square":
+        pdf.set_fill_color(255)
+        pdf.rect(x - r, y - r, 2 * r, 2 * r, style="DF")
+        pdf.set_fill_color(0)
+    elif marker == "triangle":
+        pdf.polygon(
+            [(x, y - r * 1.2), (x + r * 1.1, y + r * 0.8), (x - r * 1.1, y + r * 0.8)], style="F"
+        )
+    else:
+        pdf.set_fill_color(255)
+        pdf.polygon(
+            [(x, y - r * 1.2), (x + r * 1.1, y), (x, y + r * 1.2), (x - r * 1.1, y)], style="DF"
+        )
+        pdf.set_fill_color(0)
+
+
+def _strip(
+    pdf: Any, font: str, model: ReportModel, x_of: Any, top: float, layout: ChartLayout
+) -> tuple[tuple[str, str, int], ...]:
+    """Sessions lettered by kind on one row; medicines and events on the next."""
+    kinds = model.summary.sessions_by_kind
+    letters = session_letters(kinds)
+    pdf.set_font(font, "", 5.5)
+    pdf.set_text_color(60)
+    pdf.text(pdf.l_margin, top + 2.6, "Sess.")
+    pdf.text(pdf.l_margin, top + 6.4, "Med/ev")
+    pdf.set_text_color(0)
+    # One mark per column of the strip: as many as fit side by side, never overprinted.
+    pdf.set_font(font, "B", 5.5)
+    used: list[float] = []
+    for session in sorted(model.sessions, key=lambda s: s.date):
+        label = letters.get(session.kind, "?")
+        x = x_of(session.date.toordinal())
+        w = pdf.get_string_width(label)
+        if used and x - w / 2 < used[-1] + 0.3:
+            continue
+        pdf.text(x - w / 2, top + 2.6, label)
+        used.append(x + w / 2)
+    marks = [(c.date, MEDICINE_SYMBOL.get(c.kind, "◆")) for c in model.medicine_changes]
+    marks += [(e.date, FALL_SYMBOL if is_fall(e) else EVENT_SYMBOL) for e in model.events]
+    pdf.set_font(font, "", 5.5)
+    used = []
+    for day, symbol in sorted(marks, key=lambda m: m[0]):
+        x = x_of(day.toordinal())
+        w = pdf.get_string_width(symbol)
+        if used and x - w / 2 < used[-1] + 0.2:
+            continue
+        pdf.text(x - w / 2, top + 6.4, symbol)
+        used.append(x + w / 2)
+    return tuple((letters[k], printable(k, keep_newlines=False), n) for k, n in kinds.items())
+
+
+def _date_axis(
+    pdf: Any, font: str, start: pendulum.Date, end: pendulum.Date, x_of: Any, y: float
+) -> None:
+    pdf.set_font(font, "", 6)
+    pdf.set_draw_color(120)
+    pdf.set_line_width(0.12)
+    previous = -1e9
+    for ordinal, label in date_ticks(start, end):
+        x = x_of(ordinal)
+        w = pdf.get_string_width(label)
+        if x - w / 2 < previous + 1.5:
+            continue
+        pdf.line(x, y - 0.8, x, y)
+        pdf.text(x - w / 2, y + 2.6, label)
+        previous = x + w / 2
+    pdf.set_draw_color(0)
 
 
 def date_ticks(start: pendulum.Date, end: pendulum.Date) -> list[tuple[float, str]]:
-    """Readable tick positions: weeks, months or years depending on the span."""
+    """Readable tick positions: days, weeks, months or years depending on the span."""
     span = end.toordinal() - start.toordinal() + 1
     ticks: list[tuple[float, str]] = []
     if span <= 21:
@@ -113,102 +281,3 @@ def date_ticks(start: pendulum.Date, end: pendulum.Date) -> list[tuple[float, st
                 ticks.append((pendulum.Date(year, 1, 1).toordinal(), str(year)))
             year += 1
     return ticks
-
-
-def score_charts_png(
-    data: ChartData, width_mm: float, height_mm: float, dpi: int = 150
-) -> tuple[bytes, int]:
-    """The four score panels as a PNG, and how many days each plotted point covers.
-
-    Imports matplotlib only here, so the CLI does not pay for it until a report is made.
-    """
-    load_matplotlib()
-    from matplotlib.backends.backend_agg import FigureCanvasAgg
-    from matplotlib.figure import Figure
-
-    days = data.days
-    start, end = days[0], days[-1]
-    limit = max_points(width_mm, dpi)
-    fig = Figure(figsize=(width_mm / MM_PER_INCH, height_mm / MM_PER_INCH), dpi=dpi)
-    FigureCanvasAgg(fig)
-    axes = fig.subplots(len(SCORES), 1, sharex=True)
-    # Margins in millimetres, so titles and date labels keep their room at any height.
-    fig.subplots_adjust(
-        left=11 / width_mm,
-        right=1 - 1 / width_mm,
-        top=1 - 4.5 / height_mm,
-        bottom=7.5 / height_mm,
-        hspace=0.5 * 88 / height_mm,
-    )
-    ticks = date_ticks(start, end)
-    per_point = 1
-    for ax, score in zip(axes, SCORES, strict=True):
-        points = panel_points(days, data.values[score], limit)
-        per_point = points.days_per_point
-        marker, line = STYLE[score]
-        # Few points get full markers; many get small ones so the line stays readable.
-        size = 3.2 if len(points.x) <= 120 else 1.6
-        ax.plot(
-            points.x,
-            points.y,
-            color="black",
-            linestyle=line,
-            linewidth=0.9,
-            marker=marker,
-            markersize=size,
-            markerfacecolor="white" if score in (Score.TINGLING, Score.MOBILITY) else "black",
-            markeredgewidth=0.6,
-        )
-        marks = session_marks(data.session_days, start, per_point)
-        if marks and len(marks) <= MAX_SESSION_LINES:
-            ax.vlines(marks, 0, 10, colors="0.72", linewidth=0.5, zorder=0)
-        if marks:
-            ax.plot(
-                marks,
-                [-0.9] * len(marks),
-                linestyle="none",
-                marker="|",
-                markersize=4,
-                color="black",
-                markeredgewidth=0.8,
-                clip_on=False,
-            )
-        ax.set_ylim(-1.4, 10.6)
-        ax.set_yticks([0, 5, 10])
-        ax.set_xlim(start.toordinal() - 0.8, end.toordinal() + 0.8)
-        ax.grid(axis="y", color="0.85", linewidth=0.4)
-        ax.tick_params(labelsize=6.5, length=2, pad=1.5)
-        for side in ("top", "right"):
-            ax.spines[side].set_visible(False)
-        ax.set_title(
-            f"{score.label} ({score.direction})", fontsize=7.5, loc="left", pad=4, weight="bold"
-        )
-        if all(math.isnan(v) for v in points.y):
-            ax.text(
-                (start.toordinal() + end.toordinal()) / 2,
-                5,
-                "no values in this range",
-                ha="center",
-                va="center",
-                fontsize=7,
-                color="0.3",
-            )
-    axes[-1].set_xticks([t for t, _ in ticks], [label for _, label in ticks])
-    # Black, white and greys only: a greyscale PNG is a quarter of the RGBA one and
-    # fpdf2 embeds it without splitting out an alpha channel (~50 ms less, issue 7).
-    from PIL import Image
-
-    raw = io.BytesIO()
-    fig.savefig(raw, format="raw", dpi=dpi)
-    pixels = (int(fig.bbox.width), int(fig.bbox.height))  # as Agg sizes its canvas
-    buffer = io.BytesIO()
-    Image.frombytes("RGBA", pixels, raw.getvalue()).convert("L").save(buffer, format="PNG")
-    return buffer.getvalue(), per_point
-
-
-def load_matplotlib() -> None:
-    """Import what ``score_charts_png`` needs of matplotlib (not its 3-D toolkit)."""
-    from nervelog._imports import MATPLOTLIB_3D, import_without
-
-    import_without("matplotlib.figure", MATPLOTLIB_3D)
-    import_without("matplotlib.backends.backend_agg", MATPLOTLIB_3D)

@@ -1,28 +1,29 @@
 """The doctor's summary as a PDF (A4 or Letter), laid out with fpdf2.
 
-fpdf2 and matplotlib are imported inside ``render_pdf`` only (see ``pdf_document`` for
-the page itself). Characters the font lacks are replaced, so a note can never make the
-report fail.
+Page 1 follows PRODUCT.md: header and disclaimer; for this appointment (questions,
+medicines, events, where it is felt); one chart block; the figures; how the diary was
+kept; around sessions. The full tables follow. fpdf2 is imported inside ``render_pdf``
+only (see ``pdf_document`` for the page itself).
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
+from nervelog.analysis import RESPONSE_LABEL
 from nervelog.domain.scores import SCORES
 from nervelog.domain.text import printable
-from nervelog.render.chart_data import ChartData
-from nervelog.render.chart_process import PendingChart
-from nervelog.render.pdf_charts import days_per_point, max_points
-from nervelog.render.pdf_document import (
-    FONT,
-    GREY,
-    MARGIN,
-    new_document,
-    paper_width,
+from nervelog.render.pdf_charts import (
+    EVENT_SYMBOL,
+    FALL_SYMBOL,
+    MEDICINE_SYMBOL,
+    ChartLayout,
+    draw_chart,
 )
-from nervelog.render.pdf_table import TableStyle, draw_table, safe_text
+from nervelog.render.pdf_document import GREY, new_document, safe_text
+from nervelog.render.pdf_table import TableStyle, draw_table
 from nervelog.render.report_model import (
     DISCLAIMER,
     NOTICEABLE_CHANGE_NOTE,
@@ -31,69 +32,67 @@ from nervelog.render.report_model import (
     ReportModel,
 )
 from nervelog.render.report_wording import (
-    SCORE_TABLE_HEADERS,
+    MEDICINE_HEADERS,
+    answered_rows,
+    around_lines,
     arrow_text,
     daily_rows,
+    diary_lines,
+    dose_rows,
     duration_text,
+    event_lines,
+    event_rows,
+    figure_line,
     figure_text,
-    score_rows,
+    figures_title,
+    map_lines,
+    map_title,
+    medicine_lines,
+    medicine_rows,
+    note_rows,
+    question_lines,
     session_details,
     session_when,
 )
 
+FONT = "DejaVu"
 PAPER_SIZES = ("a4", "letter")
-# Letter is 18 mm shorter than A4; a lower chart keeps page 1 on one page.
-CHART_HEIGHT = {"a4": 88.0, "letter": 76.0}
-CHART_DPI = 150
+# Letter is 18 mm shorter than A4: lower panels keep the chart block whole on page 1.
+CHART_LAYOUT = {"a4": ChartLayout(panel=13.0), "letter": ChartLayout(panel=10.0, gap=3.8)}
 LIGHT = 235
 
 
-def render_pdf(model: ReportModel, paper: str = "a4", chart: PendingChart | None = None) -> bytes:
-    """The whole report as PDF bytes.
+@dataclass(frozen=True, slots=True)
+class RenderedPdf:
+    """The PDF's bytes, and a line per script that no font on the machine has."""
 
-    Page 1 holds the overview (header, disclaimer, coverage, score table, charts,
-    sessions by kind, session response); the session list, the notes and the optional
-    daily table follow. Every page carries the disclaimer and "page N of M".
+    data: bytes
+    warnings: tuple[str, ...] = ()
 
-    ``chart`` is a ``PendingChart`` started earlier (before the journal was read) to get
-    the chart sooner; this function uses it up either way.
+
+def render_pdf(model: ReportModel, paper: str = "a4") -> RenderedPdf:
+    """The whole report as a PDF.
+
+    Every page carries the disclaimer and "page N of M"; a table continued on a new page
+    repeats its header.
     """
-    with chart if chart is not None else PendingChart() as pending:
-        if paper not in PAPER_SIZES:
-            raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
-        width = paper_width(paper) - 2 * MARGIN
-        # The chart is drawn first (in parallel where possible) while the rest of the
-        # report is laid out, and put in its reserved place at the end.
-        if model.has_scores:
-            data = ChartData.of(model.series, model.session_days)
-            pending.send(data, width, CHART_HEIGHT[paper], CHART_DPI)
-        pdf = new_document(model, paper)
-        writer = _Writer(pdf, model, CHART_HEIGHT[paper])
-        writer.overview()
-        writer.session_list()
-        writer.notes()
-        if model.include_daily:
-            writer.daily_table()
-        if writer.chart_place is not None:
-            page, y = writer.chart_place
-            png, _ = pending.result()
-            last = pdf.page
-            pdf.page = page
-            pdf.image(png, x=pdf.l_margin, y=y, w=width, h=CHART_HEIGHT[paper])
-            pdf.page = last
-    return bytes(pdf.output())
+    if paper not in PAPER_SIZES:
+        raise ValueError(f"paper must be one of {', '.join(PAPER_SIZES)}, not {paper!r}")
+    pdf, fonts = new_document(model, paper)
+    writer = _Writer(pdf, model, CHART_LAYOUT[paper])
+    writer.page_one()
+    writer.following_pages()
+    return RenderedPdf(bytes(pdf.output()), tuple(fonts.warnings()))
 
 
 class _Writer:
     """Lays the report's sections out one after another on an fpdf2 document."""
 
-    def __init__(self, pdf: Any, model: ReportModel, chart_height: float) -> None:
+    def __init__(self, pdf: Any, model: ReportModel, layout: ChartLayout) -> None:
         self.pdf = pdf
         self.model = model
-        self.chart_height = chart_height
+        self.layout = layout
         self.width: float = pdf.w - pdf.l_margin - pdf.r_margin
-        self.chart_place: tuple[int, float] | None = None
-        """Page and top of the space kept for the chart image."""
 
     # -- building blocks ---------------------------------------------------------
 
@@ -102,18 +101,36 @@ class _Writer:
         pdf = self.pdf
         pdf.set_font(FONT, "B" if bold else "", size)
         pdf.set_text_color(GREY if grey else 0)
-        pdf.multi_cell(self.width, size * 0.45, safe_text(pdf, text), new_x="LMARGIN", new_y="NEXT")
+        pdf.multi_cell(
+            self.width, size * 0.43, safe_text(pdf, text), align="L", new_x="LMARGIN", new_y="NEXT"
+        )
         pdf.set_text_color(0)
 
-    def heading(self, text: str, keep_with: float = 20) -> None:
+    def items(self, lines: Sequence[str], size: float = 8.5) -> None:
+        """Lines with a hanging bullet; each kept whole on its page."""
+        pdf = self.pdf
+        pdf.set_font(FONT, "", size)
+        for line in lines:
+            pdf.set_x(pdf.l_margin)
+            pdf.cell(3.2, size * 0.43, "•")
+            pdf.multi_cell(
+                self.width - 3.2,
+                size * 0.43,
+                safe_text(pdf, line),
+                align="L",
+                new_x="LMARGIN",
+                new_y="NEXT",
+            )
+
+    def heading(self, text: str, keep_with: float = 20, size: float = 10.5) -> None:
         """A section heading, moved to the next page if nothing would fit under it."""
         pdf = self.pdf
         if pdf.will_page_break(7 + keep_with):
             pdf.add_page()
-        pdf.ln(2.5)
-        pdf.set_font(FONT, "B", 10.5)
-        pdf.cell(self.width, 5.5, text, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(0.8)
+        pdf.ln(1.8 if size > 10 else 0.8)
+        pdf.set_font(FONT, "B", size)
+        pdf.cell(self.width, size * 0.48, text, new_x="LMARGIN", new_y="NEXT")
+        pdf.ln(0.5)
 
     def table(
         self,
@@ -128,98 +145,115 @@ class _Writer:
         draw_table(self.pdf, FONT, headings, rows, widths, style, align)
         self.pdf.ln(1)
 
-    # -- sections ----------------------------------------------------------------
+    # -- page 1 ------------------------------------------------------------------
 
-    def overview(self) -> None:
-        """Page 1: who, when, the disclaimer, coverage, scores, charts, sessions."""
+    def page_one(self) -> None:
+        """PRODUCT.md's page 1, in its order; what does not fit continues on page 2."""
         pdf, model = self.pdf, self.model
-        pdf.set_font(FONT, "B", 15)
-        pdf.cell(self.width, 8, TITLE, new_x="LMARGIN", new_y="NEXT")
-        if model.name:
-            self.text(f"Name: {model.name}", size=10, bold=True)
-        self.text(
-            f"Range: {model.range_text()}    Generated: {model.generated_text()}",
-            size=9,
-        )
-        pdf.ln(1.5)
-        pdf.set_font(FONT, "B", 9)
+        pdf.set_font(FONT, "B", 14)
+        pdf.cell(self.width, 7, TITLE, new_x="LMARGIN", new_y="NEXT")
+        if model.who_text():
+            self.text(model.who_text(), size=10, bold=True)
+        self.text(f"Range: {model.range_text()}    Generated: {model.generated_text()}", size=8.5)
+        pdf.ln(1)
+        pdf.set_font(FONT, "B", 8.5)
         pdf.set_fill_color(LIGHT)
-        pdf.cell(self.width, 6.5, DISCLAIMER, border=1, fill=True, align="C")
-        pdf.ln(8)
+        pdf.cell(self.width, 5.5, DISCLAIMER, border=1, fill=True, align="C")
+        pdf.ln(6.5)
         for statement in model.state_notes():
-            self.text(statement, size=9.5, bold=True)
-        self.heading("Coverage", keep_with=5)
-        self.text(model.coverage_text(), size=9)
-        self.score_table()
-        self.charts()
-        self.heading("Therapy sessions by kind", keep_with=5)
-        self.text(model.kinds_text(), size=9)
-        self.response_table()
+            self.text(statement, size=9, bold=True)
+        self.heading("For this appointment", keep_with=10)
+        count = len(model.open_questions)
+        falls = model.falls
+        for title, lines in (
+            (f"Questions the patient wants to ask ({count})", question_lines(model)),
+            ("Medicines", medicine_lines(model)),
+            (f"Notable events ({falls} fall{'' if falls == 1 else 's'})", event_lines(model)),
+            (map_title(model), map_lines(model)),
+        ):
+            self.heading(title, keep_with=5, size=8.5)
+            self.items(lines)
+        self.chart_block()
+        self.heading(figures_title(model), keep_with=18)
+        self.items([figure_line(model, score) for score in SCORES], size=8)
+        self.text(NOTICEABLE_CHANGE_NOTE, size=6.8, grey=True)
+        self.heading("How the diary was kept", keep_with=8)
+        self.items(diary_lines(model), size=8)
+        self.heading("Around sessions", keep_with=10)
+        self.text(f"{RESPONSE_LABEL[0].upper()}{RESPONSE_LABEL[1:]}.", size=7, grey=True)
+        self.items(around_lines(model), size=8)
 
-    def score_table(self) -> None:
-        """Direction, mean (n), min–max and first vs last 14 days for each score."""
-        model = self.model
-        self.heading("Scores (0–10)")
-        self.table(
-            SCORE_TABLE_HEADERS,
-            score_rows(model),
-            (19, 27, 22, 18, 96),
-            size=8,
-        )
-        self.text(NOTICEABLE_CHANGE_NOTE, size=7, grey=True)
-
-    def charts(self) -> None:
-        """One small chart per score on a shared date axis."""
+    def chart_block(self) -> None:
+        """The four score panels and the timeline strip, kept whole on one page."""
         pdf, model = self.pdf, self.model
-        self.heading("Daily scores", keep_with=self.chart_height)
+        self.heading("Scores over time (0–10)", keep_with=self.layout.height + 8)
         if not model.has_scores:
-            self.text("No daily scores to chart in this range.", size=9)
+            self.text("No daily scores to chart in this range.", size=8.5)
             return
-        self.chart_place = (pdf.page, pdf.get_y())
-        pdf.ln(self.chart_height)
-        per_point = days_per_point(model.days, max_points(self.width, CHART_DPI))
-        each = (
-            "one point per day" if per_point == 1 else f"each point is the mean of {per_point} days"
+        key = draw_chart(pdf, FONT, model, self.layout)
+        lines = (
+            f"Lines: {key.means} (a {key.means.split()[0][:-2]} with fewer than 4 values is "
+            "left out, so the line breaks); "
+            + (
+                "light dots: the daily values. "
+                if key.daily_dots
+                else "daily values are not drawn at this length (more days than the chart has "
+                "room for). "
+            )
+            + "Gaps are days without a value, never 0."
         )
-        self.text(
-            f"0–10 scale, {each}; breaks in a line are days without a value (never 0). "
-            "Short marks under each panel (and, on shorter ranges, faint vertical lines): "
-            "days with a therapy session.",
-            size=7,
-            grey=True,
+        sessions = ", ".join(f"{letter} {kind} ({n})" for letter, kind, n in key.kinds)
+        strip = (
+            f"Timeline: sessions by kind{': ' + sessions if sessions else ' (none)'}; "
+            f"medicine {MEDICINE_SYMBOL['start']} started, {MEDICINE_SYMBOL['change']} dose "
+            f"changed, {MEDICINE_SYMBOL['stop']} stopped; {FALL_SYMBOL} fall, {EVENT_SYMBOL} "
+            "other event."
         )
+        self.text(lines, size=6.5, grey=True)
+        self.text(strip, size=6.5, grey=True)
+
+    # -- following pages -----------------------------------------------------------
+
+    def following_pages(self) -> None:
+        """The full tables, each starting on page 2 or later."""
+        pdf = self.pdf
+        if pdf.page == 1:
+            pdf.add_page()
+        self.response_table()
+        self.session_list()
+        self.medicines()
+        self.heading("Events", keep_with=10)
+        if self.model.events:
+            self.table(("Date", "Kind", "What happened"), event_rows(self.model), (22, 25, 135))
+        else:
+            self.text("No notable events recorded in this range.", size=9)
+        self.heading("Answered questions", keep_with=10)
+        if self.model.answered_questions:
+            self.table(
+                ("Raised", "Question", "Answered: answer"),
+                answered_rows(self.model),
+                (20, 75, 87),
+            )
+        else:
+            self.text("No questions were answered in this range.", size=9)
+        self.notes()
+        if self.model.include_daily:
+            self.daily_table()
 
     def response_table(self) -> None:
         """Per kind of session: the scores around sessions, every figure with its n."""
         model = self.model
-        self.heading("Around sessions", keep_with=15)
+        self.heading("Around sessions in detail", keep_with=15)
         if not model.kind_responses:
             self.text("No sessions, so nothing to show around them.", size=9)
             return
         self.text(RESPONSE_NOTE, size=7, grey=True)
-        pdf = self.pdf
-        pdf.ln(0.8)
+        self.pdf.ln(0.8)
         rows = []
         for kind in model.kind_responses:
-            first = True
+            label = f"{printable(kind.kind, keep_newlines=False)} ({kind.sessions})"
             for score in SCORES:
                 r = kind.scores[score]
-                figures = (
-                    r.same_day,
-                    r.before,
-                    r.after,
-                    r.next_day,
-                    r.in_session_before,
-                    r.in_session_after,
-                )
-                if not any(f.present for f in figures):
-                    continue
-                label = (
-                    f"{printable(kind.kind, keep_newlines=False)} ({kind.sessions})"
-                    if first
-                    else ""
-                )
-                first = False
                 rows.append(
                     (
                         label,
@@ -230,17 +264,7 @@ class _Writer:
                         arrow_text(r.in_session_before, r.in_session_after),
                     )
                 )
-            if first:
-                rows.append(
-                    (
-                        f"{printable(kind.kind, keep_newlines=False)} ({kind.sessions})",
-                        "–",
-                        "–",
-                        "–",
-                        "–",
-                        "–",
-                    )
-                )
+                label = ""
         w = model.window
         self.table(
             (
@@ -257,10 +281,8 @@ class _Writer:
         )
 
     def session_list(self) -> None:
-        """Every session in the range, on its own page after the overview."""
-        pdf, model = self.pdf, self.model
-        if pdf.page == 1:
-            pdf.add_page()
+        """Every session in the range."""
+        model = self.model
         self.heading("Session list", keep_with=10)
         if not model.sessions:
             self.text("No therapy sessions in this range.", size=9)
@@ -276,25 +298,34 @@ class _Writer:
         ]
         self.table(("Date", "Kind", "Duration", "Details"), rows, (30, 28, 18, 106), size=8)
 
+    def medicines(self) -> None:
+        """Every course taken in the range, and as-needed doses per week."""
+        model = self.model
+        self.heading("Medicines and doses", keep_with=10)
+        if not model.courses:
+            self.text("No medicines recorded for this range.", size=9)
+        else:
+            self.table(MEDICINE_HEADERS, medicine_rows(model), (40, 28, 22, 22, 70))
+        if model.weekly_doses:
+            self.table(("Week of", "As-needed doses logged"), dose_rows(model), (22, 160))
+
     def notes(self) -> None:
-        """Day notes, oldest first, verbatim; long ones wrap and run across pages."""
+        """Day notes, oldest first, verbatim; a note repeated on several days once."""
         model = self.model
         self.heading("Notes by date", keep_with=10)
         if not model.notes:
             self.text("No notes in this range.", size=9)
             return
-        rows = [(n.date.isoformat(), n.text) for n in model.notes]
-        self.table(("Date", "Note"), rows, (22, 160), size=8)
+        self.table(("Date", "Note"), note_rows(model), (22, 160), size=8)
 
     def daily_table(self) -> None:
         """Every day of the range with its four scores; gaps shown as dashes."""
         model = self.model
         self.heading("Daily scores table", keep_with=30)
-        rows = daily_rows(model)
         headings = ("Date", *(s.label for s in SCORES), "")
         self.table(
             headings,
-            rows,
+            daily_rows(model),
             (30, 22, 22, 22, 22, 64),
             size=7.5,
             align=("L", "C", "C", "C", "C", "L"),

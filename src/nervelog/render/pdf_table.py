@@ -2,7 +2,9 @@
 
 fpdf2's own ``table()`` measures text one character at a time through its line breaker,
 which takes seconds for a ten-year session list or daily table. Here each word is
-measured once from the font's width table and lines are placed with ``FPDF.text``.
+measured once from the font's width table and lines are placed with ``FPDF.text``;
+a line with characters beyond Latin goes through ``FPDF.cell`` instead, which shapes
+it (right-to-left, joined letters) and takes what DejaVu lacks from fallback fonts.
 """
 
 from __future__ import annotations
@@ -11,7 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from typing import Any
 
-REPLACEMENT = "?"
+from nervelog.render.pdf_document import safe_text
+
 RULE_GREY = 185
 HEAD_FILL = 232
 
@@ -26,27 +29,22 @@ class TableStyle:
     pad_y: float = 0.8
 
 
-def safe_text(pdf: Any, text: str) -> str:
-    """``text`` with characters the current font cannot draw replaced by ``?``.
-
-    Tabs become spaces; newlines are kept for the caller to split on.
-    """
-    cmap = pdf.current_font.cmap
-    text = text.replace("\t", "    ").replace("\r\n", "\n").replace("\r", "\n")
-    if all(ord(c) in cmap or c == "\n" for c in text):
-        return text
-    return "".join(c if ord(c) in cmap or c == "\n" else REPLACEMENT for c in text)
-
-
 def text_measurer(pdf: Any) -> Callable[[str], float]:
     """A function giving the width in mm of a string in the current font and size."""
     widths = pdf.current_font.cw
     scale = pdf.font_size_pt * 0.001 / pdf.k
 
     def measure(text: str) -> float:
-        return float(sum(widths[ord(c)] for c in text) * scale)
+        if plain(text):
+            return float(sum(widths[ord(c)] for c in text) * scale)
+        return float(pdf.get_string_width(text))
 
     return measure
+
+
+def plain(text: str) -> bool:
+    """True when DejaVu draws ``text`` as it is: no shaping, no fallback font needed."""
+    return all(ord(c) < 0x590 for c in text)
 
 
 def wrap(text: str, width: float, measure: Callable[[str], float]) -> list[str]:
@@ -123,7 +121,11 @@ def draw_table(
                 if how != "L":
                     spare = width - 2 * px - measure(line)
                     offset += spare if how == "R" else spare / 2
-                pdf.text(x + offset, top + py + i * lh + baseline, line)
+                if plain(line):
+                    pdf.text(x + offset, top + py + i * lh + baseline, line)
+                else:
+                    pdf.set_xy(x + offset, top + py + i * lh)
+                    pdf.cell(width - 2 * px, lh, line)
             x += width
 
     def draw_heading() -> None:

@@ -6,14 +6,12 @@ dash for nothing (never 0), the patient's text printable.
 
 from __future__ import annotations
 
-from nervelog.analysis import (
-    Figure,
-    ScoreChange,
-)
-from nervelog.domain.models import Session
-from nervelog.domain.scores import SCORES, Scores
+from nervelog.analysis import NO_BASELINE_NOTE, Figure, change_and_swing
+from nervelog.domain.body_map import MAPPED, region_text
+from nervelog.domain.models import Event, Medication, Session
+from nervelog.domain.scores import SCORES, Score, Scores
 from nervelog.domain.text import printable
-from nervelog.render.report_model import ReportModel
+from nervelog.render.report_model import ReportModel, is_fall
 
 
 def number(value: float | None) -> str:
@@ -31,28 +29,6 @@ def arrow_text(before: Figure, after: Figure) -> str:
     if before.mean is None or after.mean is None:
         return "–"
     return f"{before.mean:.1f} → {after.mean:.1f} (n={before.n}/{after.n})"
-
-
-def mean_text(mean: float | None, n: int) -> str:
-    """Mean with its n for the score table."""
-    return "–" if mean is None else f"{mean:.1f} (n={n})"
-
-
-def range_cell(low: int | None, high: int | None) -> str:
-    """``3–7`` or an en dash."""
-    return "–" if low is None or high is None else f"{low}–{high}"
-
-
-def change_text(change: ScoreChange) -> str:
-    """First vs last 14 days for a table cell, worded by the score's direction."""
-    if change.omitted_reason is not None:
-        return f"not shown: {change.omitted_reason}"
-    # sentence() is "pain: 6.1 → 4.2, 1.9 points lower (better)"; the table names the score.
-    tail = change.sentence().split(": ", 1)[1]
-    percent = "" if change.percent is None else f", {abs(change.percent):.0f}%"
-    if change.better is None:
-        percent = ""
-    return f"{tail}{percent}; n={change.first_n}/{change.last_n}"
 
 
 def ratings_text(scores: Scores) -> str:
@@ -87,24 +63,153 @@ def duration_text(session: Session) -> str:
     return "–" if session.duration_min is None else f"{session.duration_min} min"
 
 
-SCORE_TABLE_HEADERS = ("Score", "Better is", "Mean (n)", "Min–max", "First vs last 14 days")
+ARROW = {False: "↓", True: "↑"}
+"""Which way is better, by ``Score.higher_is_better``."""
+MAX_EVENTS_ON_PAGE_1 = 6
 
 
-def score_rows(model: ReportModel) -> list[tuple[str, ...]]:
-    """The score table's rows (the same in the PDF and the text report)."""
-    rows: list[tuple[str, ...]] = []
-    for score in SCORES:
-        s = model.summary.scores[score]
-        rows.append(
-            (
-                score.label,
-                score.direction,
-                mean_text(s.mean, s.n),
-                range_cell(s.min, s.max),
-                change_text(model.changes[score]),
-            )
+def better_text(score: Score) -> str:
+    """``↓ better`` or ``↑ better``."""
+    return f"{ARROW[score.higher_is_better]} better"
+
+
+def question_lines(model: ReportModel) -> list[str]:
+    """The open questions, oldest first, as the patient wrote them."""
+    if not model.open_questions:
+        return ["No open questions recorded."]
+    return [f"{printable(q.text, keep_newlines=False)}" for q in model.open_questions]
+
+
+def medicine_lines(model: ReportModel) -> list[str]:
+    """What is taken on the last day, the starts, changes and stops, and as-needed doses."""
+    lines: list[str] = []
+    if model.medicines_now:
+        taken = "; ".join(_course_text(c) for c in model.medicines_now)
+        lines.append(f"Taken on {model.end.isoformat()}: {taken}.")
+    lines += [f"{c.date.isoformat()}: {c.text()}" for c in model.medicine_changes]
+    totals: dict[str, int] = {}
+    for week in model.weekly_doses:
+        for name, n in week.counts.items():
+            totals[name] = totals.get(name, 0) + n
+    if totals:
+        weeks = len(model.weekly_doses)
+        counts = ", ".join(f"{name} {n}" for name, n in totals.items())
+        lines.append(
+            f"As-needed doses logged: {counts} (in {weeks} week{'' if weeks == 1 else 's'})."
         )
-    return rows
+    return lines or ["No medicines recorded for this range."]
+
+
+def _course_text(course: Medication) -> str:
+    how = "as needed" if course.as_needed else course.schedule.strip()
+    label = printable(course.label, keep_newlines=False)
+    return f"{label}, {printable(how, keep_newlines=False)}" if how else label
+
+
+def event_lines(model: ReportModel, limit: int | None = MAX_EVENTS_ON_PAGE_1) -> list[str]:
+    """Events, falls first; past ``limit`` a line says how many more are listed later."""
+    if not model.events:
+        return ["No notable events recorded (no falls)."]
+    falls = model.falls
+    shown = list(model.events)
+    if limit is not None:
+        shown = shown[: max(limit, falls)]
+    lines = [
+        f"{e.date.isoformat()} {_kind(e)}: {printable(e.text, keep_newlines=False)}" for e in shown
+    ]
+    more = len(model.events) - len(shown)
+    if more:
+        lines.append(f"… and {more} more, listed under Events.")
+    if not falls:
+        lines.append("No falls recorded.")
+    return lines
+
+
+def _kind(event: Event) -> str:
+    kind = printable(event.kind.strip(), keep_newlines=False)
+    return kind.upper() if is_fall(event) else kind
+
+
+def map_lines(model: ReportModel) -> list[str]:
+    """Where each symptom is felt at the end of the range, and each change in the range."""
+    story = model.map_story
+    if story is None or story.at_end is None:
+        return ["No symptom map recorded."]
+    lines = []
+    for symptom in MAPPED:
+        placement = story.at_end.of(symptom)
+        where = ", ".join(region_text(r, side) for r, side in placement.items()) or "not marked"
+        lines.append(f"{symptom}: {where}")
+    lines += [sentence for change in story.changes for sentence in change.sentences()]
+    return lines
+
+
+def map_title(model: ReportModel) -> str:
+    """``Where symptoms are felt (map of 2026-11-08)``."""
+    story = model.map_story
+    if story is None or story.at_end is None:
+        return "Where symptoms are felt"
+    return f"Where symptoms are felt (map of {story.at_end.date.isoformat()})"
+
+
+def figure_line(model: ReportModel, score: Score) -> str:
+    """One score: direction, mean (n), the change with its n, and the usual swing.
+
+    What the change compares is in ``figures_title``, said once for the four lines.
+    """
+    s = model.summary.scores[score]
+    change = model.changes[score]
+    mean = "no values" if s.mean is None else f"mean {s.mean:.1f} (n={s.n})"
+    line = change_and_swing(change, model.swings[score])
+    if change.percent is not None and not change.omitted and change.better is not None:
+        # Only pain carries a percentage, beside the reference line printed under it.
+        line = line.replace(", n=", f", {abs(change.percent):.0f}%, n=", 1)
+    return f"{score.label} ({better_text(score)}): {mean}; {line}"
+
+
+def figures_title(model: ReportModel) -> str:
+    """``The figures (change: first vs last 4 weeks)``."""
+    sides = model.changes[SCORES[0]].sides
+    return f"The figures (change: {sides})" if sides else "The figures"
+
+
+def diary_lines(model: ReportModel) -> list[str]:
+    """How the diary was kept: days logged of days in range, and when it was written."""
+    s = model.summary
+    percent = round(100 * s.days_logged / s.days_in_range) if s.days_in_range else 0
+    lines = [
+        f"Days logged: {s.days_logged} of {s.days_in_range} ({percent}%).",
+        f"Recorded {s.recorded.text()}.",
+    ]
+    if not model.baseline:
+        lines.append(NO_BASELINE_NOTE)
+    return lines
+
+
+def around_lines(model: ReportModel) -> list[str]:
+    """One line per kind of therapy: the mean change from before to after, with its n."""
+    if not model.kind_responses:
+        return ["No therapy sessions in this range."]
+    w = model.window
+    lines = []
+    for kind in model.kind_responses:
+        figures = []
+        for score in SCORES:
+            moved = kind.scores[score].window_change
+            if moved.mean is not None:
+                figures.append(f"{score.value} {moved.mean:+.1f} (n={moved.n})")
+        plural = "" if kind.sessions == 1 else "s"
+        name = printable(kind.kind, keep_newlines=False)
+        shown = ", ".join(figures) or "no scores on both sides"
+        lines.append(f"{name} ({kind.sessions} session{plural}): {shown}")
+    swings = ", ".join(
+        f"{s.value} {sw.median:.1f}" for s in SCORES if (sw := model.swings[s]).median is not None
+    )
+    lines.append(
+        f"Mean of the {w} day{'s' if w > 1 else ''} after minus the {w} before each session"
+        + (f"; usual day-to-day swing: {swings}." if swings else ".")
+    )
+    return lines
 
 
 def daily_rows(model: ReportModel) -> list[tuple[str, ...]]:
@@ -127,3 +232,57 @@ def daily_rows(model: ReportModel) -> list[tuple[str, ...]]:
             flags.append("session")
         rows.append((f"{day.isoformat()} {day.format('ddd')}", *values, ", ".join(flags)))
     return rows
+
+
+MEDICINE_HEADERS = ("Medicine", "How taken", "Started", "Stopped", "Reason, notes")
+
+
+def medicine_rows(model: ReportModel) -> list[tuple[str, ...]]:
+    """Every course taken in the range, oldest first."""
+    rows: list[tuple[str, ...]] = []
+    for c in model.courses:
+        how = "as needed" if c.as_needed else c.schedule.strip()
+        notes = " · ".join(t.strip() for t in (c.reason, c.notes) if t.strip())
+        rows.append(
+            (
+                printable(c.label, keep_newlines=False),
+                printable(how, keep_newlines=False) or "–",
+                c.started.isoformat(),
+                "ongoing" if c.stopped is None else c.stopped.isoformat(),
+                printable(notes) or "–",
+            )
+        )
+    return rows
+
+
+def dose_rows(model: ReportModel) -> list[tuple[str, str]]:
+    """As-needed doses per week: ``2026-10-05``, ``paracetamol 3, ibuprofen 1``."""
+    return [
+        (w.week.isoformat(), ", ".join(f"{name} {n}" for name, n in w.counts.items()))
+        for w in model.weekly_doses
+    ]
+
+
+def event_rows(model: ReportModel) -> list[tuple[str, str, str]]:
+    """Every event of the range, falls first."""
+    return [(e.date.isoformat(), _kind(e), printable(e.text)) for e in model.events]
+
+
+def answered_rows(model: ReportModel) -> list[tuple[str, str, str]]:
+    """Questions answered in the range: raised, the question, answered on and the answer."""
+    return [
+        (
+            q.raised_on.isoformat(),
+            printable(q.text),
+            f"{q.answered_on.isoformat() if q.answered_on else '–'}: {printable(q.answer) or '–'}",
+        )
+        for q in model.answered_questions
+    ]
+
+
+def note_rows(model: ReportModel) -> list[tuple[str, str]]:
+    """Day notes as typed; a note written on several days once, with its count and days."""
+    return [
+        (n.date.isoformat(), n.text if len(n.dates) == 1 else f"{n.text}\n[written on {n.when()}]")
+        for n in model.notes
+    ]

@@ -5,12 +5,13 @@ the chart in the 80-column text report (the ``plotext`` module itself), so both 
 the same thing the same way:
 
 - at most one point per chart column: days are averaged into buckets first;
+- the weekly means (weeks with at least 4 values) carry the trend as lines, each
+  score with its own capital letter as marker (``N T P M``), so the chart reads without
+  colour; the daily values are light dots (``·``); when a column already averages a
+  week or more, the column means are the line and there are no dots;
 - missing days stay gaps (a line is broken, never drawn through them);
-- every score has its own letter as marker (values ``N T P M``, 7-day means
-  ``n t p m``), so the chart reads without colour and in black-and-white print;
-- session days are marked ``^`` along the bottom, medicine starts, dose changes and
-  stops ``*``, and notable events ``!`` (an event shows over a medicine change, which
-  shows over a session, when they share a column);
+- under the chart a timeline: sessions lettered by kind (lower case, ``m`` massage…),
+  and below them medicine starts, dose changes and stops ``*`` and events ``!``;
 - "lower is better" / "higher is better" is in the title.
 
 Nothing here imports plotext: the caller passes ``plt`` in.
@@ -24,29 +25,26 @@ from typing import Any
 
 import pendulum
 
-from nervelog.analysis import ROLLING_WINDOW, Bucket, DailySeries, downsample
+from nervelog.analysis import Bucket, DailySeries, downsample, weekly_means
 from nervelog.domain.scores import Score
 
-SESSION_MARKER = "^"
-"""Marks a bucket that holds at least one session day."""
 MEDICINE_MARKER = "*"
 """Marks a bucket in which a medicine started, changed dose or stopped."""
 EVENT_MARKER = "!"
 """Marks a bucket with a notable event (a fall, a flare...)."""
 Y_AXIS_COLUMNS = 6
 """Columns plotext takes for the y-axis labels and frame."""
+DAILY_MARKER = "·"
 SESSION_Y = -1.0
-Y_LIMITS = (-1.6, 10.4)
+CARE_Y = -2.2
+Y_LIMITS = (-2.8, 10.4)
+WEEK = 7
+WEEKLY_MIN_VALUES = 4
 
 
 def value_marker(score: Score) -> str:
-    """The marker of a score's values: its capital initial."""
+    """The marker of a score's means line: its capital initial."""
     return score.value[0].upper()
-
-
-def mean_marker(score: Score) -> str:
-    """The marker of a score's rolling mean: its lower-case initial."""
-    return score.value[0]
 
 
 def direction_title(scores: Sequence[Score], width: int) -> str:
@@ -62,9 +60,9 @@ def direction_title(scores: Sequence[Score], width: int) -> str:
     return " · ".join(f"{' '.join(value_marker(s) for s in g)}: {d}" for d, g in groups.items())
 
 
-def mean_adds_detail(days: int, columns: int) -> bool:
-    """True when a column holds fewer days than the rolling window, so its mean says more."""
-    return -(-days // columns) < ROLLING_WINDOW
+def daily_dots_shown(days: int, columns: int) -> bool:
+    """True when a column holds less than a week, so daily values add to the weekly line."""
+    return -(-days // columns) < WEEK
 
 
 @dataclass(frozen=True)
@@ -108,22 +106,23 @@ def _date_ticks(buckets: Sequence[Bucket], count: int) -> tuple[list[int], list[
 def draw_scores(
     plt: Any,
     series_list: Sequence[DailySeries],
-    rolling: Mapping[Score, Sequence[float | None]] | None,
-    session_days: Collection[pendulum.Date],
     width: int,
     *,
     height: int | None = None,
-    show_values: bool = True,
     title: str | None = None,
+    session_kinds: Mapping[pendulum.Date, str] | None = None,
     medicine_days: Collection[pendulum.Date] = (),
     event_days: Collection[pendulum.Date] = (),
+    week_start: int = pendulum.MONDAY,
 ) -> DrawnChart:
     """Draw the score series on ``plt``, fitted to ``width`` columns (and ``height`` rows).
 
-    ``series_list`` are daily series over the same days; ``rolling`` maps a score to
-    its rolling mean, one value per day of the series (``None`` where not shown).
+    ``series_list`` are daily series over the same days; ``session_kinds`` maps each
+    session day to the kind shown for it, lettered as ``timeline.kind_letters`` does.
     Returns what was drawn; nothing is printed or shown.
     """
+    from nervelog.render.timeline import kind_letters
+
     plt.clear_figure()
     if height is not None:
         plt.plotsize(width, height)
@@ -138,34 +137,69 @@ def draw_scores(
     for series in series_list:
         if not series.days:
             continue
-        if show_values:
-            buckets = downsample(series.days, series.values, columns)
-            most = max(most, _draw(plt, [b.mean for b in buckets], value_marker(series.score)))
-        means = rolling.get(series.score) if rolling else None
-        if means is not None and show_values and not mean_adds_detail(len(series.days), columns):
-            means = None  # each column already averages a week or more
-        if means is not None:
-            mean_buckets = downsample(series.days, means, columns)
-            buckets = buckets or mean_buckets
-            most = max(
-                most,
-                _draw(plt, [b.mean for b in mean_buckets], mean_marker(series.score), line=True),
-            )
-    # Along the bottom; drawn in this order, so the last one shows in a shared column.
-    for days, marker in (
-        (session_days, SESSION_MARKER),
-        (medicine_days, MEDICINE_MARKER),
-        (event_days, EVENT_MARKER),
-    ):
-        ordinals = {d.toordinal() for d in days}
-        marked = [i for i, b in enumerate(buckets) if _holds_any(b, ordinals)] if days else []
-        if marked:
-            plt.scatter(marked, [SESSION_Y] * len(marked), marker=marker)
+        buckets = downsample(series.days, series.values, columns)
+        marker = value_marker(series.score)
+        if not daily_dots_shown(len(series.days), columns):
+            most = max(most, _draw(plt, [b.mean for b in buckets], marker, line=True))
+            continue
+        most = max(most, _draw(plt, [b.mean for b in buckets], DAILY_MARKER, color="gray"))
+        most = max(most, _draw_weekly(plt, series, buckets, marker, week_start))
     if buckets:
+        kinds = session_kinds or {}
+        letters = kind_letters(kinds)
+        for kind, letter in letters.items():
+            days = {d.toordinal() for d, k in kinds.items() if k == kind}
+            marked = [i for i, b in enumerate(buckets) if _holds_any(b, days)]
+            if marked:
+                plt.scatter(marked, [SESSION_Y] * len(marked), marker=letter[0].lower())
+        # Drawn in this order, so an event shows over a medicine change in a shared column.
+        for care_days, care_marker in (
+            (medicine_days, MEDICINE_MARKER),
+            (event_days, EVENT_MARKER),
+        ):
+            ordinals = {d.toordinal() for d in care_days}
+            marked = [i for i, b in enumerate(buckets) if _holds_any(b, ordinals)]
+            if marked:
+                plt.scatter(marked, [CARE_Y] * len(marked), marker=care_marker)
         plt.xlim(-0.5, len(buckets) - 0.5)
         positions, labels = _date_ticks(buckets, max(2, columns // 12))
         plt.xticks(positions, labels)
     return DrawnChart(buckets, most, chart_title)
+
+
+def _draw_weekly(
+    plt: Any, series: DailySeries, buckets: Sequence[Bucket], marker: str, week_start: int
+) -> int:
+    """The weekly means as a line, each placed in the column of the week's middle day."""
+    first = series.days[0].toordinal()
+    per_column = buckets[0].end.toordinal() - buckets[0].start.toordinal() + 1
+    column_means: list[float | None] = [None] * len(buckets)
+    for week in weekly_means(series, week_start):
+        if week.mean is None or week.n < WEEKLY_MIN_VALUES:
+            continue
+        middle = (week.start.toordinal() + week.end.toordinal()) // 2
+        column_means[min((middle - first) // per_column, len(buckets) - 1)] = week.mean
+    # A gap between two weekly points is only a gap when a week in between is missing.
+    xs = [i for i, v in enumerate(column_means) if v is not None]
+    drawn = 0
+    run: list[int] = []
+    for i in xs:
+        if run and (i - run[-1]) * per_column > WEEK + WEEK // 2:
+            drawn += _draw_run(plt, run, column_means, marker)
+            run = []
+        run.append(i)
+    if run:
+        drawn += _draw_run(plt, run, column_means, marker)
+    return drawn
+
+
+def _draw_run(plt: Any, run: list[int], means: Sequence[float | None], marker: str) -> int:
+    ys = [means[i] for i in run]
+    if len(run) > 1:
+        plt.plot(run, ys, marker=marker)
+    else:
+        plt.scatter(run, ys, marker=marker)
+    return len(run)
 
 
 def _holds_any(bucket: Bucket, ordinals: set[int]) -> bool:
@@ -173,13 +207,21 @@ def _holds_any(bucket: Bucket, ordinals: set[int]) -> bool:
     return any(o in ordinals for o in range(first, last + 1))
 
 
-def _draw(plt: Any, values: Sequence[float | None], marker: str, *, line: bool = False) -> int:
+def _draw(
+    plt: Any,
+    values: Sequence[float | None],
+    marker: str,
+    *,
+    line: bool = False,
+    color: str | None = None,
+) -> int:
     """Plot the present values, one call per unbroken run; returns the points drawn."""
     drawn = 0
+    style = {"color": color} if color else {}
     for xs, ys in _runs(values):
         drawn += len(xs)
         if line and len(xs) > 1:
-            plt.plot(xs, ys, marker=marker)
+            plt.plot(xs, ys, marker=marker, **style)
         else:
-            plt.scatter(xs, ys, marker=marker)
+            plt.scatter(xs, ys, marker=marker, **style)
     return drawn

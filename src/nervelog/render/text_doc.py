@@ -40,6 +40,20 @@ class TextDoc:
             self.lines += [text, "-" * len(text)]
         self.blank()
 
+    def subheading(self, text: str) -> None:
+        self.blank()
+        self.lines.append(f"### {text}" if self.markdown else text)
+        if self.markdown:
+            self.blank()
+
+    def item(self, text: str) -> None:
+        """A list item; the patient's words in it are shown literally in Markdown."""
+        if self.markdown:
+            self.lines.append(f"- {md_escape(text).replace(chr(10), ' ')}")
+            return
+        lines = _fill(text, self.width - 2)
+        self.lines += [f"{'-' if i == 0 else ' '} {line}".rstrip() for i, line in enumerate(lines)]
+
     def para(self, text: str, indent: str = "") -> None:
         for paragraph in text.split("\n"):
             if self.markdown:

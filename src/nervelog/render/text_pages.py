@@ -27,7 +27,9 @@ def paginate(text: str, width: int, page_lines: int = PAGE_LINES) -> str:
         end = min(start + body_lines, len(lines))
         if end < len(lines):
             blanks = [
-                i for i in range(end, max(start, end - LOOK_BACK), -1) if not lines[i].strip()
+                i
+                for i in range(end, max(start, end - LOOK_BACK), -1)
+                if not lines[i].strip() and not _underline(lines[i - 1])
             ]
             if blanks:
                 end = blanks[0]
@@ -43,3 +45,9 @@ def paginate(text: str, width: int, page_lines: int = PAGE_LINES) -> str:
         footer = ["-" * width, *footer_lines, label.rjust(width)]
         out.append("\n".join([*page, *padding, *footer]))
     return "\n\f\n".join(out) + "\n"
+
+
+def _underline(line: str) -> bool:
+    """A heading's underline: a page break right under it would orphan the heading."""
+    text = line.strip()
+    return bool(text) and set(text) <= {"-", "="}

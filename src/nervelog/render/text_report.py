@@ -7,16 +7,11 @@ into an email or saved to a file.
 
 from __future__ import annotations
 
-import importlib
 import threading
 
-import pendulum
-
-from nervelog.analysis import DailySeries
-from nervelog.domain.scores import SCORES, Score
+from nervelog.analysis import RESPONSE_LABEL
+from nervelog.domain.scores import SCORES
 from nervelog.domain.text import printable, strip_escapes
-from nervelog.render.chart_data import ChartData
-from nervelog.render.forked import Forked
 from nervelog.render.report_model import (
     DISCLAIMER,
     NOTICEABLE_CHANGE_NOTE,
@@ -25,17 +20,32 @@ from nervelog.render.report_model import (
     ReportModel,
 )
 from nervelog.render.report_wording import (
-    SCORE_TABLE_HEADERS,
+    MEDICINE_HEADERS,
+    answered_rows,
+    around_lines,
     arrow_text,
     daily_rows,
+    diary_lines,
+    dose_rows,
     duration_text,
+    event_lines,
+    event_rows,
+    figure_line,
     figure_text,
-    score_rows,
+    figures_title,
+    map_lines,
+    map_title,
+    medicine_lines,
+    medicine_rows,
+    note_rows,
+    question_lines,
     session_details,
     session_when,
 )
+from nervelog.render.terminal_chart import DAILY_MARKER, EVENT_MARKER, MEDICINE_MARKER
 from nervelog.render.text_doc import TextDoc, md_escape
 from nervelog.render.text_pages import paginate
+from nervelog.render.timeline import kind_letters, session_kind_days
 
 WIDTH = 80
 # 16 rows give every whole score its own row on the 0-10 axis (fewer merge 4 and 5).
@@ -43,49 +53,32 @@ CHART_HEIGHT = 16
 _PLOTEXT_FIGURE = threading.Lock()
 
 
-def _draw_charts(data: ChartData, width: int) -> list[str]:
-    return score_charts_text(data.series(), data.session_days, width)
-
-
-class PendingCharts(Forked[[ChartData, int], list[str]]):
-    """``score_charts_text``, drawn in a child process that loads plotext meanwhile.
-
-    Created before the journal is read, so importing plotext and drawing overlap the
-    reading, analysis and layout (see ``Forked``).
-    """
-
-    def __init__(self) -> None:
-        super().__init__(_draw_charts, prepare=lambda: importlib.import_module("plotext"))
-
-
-def render_text(model: ReportModel, width: int = WIDTH, charts: PendingCharts | None = None) -> str:
+def render_text(model: ReportModel, width: int = WIDTH) -> str:
     """The report as plain text on pages; no line is longer than ``width`` columns.
 
     Pages are separated by form feeds and each ends with the disclaimer and
-    "page N of M", as the PDF's do. ``charts``, started earlier to have them sooner,
-    is used up either way.
+    "page N of M", as the PDF's do.
     """
-    return paginate(_build(TextDoc(markdown=False, width=width), model, charts), width)
+    return paginate(_build(TextDoc(markdown=False, width=width), model), width)
 
 
-def render_markdown(
-    model: ReportModel, width: int = WIDTH, charts: PendingCharts | None = None
-) -> str:
+def render_markdown(model: ReportModel, width: int = WIDTH) -> str:
     """The report as Markdown (tables as pipe tables, charts in code blocks).
 
     Markdown has no pages: the disclaimer stands at its top and at its end.
     """
-    return _build(TextDoc(markdown=True, width=width), model, charts)
+    return _build(TextDoc(markdown=True, width=width), model)
 
 
-def score_charts_text(
-    series: dict[Score, DailySeries], session_days: frozenset[pendulum.Date], width: int = WIDTH
-) -> list[str]:
+def score_charts_text(model: ReportModel, width: int = WIDTH) -> list[str]:
     """One plotext chart per score, colour codes stripped, trailing spaces removed."""
     import plotext as plt
 
     from nervelog.render.terminal_chart import draw_scores
 
+    kinds = session_kind_days(model.sessions)
+    medicines = {c.date for c in model.medicine_changes}
+    events = {e.date for e in model.events}
     charts = []
     # plotext draws on one figure per process: the app's preview and export threads
     # take turns with it, or each would draw into the other's chart.
@@ -95,82 +88,117 @@ def score_charts_text(
             plt.theme("clear")
             # Outside a terminal plotext would clip the chart to a guessed size.
             plt.limitsize(False, False)
-            draw_scores(plt, [series[score]], None, session_days, width, height=CHART_HEIGHT)
+            draw_scores(
+                plt,
+                [model.series[score]],
+                width,
+                height=CHART_HEIGHT,
+                session_kinds=kinds,
+                medicine_days=medicines,
+                event_days=events,
+                week_start=model.week_start,
+            )
             built = strip_escapes(plt.build())
             charts.append("\n".join(line.rstrip()[:width] for line in built.splitlines()))
         plt.clear_figure()
     return charts
 
 
-def _build(doc: TextDoc, model: ReportModel, charts: PendingCharts | None) -> str:
-    with charts if charts is not None else PendingCharts() as pending:
-        # The charts are drawn (in parallel where possible) while the rest is laid out.
-        if model.has_scores:
-            pending.send(ChartData.of(model.series, model.session_days), doc.width)
-        chart_at = _build_lines(doc, model)
-        if model.has_scores:
-            place = TextDoc(doc.markdown, doc.width)
-            for chart in pending.result():
-                place.lines.append("")
-                place.block(chart)
-            doc.lines[chart_at:chart_at] = place.lines
+def _build(doc: TextDoc, model: ReportModel) -> str:
+    chart_at = _build_lines(doc, model)
+    if model.has_scores:
+        place = TextDoc(doc.markdown, doc.width)
+        for chart in score_charts_text(model, doc.width):
+            place.lines.append("")
+            place.block(chart)
+        doc.lines[chart_at:chart_at] = place.lines
     return "\n".join(doc.lines).rstrip("\n") + "\n"
 
 
 def _build_lines(doc: TextDoc, model: ReportModel) -> int:
     """Lay out everything but the charts; returns the line where they go."""
-    doc.title(TITLE)
-    name = md_escape(model.name) if doc.markdown else model.name
-    fields = [f"Name: {name}"] if model.name else []
-    fields += [f"Range: {model.range_text()}", f"Generated: {model.generated_text()}"]
-    for field_line in fields:
-        # Markdown would join consecutive lines into one paragraph; a list keeps them apart.
-        doc.para(f"- {field_line}" if doc.markdown else field_line)
-    doc.blank()
-    doc.strong(DISCLAIMER)
-    for statement in model.state_notes():
-        doc.blank()
-        doc.strong(statement)
-
-    doc.heading("Coverage")
-    doc.para(model.coverage_text())
-
-    doc.heading("Scores (0–10)")
-    doc.table(
-        SCORE_TABLE_HEADERS,
-        score_rows(model),
-        (8, 16, 10, 7, doc.width - 8 - 16 - 10 - 7 - 8),
-    )
-    doc.blank()
-    doc.para(NOTICEABLE_CHANGE_NOTE)
-
-    doc.heading("Daily scores")
-    if model.has_scores:
-        doc.para(
-            "One chart per score, 0–10. Letters are the values (averaged when a column "
-            "covers several days); breaks are days without a value; ^ marks session days."
-        )
-    else:
-        doc.para("No daily scores to chart in this range.")
-    chart_at = len(doc.lines)  # the charts go here once drawn (if there are scores)
-
-    doc.heading("Therapy sessions by kind")
-    doc.para(md_escape(model.kinds_text()) if doc.markdown else model.kinds_text())
-
+    _page_one(doc, model)
+    chart_at = _after_chart(doc, model)
+    doc.heading("Around sessions in detail")
     _responses(doc, model)
     _sessions(doc, model)
+    _care(doc, model)
     _notes(doc, model)
     if model.include_daily:
         _daily(doc, model)
-
     if doc.markdown:  # plain text gets it in every page's footer instead
         doc.rule()
         doc.para(DISCLAIMER)
     return chart_at
 
 
-def _responses(doc: TextDoc, model: ReportModel) -> None:
+def _text(doc: TextDoc, text: str) -> str:
+    return md_escape(text) if doc.markdown else text
+
+
+def _page_one(doc: TextDoc, model: ReportModel) -> None:
+    """Header, disclaimer and "For this appointment", in PRODUCT.md's page-1 order."""
+    doc.title(TITLE)
+    fields = [model.who_text()] if model.who_text() else []
+    fields += [f"Range: {model.range_text()} · Generated: {model.generated_text()}"]
+    for field_line in fields:
+        # Markdown would join consecutive lines into one paragraph; a list keeps them apart.
+        doc.para(f"- {_text(doc, field_line)}" if doc.markdown else field_line)
+    doc.blank()
+    doc.strong(DISCLAIMER)
+    for statement in model.state_notes():
+        doc.blank()
+        doc.strong(statement)
+    doc.heading("For this appointment")
+    count = len(model.open_questions)
+    sections = (
+        (f"Questions the patient wants to ask ({count})", question_lines(model)),
+        ("Medicines", medicine_lines(model)),
+        (
+            f"Notable events ({model.falls} fall{'' if model.falls == 1 else 's'})",
+            event_lines(model),
+        ),
+        (map_title(model), map_lines(model)),
+    )
+    for title, lines in sections:
+        doc.subheading(title)
+        for line in lines:
+            doc.item(line)
+    doc.heading("Scores over time")
+    if model.has_scores:
+        letters = kind_letters(session_kind_days(model.sessions))
+        kinds = ", ".join(f"{letter[0].lower()} {kind}" for kind, letter in letters.items())
+        doc.para(
+            "One chart per score, 0–10. The line (marked with the score's initial) joins "
+            f"the weekly means of weeks with at least 4 values; {DAILY_MARKER} are the daily "
+            "values (averaged when a column covers several days); a break is a stretch "
+            "without values, never 0. Under each chart, sessions by kind"
+            f"{': ' + _text(doc, kinds) if kinds else ' (none)'}; below them "
+            f"{MEDICINE_MARKER} medicine started, changed or stopped, {EVENT_MARKER} event."
+        )
+    else:
+        doc.para("No daily scores to chart in this range.")
+
+
+def _after_chart(doc: TextDoc, model: ReportModel) -> int:
+    """The chart's place, then the figures, how the diary was kept and around sessions."""
+    chart_at = len(doc.lines)  # the charts go here once drawn (if there are scores)
+    doc.heading(figures_title(model))
+    for score in SCORES:
+        doc.item(figure_line(model, score))
+    doc.blank()
+    doc.para(NOTICEABLE_CHANGE_NOTE)
+    doc.heading("How the diary was kept")
+    for line in diary_lines(model):
+        doc.item(line)
     doc.heading("Around sessions")
+    doc.para(f"{RESPONSE_LABEL[0].upper()}{RESPONSE_LABEL[1:]}.")
+    for line in around_lines(model):
+        doc.item(_text(doc, line))
+    return chart_at
+
+
+def _responses(doc: TextDoc, model: ReportModel) -> None:
     if not model.kind_responses:
         doc.para("No sessions, so nothing to show around them.")
         return
@@ -226,13 +254,38 @@ def _sessions(doc: TextDoc, model: ReportModel) -> None:
     )
 
 
+def _care(doc: TextDoc, model: ReportModel) -> None:
+    """Medicines and doses, events and answered questions: the full lists."""
+    doc.heading("Medicines and doses")
+    if model.courses:
+        doc.table(MEDICINE_HEADERS, medicine_rows(model), (18, 12, 10, 10, doc.width - 58))
+    else:
+        doc.para("No medicines recorded for this range.")
+    if model.weekly_doses:
+        doc.blank()
+        doc.table(("Week of", "As-needed doses logged"), dose_rows(model), (10, doc.width - 12))
+    doc.heading("Events")
+    if model.events:
+        doc.table(("Date", "Kind", "What happened"), event_rows(model), (10, 12, doc.width - 26))
+    else:
+        doc.para("No notable events recorded in this range.")
+    doc.heading("Answered questions")
+    if model.answered_questions:
+        doc.table(
+            ("Raised", "Question", "Answered: answer"),
+            answered_rows(model),
+            (10, 30, doc.width - 44),
+        )
+    else:
+        doc.para("No questions were answered in this range.")
+
+
 def _notes(doc: TextDoc, model: ReportModel) -> None:
     doc.heading("Notes by date")
     if not model.notes:
         doc.para("No notes in this range.")
         return
-    rows = [(n.date.isoformat(), n.text) for n in model.notes]
-    doc.table(("Date", "Note"), rows, (10, doc.width - 12))
+    doc.table(("Date", "Note"), note_rows(model), (10, doc.width - 12))
 
 
 def _daily(doc: TextDoc, model: ReportModel) -> None:

@@ -2,16 +2,9 @@
 
 from pathlib import Path
 
-from nervelog._imports import import_without_numpy
-
-# sqlite_utils would import numpy and pandas (~200 ms) for column types nervelog never
-# uses; see nervelog._imports.
-import_without_numpy("sqlite_utils")
-
-# These import sqlite_utils, so they come after it.
-from nervelog.domain.dates import Clock, SystemClock  # noqa: E402
-from nervelog.storage.db import open_database_and_backup, open_memory_database  # noqa: E402
-from nervelog.storage.repository import Journal  # noqa: E402
+from nervelog.domain.dates import Clock, SystemClock
+from nervelog.storage.db import open_database_and_backup, open_memory_database
+from nervelog.storage.repository import Journal
 
 
 def open_journal(path: Path, clock: Clock | None = None, *, create: bool = True) -> Journal:

@@ -1,7 +1,7 @@
 """What the trends screen shows for one range, computed off the UI thread.
 
-A thin adapter over ``nervelog.analysis``: the daily series and 7-day means are built
-once over the whole journal and sliced per range, so a range switch costs only the
+A thin adapter over ``nervelog.analysis``: the daily series are built once over the whole
+journal and sliced per range, so a range switch costs only the
 slice and the range's change and session figures.
 """
 
@@ -22,12 +22,12 @@ from nervelog.analysis import (
     kind_responses,
     no_baseline,
     period_changes,
-    rolling_mean,
     session_days,
 )
 from nervelog.analysis.care import MedicineChange, medicine_changes
 from nervelog.domain.models import Entry, Event, Medication, Session
 from nervelog.domain.scores import SCORES, Score
+from nervelog.render.timeline import session_kind_days
 from nervelog.tui.ranges import TREND_RANGES, Range
 
 DEFAULT_RANGE = "3m"
@@ -41,8 +41,9 @@ class TrendView:
     start: pendulum.Date
     end: pendulum.Date
     series: dict[Score, DailySeries]
-    rolling: Mapping[Score, Sequence[float | None]]
     session_days: frozenset[pendulum.Date]
+    session_kinds: Mapping[pendulum.Date, str]
+    """Each session day and the kind lettered for it on the timeline."""
     changes: dict[Score, ScoreChange]
     swings: dict[Score, DaySwing]
     baseline: bool
@@ -76,7 +77,6 @@ class TrendData:
             starts.append(sessions[0].date)
         self.first = min(starts, default=today)
         self._full = all_series(entries, self.first, today)
-        self._rolling = {s: rolling_mean(self._full[s].values) for s in SCORES}
         self._views: dict[str, TrendView] = {}
 
     def cached(self, key: str) -> TrendView | None:
@@ -94,15 +94,16 @@ class TrendData:
             s: DailySeries(s, full.days[offset:], full.values[offset:])
             for s, full in self._full.items()
         }
-        rolling = {s: self._rolling[s][offset:] for s in SCORES}
         inside = [e for e in self.entries if e.date >= start]
         view = TrendView(
             range=rng,
             start=start,
             end=self.today,
             series=series,
-            rolling=rolling,
             session_days=session_days(self.sessions, start, self.today),
+            session_kinds=session_kind_days(
+                s for s in self.sessions if start <= s.date <= self.today
+            ),
             changes=period_changes(inside, start, self.today),
             swings={s: day_to_day_swing(series[s].values) for s in SCORES},
             baseline=not no_baseline(self.sessions, start, self.today),

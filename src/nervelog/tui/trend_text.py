@@ -8,12 +8,12 @@ from nervelog.analysis import NO_BASELINE_NOTE, RESPONSE_LABEL, Figure, change_a
 from nervelog.domain.scores import Score
 from nervelog.domain.text import one_line
 from nervelog.render.terminal_chart import (
+    DAILY_MARKER,
     EVENT_MARKER,
     MEDICINE_MARKER,
-    SESSION_MARKER,
-    mean_marker,
     value_marker,
 )
+from nervelog.render.timeline import kind_letters
 from nervelog.tui.ranges import TREND_RANGES
 from nervelog.tui.trend_data import TrendView
 
@@ -50,12 +50,13 @@ def figures_text(view: TrendView, scores: tuple[Score, ...]) -> Text:
     )
     text.append("Key: ")
     text.append("  ".join(f"{value_marker(s)} {s.value}" for s in scores))
+    letters = kind_letters(view.session_kinds)
+    kinds = ", ".join(f"{letter[0].lower()} {one_line(k, 20)}" for k, letter in letters.items())
     text.append(
-        f"\ncapitals = values (averaged when a column holds several days); "
-        f"{' '.join(mean_marker(s) for s in scores)} = 7-day mean (left out when a column "
-        "averages a week or more); "
-        f"{SESSION_MARKER} = session day, {MEDICINE_MARKER} = medicine started, changed or "
-        f"stopped, {EVENT_MARKER} = event\n",
+        f"\nlines = weekly means (weeks with 4+ values); {DAILY_MARKER} = daily values "
+        "(averaged when a column holds several days; left out when a column averages a "
+        f"week or more). Under the chart: sessions by kind ({kinds or 'none'}); "
+        f"{MEDICINE_MARKER} = medicine started, changed or stopped, {EVENT_MARKER} = event\n",
         style="dim",
     )
     if view.medicine_changes or view.events:

@@ -220,7 +220,10 @@ class SummaryScreen(BaseScreen):
             if fmt == "pdf":
                 from nervelog.render.pdf_report import render_pdf
 
-                data = render_pdf(model, paper)
+                rendered = render_pdf(model, paper)
+                data = rendered.data
+                for warning in rendered.warnings:
+                    self.app.call_from_thread(self.notify, warning, severity="warning", timeout=12)
             else:
                 from nervelog.render.text_report import render_markdown, render_text
 

@@ -53,10 +53,9 @@ class ScoreChart(PlotextPlot):
             drawn = draw_scores(
                 self.plt,
                 [view.series[s] for s in self.scores],
-                {s: view.rolling[s] for s in self.scores},
-                view.session_days,
                 width,
                 height=height,
+                session_kinds=view.session_kinds,
                 medicine_days={c.date for c in view.medicine_changes},
                 event_days={e.date for e in view.events},
             )
