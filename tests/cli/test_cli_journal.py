@@ -164,7 +164,7 @@ def test_help_lists_every_command_with_its_summary(run: Run) -> None:
         ["ask", "backup", "check", "event", "export", "history", "import", "log", "map", "med",
          "phase",
          "question", "report",
-         "restore", "session", "show", "stats", "undo", "where"]
+         "restore", "session", "settings", "show", "stats", "undo", "where"]
     )  # fmt: skip
     assert "Record how today (or another day) went" in listed
     assert "Make the one-page summary for your doctor" in listed

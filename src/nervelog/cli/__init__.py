@@ -34,6 +34,7 @@ COMMANDS = {
     "report": "report:report",
     "restore": "maintenance:restore_cmd",
     "session": "sessions:session",
+    "settings": "settings:settings",
     "show": "show:show",
     "stats": "stats:stats",
     "undo": "maintenance:undo_cmd",

@@ -11,7 +11,15 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
-from nervelog.render.pdf_fonts import BOX, FONT, FONT_FOLDER, FontPlan, ignorable, plan_fonts
+from nervelog.render.pdf_fonts import (
+    BOX,
+    FONT,
+    FONT_FOLDER,
+    FontPlan,
+    combining,
+    ignorable,
+    plan_fonts,
+)
 from nervelog.render.report_model import DISCLAIMER, TITLE, ReportModel
 
 MARGIN = 14.0
@@ -133,7 +141,10 @@ def safe_text(pdf: Any, text: str) -> str:
     if all(ord(c) < _PLAIN for c in text):
         return text
     covered = pdf.covered
-    return "".join(c if ord(c) in covered or ignorable(c) else BOX for c in text)
+    # A mark no font has belongs to the letter before it: that letter's box stands for both.
+    return "".join(
+        c if ord(c) in covered or ignorable(c) else "" if combining(c) else BOX for c in text
+    )
 
 
 def fit_line(pdf: Any, text: str) -> str:

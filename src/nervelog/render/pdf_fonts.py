@@ -71,7 +71,12 @@ def font_hint(script: str) -> str:
 
 def ignorable(char: str) -> bool:
     """Joiners, variation selectors and the like: never drawn on their own, never missing."""
-    return char in "\n\t" or unicodedata.category(char) in ("Cf", "Cc", "Mn", "Zs")
+    return char in "\n\t" or unicodedata.category(char) in ("Cf", "Cc", "Zs")
+
+
+def combining(char: str) -> bool:
+    """A mark that belongs to the letter before it (a vowel sign, an accent)."""
+    return unicodedata.category(char) in ("Mn", "Mc", "Me")
 
 
 @dataclass(frozen=True, slots=True)

@@ -125,7 +125,9 @@ def draw_table(
                     pdf.text(x + offset, top + py + i * lh + baseline, line)
                 else:
                     pdf.set_xy(x + offset, top + py + i * lh)
+                    margin, pdf.c_margin = pdf.c_margin, 0  # placed exactly as text() lines
                     pdf.cell(width - 2 * px, lh, line)
+                    pdf.c_margin = margin
             x += width
 
     def draw_heading() -> None:

@@ -16,6 +16,7 @@ from sqlite_utils import Database
 from nervelog.domain.dates import Clock, SystemClock
 from nervelog.domain.errors import Problem, RecordGone
 from nervelog.domain.models import Entry, Phase, Session
+from nervelog.domain.settings import SETTINGS
 from nervelog.storage.body_maps import SymptomMaps
 from nervelog.storage.db import transaction
 from nervelog.storage.history import Change, changes, json_row, log_change, undo_last
@@ -36,7 +37,7 @@ from nervelog.storage.rows import (
     where_range,
 )
 
-DEFAULT_SETTINGS = {"display_name": "", "paper_size": "a4", "week_start": "monday"}
+DEFAULT_SETTINGS = {key: s.default for key, s in SETTINGS.items()}
 
 
 class Journal:
