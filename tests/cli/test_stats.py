@@ -156,10 +156,7 @@ def test_stats_say_imported_not_backfilled_for_a_spreadsheet(run: Run, tmp_path:
     source.write_text("date,numbness,tingling,pain,mobility,notes\n2026-11-01,4,4,6,5,\n")
     run("import", str(source))
     output = run("stats", "--last", "30d").output
-    assert (
-        "Recorded: on the day 0, the next day 0, later 0; imported (recording time unknown) 1"
-        in output
-    )
+    assert "Recorded: imported (recording time unknown) 1; none written in nervelog" in output
     assert "backfilled" not in output
     shown = run("show", "--last", "30d").output
     assert (

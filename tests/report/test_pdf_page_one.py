@@ -122,7 +122,7 @@ def test_page_one_holds_what_a_doctor_acts_on(full: Journal) -> None:
     assert "Days logged: 67 of 70 (96%)" in flat
     later = [(END - START.add(days=i)).days for i in range(70) if i not in SKIPPED and i < 68]
     assert (
-        f"Recorded on the day 1, the next day 1, later {len(later)} "
+        f"Recorded: on the day 1, the next day 1, later {len(later)} "
         f"(median {statistics.median(later):g} days after)"
     ) in flat
     assert "physiotherapy (5 sessions)" in flat
@@ -148,8 +148,7 @@ def test_a_spreadsheet_journal_says_imported_not_backfilled(tmp_path: Path) -> N
         result = runner.invoke(cli, ["--db", str(db), *args], obj=context, catch_exceptions=False)
         assert result.exit_code == 0, result.output
     first = " ".join(PdfReader(out).pages[0].extract_text().split())
-    assert "imported (recording time unknown) 70" in first
-    assert "on the day 0, the next day 0, later 0" in first
+    assert "Recorded: imported (recording time unknown) 70; none written in nervelog" in first
     assert "backfilled" not in first
 
 

@@ -37,6 +37,8 @@ class Recording:
 
     def text(self) -> str:
         """``on the day 70, the next day 5, later 3 (median 4 days after); imported ...``."""
+        if self.imported and not (self.on_the_day or self.next_day or self.later):
+            return f"imported (recording time unknown) {self.imported}; none written in nervelog"
         later = f"later {self.later}"
         if self.later_median_days is not None:
             later += f" (median {self.later_median_days:g} days after)"

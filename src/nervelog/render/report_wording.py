@@ -179,7 +179,7 @@ def diary_lines(model: ReportModel) -> list[str]:
     percent = round(100 * s.days_logged / s.days_in_range) if s.days_in_range else 0
     lines = [
         f"Days logged: {s.days_logged} of {s.days_in_range} ({percent}%).",
-        f"Recorded {s.recorded.text()}.",
+        f"Recorded: {s.recorded.text()}.",
     ]
     if not model.baseline:
         lines.append(NO_BASELINE_NOTE)
