@@ -36,7 +36,7 @@ from tui_start import READY_TEXT  # noqa: E402
 PY = sys.executable
 BIN = Path(PY).parent
 NERVELOG = [str(BIN / "nervelog")] if (BIN / "nervelog").exists() else [PY, "-m", "nervelog"]
-HEAVY = ("textual", "textual_plotext", "plotext", "fpdf", "matplotlib")
+HEAVY = ("textual", "textual_plotext", "plotext", "fpdf")
 FLOOR_IMPORTS = "import sqlite_utils, pendulum, click, platformdirs"
 # Children run as an installed nervelog would: with a bytecode cache (a development
 # shell may set PYTHONDONTWRITEBYTECODE, which would recompile nervelog on every run).
