@@ -14,7 +14,6 @@ from typing import Any
 
 from nervelog.analysis import RESPONSE_LABEL
 from nervelog.domain.scores import SCORES
-from nervelog.domain.text import printable
 from nervelog.render.pdf_charts import (
     EVENT_SYMBOL,
     FALL_SYMBOL,
@@ -33,17 +32,15 @@ from nervelog.render.report_model import (
 )
 from nervelog.render.report_wording import (
     MEDICINE_HEADERS,
+    SESSION_HEADERS,
     answered_rows,
     around_lines,
-    arrow_text,
     daily_rows,
     diary_lines,
     dose_rows,
-    duration_text,
     event_lines,
     event_rows,
     figure_line,
-    figure_text,
     figures_title,
     map_lines,
     map_title,
@@ -51,8 +48,8 @@ from nervelog.render.report_wording import (
     medicine_rows,
     note_rows,
     question_lines,
-    session_details,
-    session_when,
+    response_rows,
+    session_rows,
 )
 
 FONT = "DejaVu"
@@ -249,22 +246,6 @@ class _Writer:
             return
         self.text(RESPONSE_NOTE, size=7, grey=True)
         self.pdf.ln(0.8)
-        rows = []
-        for kind in model.kind_responses:
-            label = f"{printable(kind.kind, keep_newlines=False)} ({kind.sessions})"
-            for score in SCORES:
-                r = kind.scores[score]
-                rows.append(
-                    (
-                        label,
-                        score.value,
-                        figure_text(r.same_day),
-                        arrow_text(r.before, r.after),
-                        figure_text(r.next_day),
-                        arrow_text(r.in_session_before, r.in_session_after),
-                    )
-                )
-                label = ""
         w = model.window
         self.table(
             (
@@ -275,7 +256,7 @@ class _Writer:
                 "Next day",
                 "In-session rating: before → after",
             ),
-            rows,
+            response_rows(model),
             (33, 18, 23, 40, 23, 45),
             size=7.5,
         )
@@ -287,16 +268,7 @@ class _Writer:
         if not model.sessions:
             self.text("No therapy sessions in this range.", size=9)
             return
-        rows = [
-            (
-                session_when(s),
-                printable(s.kind, keep_newlines=False),
-                duration_text(s),
-                session_details(s),
-            )
-            for s in model.sessions
-        ]
-        self.table(("Date", "Kind", "Duration", "Details"), rows, (30, 28, 18, 106), size=8)
+        self.table(SESSION_HEADERS, session_rows(model), (30, 28, 18, 106), size=8)
 
     def medicines(self) -> None:
         """Every course taken in the range, and as-needed doses per week."""

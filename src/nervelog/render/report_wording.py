@@ -286,3 +286,40 @@ def note_rows(model: ReportModel) -> list[tuple[str, str]]:
         (n.date.isoformat(), n.text if len(n.dates) == 1 else f"{n.text}\n[written on {n.when()}]")
         for n in model.notes
     ]
+
+
+SESSION_HEADERS = ("Date", "Kind", "Duration", "Details")
+
+
+def session_rows(model: ReportModel) -> list[tuple[str, str, str, str]]:
+    """Every session of the range: when, kind, duration and the rest."""
+    return [
+        (
+            session_when(s),
+            printable(s.kind, keep_newlines=False),
+            duration_text(s),
+            session_details(s),
+        )
+        for s in model.sessions
+    ]
+
+
+def response_rows(model: ReportModel) -> list[tuple[str, ...]]:
+    """Per kind and score: session day, before → after, next day, in-session ratings."""
+    rows: list[tuple[str, ...]] = []
+    for kind in model.kind_responses:
+        label = f"{printable(kind.kind, keep_newlines=False)} ({kind.sessions})"
+        for score in SCORES:
+            r = kind.scores[score]
+            rows.append(
+                (
+                    label,
+                    score.value,
+                    figure_text(r.same_day),
+                    arrow_text(r.before, r.after),
+                    figure_text(r.next_day),
+                    arrow_text(r.in_session_before, r.in_session_after),
+                )
+            )
+            label = ""
+    return rows

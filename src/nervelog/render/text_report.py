@@ -21,13 +21,13 @@ from nervelog.render.report_model import (
 )
 from nervelog.render.report_wording import (
     MEDICINE_HEADERS,
+    SESSION_HEADERS,
     answered_rows,
     around_lines,
     arrow_text,
     daily_rows,
     diary_lines,
     dose_rows,
-    duration_text,
     event_lines,
     event_rows,
     figure_line,
@@ -39,8 +39,7 @@ from nervelog.render.report_wording import (
     medicine_rows,
     note_rows,
     question_lines,
-    session_details,
-    session_when,
+    session_rows,
 )
 from nervelog.render.terminal_chart import DAILY_MARKER, EVENT_MARKER, MEDICINE_MARKER
 from nervelog.render.text_doc import TextDoc, md_escape
@@ -238,18 +237,9 @@ def _sessions(doc: TextDoc, model: ReportModel) -> None:
     if not model.sessions:
         doc.para("No therapy sessions in this range.")
         return
-    rows = [
-        (
-            session_when(s),
-            printable(s.kind, keep_newlines=False),
-            duration_text(s),
-            session_details(s),
-        )
-        for s in model.sessions
-    ]
     doc.table(
-        ("Date", "Kind", "Duration", "Details"),
-        rows,
+        SESSION_HEADERS,
+        session_rows(model),
         (16, 13, 8, doc.width - 16 - 13 - 8 - 6),
     )
 
