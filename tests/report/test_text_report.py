@@ -125,3 +125,14 @@ def test_two_threads_drawing_charts_at_once_each_get_their_own(demo: Journal) ->
     assert len(got[0]) == len(got[1]) == 5  # neither thread failed
     assert all(charts == expected[0] for charts in got[0])
     assert all(charts == expected[1] for charts in got[1])
+
+
+def test_markdown_items_show_the_patients_words_literally_once_escaped(journal: Journal) -> None:
+    from nervelog.domain.models import Question
+
+    journal.add_session(Session(date=END, kind="*deep* massage"))
+    journal.questions.add(Question("Is 2*3 doses_per_day ok?", END))
+    md = render_markdown(build_report(journal, START, END))
+    assert "- Is 2\\*3 doses\\_per\\_day ok?" in md
+    assert "- \\*deep\\* massage (1 session)" in md
+    assert "\\\\" not in md  # nothing escaped twice

@@ -193,7 +193,7 @@ def _after_chart(doc: TextDoc, model: ReportModel) -> int:
     doc.heading("Around sessions")
     doc.para(f"{RESPONSE_LABEL[0].upper()}{RESPONSE_LABEL[1:]}.")
     for line in around_lines(model):
-        doc.item(_text(doc, line))
+        doc.item(line)
     return chart_at
 
 
