@@ -44,6 +44,7 @@ from nervelog.analysis.series import (
     monthly_means,
     rolling_mean,
     session_days,
+    shown_means,
     values_by_day,
     weekly_means,
 )
@@ -102,6 +103,7 @@ __all__ = [
     "session_days",
     "session_responses",
     "sessions_by_kind",
+    "shown_means",
     "values_by_day",
     "weekly_means",
 ]

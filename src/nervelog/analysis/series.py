@@ -18,6 +18,8 @@ from nervelog.domain.scores import SCORES, Score
 
 ROLLING_WINDOW = 7
 ROLLING_MIN_VALUES = 4
+MEAN_MIN_VALUES = 4
+"""A weekly (or monthly) mean is shown only when this many of its days have a value."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,3 +179,11 @@ def monthly_means(series: DailySeries) -> list[Bucket]:
     """The mean of each calendar month, with its n (first/last month clipped to the series)."""
     keys = [d.year * 12 + d.month for d in series.days]
     return _grouped(series, keys)
+
+
+def shown_means(buckets: Sequence[Bucket], min_values: int = MEAN_MIN_VALUES) -> list[Bucket]:
+    """The buckets with the mean of any holding fewer than ``min_values`` values taken out.
+
+    A chart then breaks its line there instead of drawing a mean of one or two days.
+    """
+    return [b if b.n >= min_values else Bucket(b.start, b.end, None, b.n) for b in buckets]

@@ -16,11 +16,11 @@ from typing import Any
 
 import pendulum
 
-from nervelog.analysis import Bucket, monthly_means
+from nervelog.analysis import Bucket, monthly_means, shown_means
 from nervelog.analysis.care import CHANGE, START, STOP
 from nervelog.domain.scores import SCORES, Score
 from nervelog.domain.text import printable
-from nervelog.render.report_model import WEEKLY_MIN_VALUES, ReportModel, is_fall
+from nervelog.render.report_model import ReportModel, is_fall
 from nervelog.render.timeline import session_letters
 
 POINTS_PER_MM = 2.0
@@ -85,10 +85,7 @@ def draw_chart(pdf: Any, font: str, model: ReportModel, layout: ChartLayout) -> 
         buckets: Sequence[Bucket] = model.weekly[score]
         if len(buckets) > room // 2:
             means_name = "monthly means"
-            buckets = [
-                b if b.n >= WEEKLY_MIN_VALUES else Bucket(b.start, b.end, None, b.n)
-                for b in monthly_means(model.series[score])
-            ]
+            buckets = shown_means(monthly_means(model.series[score]))
         _panel_frame(pdf, font, score, x0, y, width, layout)
         series = model.series[score]
 

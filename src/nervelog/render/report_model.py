@@ -27,6 +27,7 @@ from nervelog.analysis import (
     period_changes,
     period_summary,
     session_days,
+    shown_means,
     weekly_means,
 )
 from nervelog.analysis.body_map import MapStory, map_story
@@ -47,8 +48,6 @@ from nervelog.storage.repository import Journal
 
 TITLE = "Symptom journal summary"
 RESPONSE_NOTE = f"Figures {RESPONSE_LABEL}. n = number of days (or ratings) behind each figure."
-WEEKLY_MIN_VALUES = 4
-"""A week's mean is charted only when at least this many of its days have a value."""
 
 __all__ = [
     "DISCLAIMER",
@@ -198,13 +197,7 @@ def compose_report(
     entries, sessions = list(source.entries), list(source.sessions)
     series = all_series(entries, start, end)
     week_start = week_start_day(source.week_start)
-    weekly = {
-        s: tuple(
-            b if b.n >= WEEKLY_MIN_VALUES else Bucket(b.start, b.end, None, b.n)
-            for b in weekly_means(series[s], week_start)
-        )
-        for s in SCORES
-    }
+    weekly = {s: tuple(shown_means(weekly_means(series[s], week_start))) for s in SCORES}
     courses = source.courses
     in_range = tuple(
         c for c in courses if c.started <= end and (c.stopped is None or c.stopped > start)

@@ -25,7 +25,7 @@ from typing import Any
 
 import pendulum
 
-from nervelog.analysis import Bucket, DailySeries, downsample, weekly_means
+from nervelog.analysis import Bucket, DailySeries, downsample, shown_means, weekly_means
 from nervelog.domain.scores import Score
 
 MEDICINE_MARKER = "*"
@@ -39,7 +39,6 @@ SESSION_Y = -1.0
 CARE_Y = -2.2
 Y_LIMITS = (-2.8, 10.4)
 WEEK = 7
-WEEKLY_MIN_VALUES = 4
 
 
 def value_marker(score: Score) -> str:
@@ -174,8 +173,8 @@ def _draw_weekly(
     first = series.days[0].toordinal()
     per_column = buckets[0].end.toordinal() - buckets[0].start.toordinal() + 1
     column_means: list[float | None] = [None] * len(buckets)
-    for week in weekly_means(series, week_start):
-        if week.mean is None or week.n < WEEKLY_MIN_VALUES:
+    for week in shown_means(weekly_means(series, week_start)):
+        if week.mean is None:
             continue
         middle = (week.start.toordinal() + week.end.toordinal()) // 2
         column_means[min((middle - first) // per_column, len(buckets) - 1)] = week.mean
