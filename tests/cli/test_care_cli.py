@@ -99,7 +99,7 @@ def test_events_and_questions(run: Run) -> None:
     assert "Is driving OK?" not in run("question", "list").output
     everything = run("question", "list", "--all").output
     assert "answered 2026-11-22: Yes, if not drowsy" in everything
-    assert run("question", "delete", "1", input="n\n").exit_code == 1  # said no: kept
+    assert run("question", "delete", "1", input="n\n").exit_code == 2  # said no: kept
     assert "gabapentin" in run("question", "list").output
 
 

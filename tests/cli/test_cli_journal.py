@@ -109,7 +109,7 @@ def test_session_errors(run: Run) -> None:
     for fragment in ("duration_min", "time", "--before"):
         assert fragment in bad.output
     declined = run("session", "delete", "1", input="n\n")
-    assert declined.exit_code == 1
+    assert declined.exit_code == 2 and "Stopped" in declined.output
     assert "massage" in run("session", "list").output
 
 
@@ -161,8 +161,8 @@ def test_help_lists_every_command_with_its_summary(run: Run) -> None:
     listed = output.split("Commands:")[1]
     names = re.findall(r"^  ([a-z]+) ", listed, flags=re.MULTILINE)
     assert names == sorted(
-        ["ask", "backup", "check", "event", "export", "history", "import", "log", "map", "med",
-         "phase",
+        ["ask", "backup", "check", "completion", "due", "event", "export", "history", "import",
+         "log", "map", "med", "phase", "remind",
          "question", "report",
          "restore", "session", "settings", "show", "stats", "undo", "where"]
     )  # fmt: skip

@@ -260,7 +260,7 @@ def test_restore_asks_first_and_refuses_the_demo(
     run("backup", "--out", str(saved))
     run("log", "--date", "2026-11-21", "--pain", "8")
     declined = run("restore", str(saved), input="n\n")
-    assert declined.exit_code == 1 and "Replace the journal at" in declined.output
+    assert declined.exit_code == 2 and "Replace the journal at" in declined.output
     assert len(_entries(journal_path)) == 2
     demo = run("--demo", "restore", "--yes", str(saved))
     assert demo.exit_code == 2 and "demo journal cannot be restored" in demo.output

@@ -109,3 +109,17 @@ def test_screens_and_widgets_are_handed_their_parts_not_the_app() -> None:
                 offenders.append(f"{path.name}:{node.lineno}")
     assert offenders == [], "screens and widgets get an AppContext instead"
     assert len(list((tui / "screens").glob("*.py"))) > 5  # the folder was really read
+
+
+def test_due_reads_with_sqlite3_alone(tmp_path: Path) -> None:
+    db = tmp_path / "j.sqlite3"
+    with sqlite3.connect(db) as conn:  # any journal will do: `due` reads one table
+        conn.execute("CREATE TABLE entry (date TEXT PRIMARY KEY)")
+    body = (
+        "from nervelog.cli import main\n"
+        f"sys.argv = ['nervelog', '--db', {str(db)!r}, 'due']\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert exc.code == 1, exc.code\n"
+    )
+    # No sqlite-utils, no storage layer (migrations, backups), nothing a prompt need not pay.
+    modules = [*HEAVY, "sqlite_utils", "nervelog.storage", "platformdirs", "wcwidth"]
+    assert loaded_after(body, modules) == []

@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import gc
 import importlib
+import sys
 
 import click
 
-from nervelog.cli.context import EPILOG, CliContext, current, journal_options
+from nervelog.cli.context import EPILOG, CliContext, UserError, current, journal_options
 from nervelog.domain.disclaimer import DISCLAIMER
 
 __all__ = ["CliContext", "cli", "main"]
@@ -21,6 +22,8 @@ __all__ = ["CliContext", "cli", "main"]
 COMMANDS = {
     "backup": "maintenance:backup_cmd",
     "check": "entries:check",
+    "completion": "shell:completion",
+    "due": "due:due",
     "export": "transfer:export_cmd",
     "history": "maintenance:history_cmd",
     "import": "transfer:import_cmd",
@@ -29,6 +32,7 @@ COMMANDS = {
     "med": "meds:med",
     "event": "notables:event",
     "question": "notables:question",
+    "remind": "remind:remind",
     "ask": "notables:ask",
     "phase": "phases:phase",
     "report": "report:report",
@@ -57,6 +61,21 @@ class LazyGroup(click.Group):
             assert isinstance(command, click.Command) and command.name == cmd_name
             self.add_command(command)
         return super().get_command(ctx, cmd_name)
+
+    def invoke(self, ctx: click.Context) -> object:
+        """Run the command, keeping exit status 1 for `nervelog due` alone (see EPILOG)."""
+        try:
+            return super().invoke(ctx)
+        except (click.Abort, KeyboardInterrupt, EOFError):
+            # click would print "Aborted!" and exit 1.
+            raise UserError(
+                "Stopped. Nothing is half-saved: each change is whole or not made."
+            ) from None
+        except click.ClickException as exc:
+            if exc.exit_code != 1:
+                raise
+            # click's own, e.g. a --note-file that cannot be opened.
+            raise UserError(exc.format_message()) from None
 
 
 @click.group(
@@ -98,4 +117,12 @@ def main() -> None:
     gc.freeze()
     gc.set_threshold(100_000, 50, 100)
     gc.enable()  # nervelog.launch turns it off while the modules load
-    cli(prog_name="nervelog")
+    try:
+        cli(prog_name="nervelog")
+    except Exception:
+        import traceback
+
+        # A bug: show it, but keep exit status 1 meaning "today not logged" (see EPILOG).
+        traceback.print_exc()
+        click.echo("nervelog: unexpected error (a bug in nervelog; see above).", err=True)
+        sys.exit(2)

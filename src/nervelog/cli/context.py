@@ -7,7 +7,7 @@ import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 import pendulum
@@ -15,13 +15,20 @@ import pendulum
 from nervelog.domain.dates import Clock, SystemClock, parse_day, parse_span
 from nervelog.domain.disclaimer import DISCLAIMER
 from nervelog.domain.errors import JournalError, ValidationError
-from nervelog.storage.db import explain
-from nervelog.storage.repository import Journal
+
+if TYPE_CHECKING:
+    # The storage layer (and sqlite-utils) loads only for commands that open the
+    # journal that way: `nervelog due` reads the file with sqlite3 alone (issue 15).
+    from nervelog.storage.repository import Journal
 
 F = TypeVar("F", bound=Callable[..., Any])
 RECORD_ID = click.IntRange(1, 2**63 - 1)
 """An id as SQLite stores it: a larger or negative number is refused with a message."""
-EPILOG = f"{DISCLAIMER}"
+EXIT_STATUS = (
+    "Exit status: 0 done; 1 only from `nervelog due` (today not logged yet); "
+    "2 bad input, a journal problem, or stopped (Ctrl-C, or 'no' to a question)."
+)
+EPILOG = f"{EXIT_STATUS}\n\n{DISCLAIMER}"
 
 
 class UserError(click.ClickException):
@@ -106,6 +113,8 @@ def friendly_errors(func: F) -> F:
         try:
             return func(*args, **kwargs)
         except (ValidationError, JournalError, sqlite3.Error) as exc:
+            from nervelog.storage.db import explain
+
             raise UserError(explain(exc) or str(exc)) from None
 
     return wrapper  # type: ignore[return-value]
