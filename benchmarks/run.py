@@ -38,6 +38,8 @@ BIN = Path(PY).parent
 NERVELOG = [str(BIN / "nervelog")] if (BIN / "nervelog").exists() else [PY, "-m", "nervelog"]
 HEAVY = ("textual", "textual_plotext", "plotext", "fpdf")
 FLOOR_IMPORTS = "import sqlite_utils, pendulum, click, platformdirs"
+# `nervelog due` reads the journal with sqlite3 alone (no sqlite-utils, no storage layer).
+DUE_FLOOR_IMPORTS = "import sqlite3, pendulum, click"
 # Children run as an installed nervelog would: with a bytecode cache (a development
 # shell may set PYTHONDONTWRITEBYTECODE, which would recompile nervelog on every run).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -125,12 +127,25 @@ def bench_log(rows: list[Row], journal: Path, runs: int) -> None:
         "floor": [PY, "-c", FLOOR_IMPORTS],
         "log": [*NERVELOG, *db, "log", "--pain", "3"],
         "took": [*NERVELOG, *db, "med", "took", "paracetamol"],
+        "due_floor": [PY, "-c", DUE_FLOOR_IMPORTS],
+        "due": [*NERVELOG, *db, "due"],
     }
     medians = interleaved({k: partial(timed, c) for k, c in commands.items()}, runs)
     bare, floor, log, took = medians["bare"], medians["floor"], medians["log"], medians["took"]
     loaded = log_imports(journal)
     rows.append(Row("python -c pass", bare))
     rows.append(Row("import floor: sqlite_utils, pendulum, click, platformdirs", floor))
+    due, due_floor = medians["due"], medians["due_floor"]
+    rows.append(Row(f"due's import floor: {DUE_FLOOR_IMPORTS[7:]}", due_floor))
+    rows.append(
+        Row(
+            "nervelog due (10 y)",
+            due,
+            f"<= 1.1x floor: {due / floor:.2f}x ({due / due_floor:.2f}x its own stack, "
+            f"+{(due - bare) * 1000:.0f} ms on python -c pass)",
+            due <= 1.1 * floor,
+        )
+    )
     rows.append(
         Row(
             "nervelog log --pain 3 (10 y)",

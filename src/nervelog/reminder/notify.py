@@ -38,4 +38,7 @@ def notify() -> None:
         raise ReminderError(f"No way to show a notification: {wanted} is not installed.")
     if platform != "darwin":
         session_bus_fallback()
-    run_program(command)
+    try:
+        run_program(command)
+    except ReminderError as exc:
+        raise ReminderError(f"The reminder notification could not be shown. {exc}") from None
