@@ -1,0 +1,169 @@
+"""Encrypted journals: SQLCipher 4, through sqlcipher3, with SQLCipher's own defaults.
+
+An encrypted journal has no SQLite header: every page, the first included, is
+ciphertext. ``convert`` rewrites a journal from plain to encrypted, back, or under a
+new passphrase, so that an interruption at any moment leaves either the old file or
+the new one, each whole (issue 16).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import sqlcipher3.dbapi2 as sqlcipher
+
+from nervelog.domain.errors import JournalError
+from nervelog.storage.files import SQLITE_HEADER, file_header
+
+
+class WrongPassphrase(JournalError):
+    """The passphrase does not open this journal (or the file is not a journal)."""
+
+
+def is_encrypted(path: Path) -> bool:
+    """True for a non-empty file that does not start with SQLite's header."""
+    try:
+        header = file_header(path)
+    except OSError:
+        return False
+    return bool(header) and header != SQLITE_HEADER
+
+
+def sql_text(text: str) -> str:
+    """``text`` as an SQL string literal, for the statements that take no parameters."""
+    return "'" + text.replace("'", "''") + "'"
+
+
+def key_pragma(passphrase: str) -> str:
+    """``PRAGMA key = '...'`` (a PRAGMA takes no parameters)."""
+    return f"PRAGMA key = {sql_text(passphrase)}"
+
+
+def connect(path: Path, passphrase: str | None, *, timeout: float = 10.0) -> sqlcipher.Connection:
+    """Open ``path`` with SQLCipher, keyed with ``passphrase`` (None: a plain file).
+
+    Raises ``WrongPassphrase`` when the key does not open it.
+    """
+    conn = sqlcipher.connect(str(path), isolation_level=None, timeout=timeout)
+    # SQLCipher logs a failed key to stderr by default; the message below says it once.
+    conn.execute("PRAGMA cipher_log_level = NONE")
+    if passphrase is not None:
+        conn.execute(key_pragma(passphrase))
+    try:
+        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+    except sqlcipher.DatabaseError:
+        conn.close()
+        raise WrongPassphrase(
+            f"The passphrase does not open the journal at {path}. Nothing was changed."
+        ) from None
+    return conn
+
+
+def _tables(conn: sqlcipher.Connection, schema: str) -> list[str]:
+    rows = conn.execute(
+        f"SELECT name FROM {schema}.sqlite_master WHERE type = 'table'"
+        " AND name NOT LIKE 'sqlite_%' ORDER BY name"
+    )
+    return [str(r[0]) for r in rows]
+
+
+def _differences(conn: sqlcipher.Connection) -> list[str]:
+    """What differs between ``main`` and ``target``, table by table, row for row."""
+    problems = []
+    tables = _tables(conn, "main")
+    if _tables(conn, "target") != tables:
+        return ["the copy does not have the same tables"]
+    for table in tables:
+        q = f'"{table}"'
+        counts = conn.execute(
+            f"SELECT (SELECT count(*) FROM main.{q}), (SELECT count(*) FROM target.{q}),"
+            f" (SELECT count(*) FROM (SELECT * FROM main.{q} EXCEPT SELECT * FROM target.{q}))"
+        ).fetchone()
+        if counts[0] != counts[1] or counts[2]:
+            problems.append(f"table {table}: {counts[0]} rows, the copy {counts[1]}")
+    for pragma in ("user_version", "application_id"):
+        a = conn.execute(f"PRAGMA main.{pragma}").fetchone()[0]
+        b = conn.execute(f"PRAGMA target.{pragma}").fetchone()[0]
+        if a != b:
+            problems.append(f"{pragma} {a}, the copy {b}")
+    return problems
+
+
+def convert(path: Path, old: str | None, new: str | None) -> None:
+    """Rewrite the journal at ``path`` keyed with ``new`` (None: plain), then swap it in.
+
+    The copy is made while this process holds the journal exclusively, compared with
+    the original row for row, flushed to disk and renamed over the original in one
+    step. Raises ``JournalError`` (nothing changed) when another program has the
+    journal open, the passphrase is wrong or the copy differs.
+    """
+    if new == "":
+        raise ValueError("an empty passphrase would leave the journal readable by anyone")
+    tmp = path.with_name(f".{path.name}.converting")
+    leftovers = [tmp, tmp.with_name(f"{tmp.name}-journal")]
+    for stale in leftovers:  # from an interrupted conversion: never the journal itself
+        stale.unlink(missing_ok=True)
+    conn = connect(path, old)
+    try:
+        _hold(conn, path)
+        os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
+        # KEY '' makes the copy a plain SQLite file.
+        conn.execute(f"ATTACH DATABASE ? AS target KEY {sql_text(new or '')}", [str(tmp)])
+        # Each statement writes the copy alone: no transaction spans both files, so an
+        # interruption leaves no journal that SQLite could later play into the journal.
+        conn.execute("SELECT sqlcipher_export('target')")
+        for pragma in ("user_version", "application_id"):
+            value = int(conn.execute(f"PRAGMA main.{pragma}").fetchone()[0])
+            conn.execute(f"PRAGMA target.{pragma} = {value}")
+        problems = _differences(conn)
+        conn.execute("DETACH DATABASE target")
+        if problems:
+            raise JournalError(
+                f"The converted copy of {path} did not match ({'; '.join(problems)}). "
+                "Nothing was changed."
+            )
+        check = connect(tmp, new)
+        try:
+            if check.execute("PRAGMA quick_check").fetchone()[0] != "ok":
+                raise JournalError(f"The converted copy of {path} is damaged. Nothing was changed.")
+        finally:
+            check.close()
+        _fsync(tmp)
+        os.replace(tmp, path)
+        _fsync(path.parent)
+    except BaseException:
+        for stale in leftovers:
+            stale.unlink(missing_ok=True)
+        raise
+    finally:
+        conn.close()
+
+
+def _hold(conn: sqlcipher.Connection, path: Path) -> None:
+    """Keep every other program from writing the journal until ``conn`` closes.
+
+    Leaving WAL mode needs every other connection closed: that is how we know no other
+    nervelog has the old file open, to write into it after the swap. In exclusive
+    locking mode the shared lock the first read takes is then kept: others may read
+    but not write.
+    """
+    conn.execute("PRAGMA locking_mode = EXCLUSIVE")
+    try:
+        mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
+    except sqlcipher.OperationalError:
+        mode = "wal"
+    if mode != "delete":
+        raise JournalError(
+            f"The journal at {path} is open in another program (the nervelog app?). "
+            "Close it and try again. Nothing was changed."
+        )
+    conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def _fsync(path: Path) -> None:
+    fd = os.open(path, os.O_RDONLY)
+    try:
+        os.fsync(fd)
+    finally:
+        os.close(fd)
