@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gc
+import sys
 
 
 def main() -> None:
@@ -10,6 +11,10 @@ def main() -> None:
     # Loading the modules makes thousands of objects and almost no garbage: no cyclic
     # collection until the CLI sets its own thresholds (~10 ms on every command).
     gc.disable()
-    from nervelog.cli import main as cli_main
+    try:
+        from nervelog.cli import main as cli_main
 
-    cli_main()
+        cli_main()
+    except KeyboardInterrupt:
+        # Ctrl-C before a command began (while Python loads): stopped, exit status 2.
+        sys.exit(2)

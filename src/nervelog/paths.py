@@ -5,6 +5,9 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+# "NVLG": marks the file as a nervelog journal so other SQLite files are refused. Here,
+# outside the storage package, so `nervelog due` can check it without loading storage.
+APPLICATION_ID = 0x4E564C47
 ENV_VAR = "NERVELOG_DB"
 FILE_NAME = "journal.sqlite3"
 

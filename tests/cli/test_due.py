@@ -12,6 +12,7 @@ from click.testing import CliRunner, Result
 
 from nervelog.cli import CliContext, cli
 from nervelog.domain.dates import FixedClock
+from nervelog.paths import APPLICATION_ID
 
 Run = Callable[..., Result]
 
@@ -122,3 +123,37 @@ def test_demo_has_its_last_day_yesterday(run: Run) -> None:
         1,
         "nervelog: today not logged yet (last entry yesterday)\n",
     )
+
+
+def test_an_empty_file_is_a_journal_not_yet_begun(run: Run, journal_path: Path) -> None:
+    journal_path.parent.mkdir(parents=True)
+    journal_path.touch()
+    result = run("due")
+    assert (result.exit_code, result.output) == (
+        1,
+        "nervelog: today not logged yet (no entries yet)\n",
+    )
+
+
+def test_another_sqlite_file_is_not_taken_for_a_journal(run: Run, journal_path: Path) -> None:
+    journal_path.parent.mkdir(parents=True)
+    with sqlite3.connect(journal_path) as conn:
+        conn.execute("CREATE TABLE entry (date TEXT)")  # someone else's, same table name
+    result = run("due")
+    assert result.exit_code == 2
+    assert f"{journal_path} is not a nervelog journal" in result.output
+
+
+def test_a_journal_held_locked_is_a_message_not_a_hang(run: Run, journal_path: Path) -> None:
+    journal_path.parent.mkdir(parents=True)
+    holder = sqlite3.connect(journal_path, isolation_level=None)
+    holder.execute(f"PRAGMA application_id = {APPLICATION_ID}")
+    holder.execute("CREATE TABLE entry (date TEXT PRIMARY KEY)")
+    holder.execute("BEGIN EXCLUSIVE")  # as a program rewriting the file would
+    try:
+        result = run("due")
+    finally:
+        holder.execute("ROLLBACK")
+        holder.close()
+    assert result.exit_code == 2
+    assert "database is locked" in result.output and "It was not changed" in result.output

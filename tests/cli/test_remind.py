@@ -44,10 +44,10 @@ class Fakes:
         )
         path.chmod(path.stat().st_mode | stat.S_IEXEC)
 
-    def systemctl(self, *, works: bool = True, fail_on: str = "") -> None:
+    def systemctl(self, *, works: bool = True, fail_on: str = "", env: str = "") -> None:
         self.program(
             "systemctl",
-            f'[ "$2" = show-environment ] && exit {0 if works else 1}\n'
+            f'[ "$2" = show-environment ] && printf "HOME=/x\\n{env}" && exit {0 if works else 1}\n'
             f'[ -n "{fail_on}" ] && [ "$2" = "{fail_on}" ] && '
             'echo "Failed to start unit" >&2 && exit 1\nexit 0',
         )
@@ -72,7 +72,8 @@ class Fakes:
 
 @pytest.fixture
 def fakes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Fakes:
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "config"))
+    # The shell's XDG_CONFIG_HOME does not count: the systemd user manager's does.
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(tmp_path / "shell-config"))
     return Fakes(tmp_path / "bin", monkeypatch)
 
 
@@ -88,7 +89,8 @@ def mode(path: Path) -> int:
 
 
 def units(tmp_path: Path) -> tuple[Path, Path]:
-    folder = tmp_path / "config" / "systemd" / "user"
+    """Where the units go: ~/.config, as the user manager has no XDG_CONFIG_HOME."""
+    folder = Path.home() / ".config" / "systemd" / "user"
     return folder / "nervelog-reminder.timer", folder / "nervelog-reminder.service"
 
 
@@ -153,6 +155,7 @@ def test_systemd_status_then_off_removes_exactly_what_set_made(
     assert "Removed the reminder from a systemd user timer" in off.output
     assert sorted(p.name for p in folder.iterdir()) == ["syncthing.service"]
     assert fakes.calls == [
+        "systemctl --user show-environment",
         "systemctl --user disable --now nervelog-reminder.timer",
         "systemctl --user daemon-reload",
     ]
@@ -195,19 +198,37 @@ def test_a_failed_change_keeps_the_earlier_reminder(run: Run, fakes: Fakes, tmp_
     assert "disable" not in " ".join(fakes.calls)
 
 
-def test_an_unwritable_config_folder_is_a_clear_message(
-    run: Run, fakes: Fakes, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
+def test_an_unwritable_config_folder_is_a_clear_message(run: Run, fakes: Fakes) -> None:
     fakes.systemctl()
-    blocker = tmp_path / "not-a-folder"
-    blocker.write_text("", encoding="utf-8")
-    monkeypatch.setenv("XDG_CONFIG_HOME", str(blocker))
+    blocker = Path.home() / ".config"
+    blocker.write_text("", encoding="utf-8")  # a file where the folder should be
     result = run("remind", "set", "20:30")
     assert result.exit_code == 2
     assert f"Cannot write {blocker}/systemd/user/nervelog-reminder" in result.output
     assert "Nothing was installed" in result.output
     assert "enable" not in " ".join(fakes.calls)
     assert blocker.read_text(encoding="utf-8") == ""
+
+
+def test_units_go_where_the_user_manager_looks(run: Run, fakes: Fakes, tmp_path: Path) -> None:
+    fakes.systemctl(env=f"XDG_CONFIG_HOME={tmp_path}/manager-config\\n")
+    assert run("remind", "set", "20:30").exit_code == 0
+    assert (tmp_path / "manager-config/systemd/user/nervelog-reminder.timer").exists()
+    assert not units(tmp_path)[0].exists()
+
+
+def test_off_without_a_reachable_manager_still_removes_the_enable_link(
+    run: Run, fakes: Fakes, tmp_path: Path
+) -> None:
+    fakes.systemctl()
+    run("remind", "set", "20:30")
+    timer = units(tmp_path)[0]
+    link = timer.parent / "timers.target.wants" / timer.name
+    link.parent.mkdir()
+    link.symlink_to(timer)  # what a real `systemctl enable` makes
+    fakes.systemctl(works=False)  # an SSH login, say
+    assert run("remind", "off").exit_code == 0
+    assert not timer.exists() and not link.is_symlink()
 
 
 def test_systemd_arguments_are_quoted_and_specifiers_escaped() -> None:
@@ -221,9 +242,9 @@ def test_systemd_arguments_are_quoted_and_specifiers_escaped() -> None:
 
 SOMEONES_CRONTAB = (
     b"MAILTO=ann@example.org\n"
-    b"# nightly\n"
+    b"# nightly\r\n"  # written on Windows once
     b"0 3 * * * /usr/local/bin/backup --all\n"
-    b"*/5 * * * * echo caf\xc3\xa9 \\% done"  # no newline at the end
+    b"*/5 * * * * echo a\rb caf\xc3\xa9 \xff \\% done\n"
 )
 
 
@@ -390,3 +411,33 @@ def test_moving_to_systemd_takes_the_old_cron_line_out(
     assert units(tmp_path)[0].exists()
     status = run("remind", "status").output
     assert "systemd" in status and "cron" not in status
+
+
+def test_a_line_whose_schedule_was_edited_is_still_found_and_removed(
+    run: Run, fakes: Fakes
+) -> None:
+    fakes.systemctl(works=False)
+    fakes.crontab()
+    fakes.crontab_file.write_bytes(SOMEONES_CRONTAB)
+    run("remind", "set", "20:30")
+    edited = fakes.crontab_file.read_bytes().replace(b"30 20 * * *", b"30 20 * * 1-5", 1)
+    fakes.crontab_file.write_bytes(edited)
+    assert "at a time nervelog cannot read" in run("remind", "status").output
+    run("remind", "set", "21:00")
+    assert fakes.crontab_file.read_bytes().count(MARK.encode()) == 1
+    run("remind", "off")
+    assert fakes.crontab_file.read_bytes() == SOMEONES_CRONTAB
+
+
+def test_a_crontab_that_cannot_be_read_does_not_hide_the_timer(
+    run: Run, fakes: Fakes, tmp_path: Path
+) -> None:
+    fakes.systemctl()
+    run("remind", "set", "20:30")
+    fakes.program("crontab", 'echo "You (ann) are not allowed to use this program" >&2; exit 1')
+    status = run("remind", "status")
+    assert "every day at 20:30, through a systemd user timer" in status.output
+    assert "Could not look in cron (crontab)" in status.output and status.exit_code == 2
+    off = run("remind", "off")
+    assert "Removed the reminder from a systemd user timer" in off.output
+    assert off.exit_code == 2 and not units(tmp_path)[0].exists()

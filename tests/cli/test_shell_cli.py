@@ -100,3 +100,10 @@ def test_a_bug_is_status_2_not_1(tmp_path: Path) -> None:
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.returncode == 2
     assert "RuntimeError: boom" in result.stderr and "a bug in nervelog" in result.stderr
+
+
+@pytest.mark.skipif(not (BIN / "nervelog").exists(), reason="needs the installed nervelog script")
+def test_a_reader_that_stops_early_is_not_an_error() -> None:
+    shell = f"{BIN / 'nervelog'} --demo show --last 10y | true; echo ${{PIPESTATUS[0]}}"
+    result = subprocess.run(["bash", "-c", shell], capture_output=True, text=True)
+    assert result.stdout.strip() == "0" and "Traceback" not in result.stderr

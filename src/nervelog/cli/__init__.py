@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import gc
 import importlib
+import os
 import sys
 
 import click
@@ -66,6 +67,11 @@ class LazyGroup(click.Group):
         """Run the command, keeping exit status 1 for `nervelog due` alone (see EPILOG)."""
         try:
             return super().invoke(ctx)
+        except BrokenPipeError:
+            # The reader stopped reading (`| head`): the command itself is done. Later
+            # writes, and Python's last flush, go nowhere instead of failing (exit 1).
+            _quiet_stdout()
+            return None
         except (click.Abort, KeyboardInterrupt, EOFError):
             # click would print "Aborted!" and exit 1.
             raise UserError(
@@ -76,6 +82,14 @@ class LazyGroup(click.Group):
                 raise
             # click's own, e.g. a --note-file that cannot be opened.
             raise UserError(exc.format_message()) from None
+
+
+def _quiet_stdout() -> None:
+    try:
+        fd = sys.stdout.fileno()
+    except (AttributeError, OSError, ValueError):
+        return  # not a real file (a test runner's buffer)
+    os.dup2(os.open(os.devnull, os.O_WRONLY), fd)
 
 
 @click.group(

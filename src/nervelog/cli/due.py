@@ -14,6 +14,7 @@ from pathlib import Path
 import click
 
 from nervelog.cli.context import EPILOG, UserError, current, journal_options
+from nervelog.paths import APPLICATION_ID
 
 
 @dataclass(frozen=True)
@@ -38,15 +39,22 @@ def due_state(path: Path, today: date) -> DueState:
     A journal that does not exist yet has nothing logged; it is not created. Raises
     ``UserError`` for a file that cannot be read as a journal.
     """
-    if not path.exists():
-        return DueState(logged=False, last_before=None)
+    if not path.exists() or (path.is_file() and path.stat().st_size == 0):
+        return DueState(logged=False, last_before=None)  # a journal not yet begun
     if path.is_dir():
         raise UserError(f"{path} is a folder, not a journal file.")
     try:
         # mode=ro: SQLite itself refuses to write, so `due` can never change the journal;
-        # it still sees what another nervelog wrote a moment ago (WAL).
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+        # it still sees what another nervelog wrote a moment ago (WAL). A short busy
+        # timeout: a prompt must not hang on a journal someone holds locked.
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
         try:
+            app_id, tables = conn.execute(
+                "SELECT (SELECT application_id FROM pragma_application_id),"
+                " (SELECT count(*) FROM sqlite_master WHERE name = 'entry')"
+            ).fetchone()
+            if app_id != APPLICATION_ID or not tables:
+                raise UserError(f"{path} is not a nervelog journal. It was not changed.")
             row = conn.execute(
                 "SELECT EXISTS (SELECT 1 FROM entry WHERE date = ?),"
                 " (SELECT max(date) FROM entry WHERE date < ?)",

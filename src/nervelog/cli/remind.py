@@ -4,23 +4,22 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Callable
-from typing import Any, TypeVar
+from typing import Any
 
 import click
 
-from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
+from nervelog.cli.context import EPILOG, F, UserError, current, friendly_errors, journal_options
 from nervelog.cli.due import due_state
 from nervelog.reminder import (
     REMINDER_TEXT,
     Installed,
     ReminderError,
+    Scheduler,
     choose_scheduler,
     parse_reminder_time,
     reminder_command,
     schedulers,
 )
-
-F = TypeVar("F", bound=Callable[..., Any])
 
 
 def reminder_errors(func: F) -> F:
@@ -79,41 +78,56 @@ def set_reminder(time: str) -> None:
     scheduler = choose_scheduler(options)
     installed = scheduler.install(at, reminder_command(journal))
     # Only one reminder: an earlier one kept by another scheduler would fire twice.
-    for other in options:
-        if other is not scheduler:
-            try:
-                other.remove()
-            except ReminderError as exc:
-                click.echo(f"An earlier reminder stays in {other.name}: {exc}", err=True)
+    each_scheduler([s for s in options if s is not scheduler], lambda s: s.remove())
     for line in describe(installed):
         click.echo(line)
     click.echo(f'It checks {journal} and says only "{REMINDER_TEXT}".')
     click.echo("Remove it with: nervelog remind off")
 
 
+def each_scheduler(
+    options: list[Scheduler], step: Callable[[Scheduler], Installed | None]
+) -> tuple[list[Installed], bool]:
+    """``step`` on every scheduler; one that fails is reported and the others still run.
+
+    Returns what the steps found and whether every one of them worked.
+    """
+    results, ok = [], True
+    for scheduler in options:
+        try:
+            if (found := step(scheduler)) is not None:
+                results.append(found)
+        except ReminderError as exc:
+            click.echo(f"Could not look in {scheduler.name}: {exc}", err=True)
+            ok = False
+    return results, ok
+
+
 @remind.command(epilog=EPILOG)
-@reminder_errors
 def status() -> None:
     """Say whether a reminder is set, when, and where it is kept."""
-    found = [f for scheduler in schedulers() if (f := scheduler.find()) is not None]
-    if not found:
+    found, ok = each_scheduler(schedulers(), lambda s: s.find())
+    if not found and ok:
         click.echo("No reminder is set. Set one with: nervelog remind set 20:30")
     for item in found:
         for line in describe(item):
             click.echo(line)
+    if not ok:
+        click.get_current_context().exit(2)
 
 
 @remind.command(epilog=EPILOG)
-@reminder_errors
 def off() -> None:
     """Remove the reminder: exactly the files or crontab line `remind set` made."""
-    removed = [r for scheduler in schedulers() if (r := scheduler.remove()) is not None]
-    if not removed:
+    removed, ok = each_scheduler(schedulers(), lambda s: s.remove())
+    if not removed and ok:
         click.echo("No reminder was set; nothing changed.")
     for item in removed:
         click.echo(f"Removed the reminder from {item.scheduler}:")
         for where in item.where:
             click.echo(f"  {where}")
+    if not ok:
+        click.get_current_context().exit(2)
 
 
 @remind.command(epilog=EPILOG)

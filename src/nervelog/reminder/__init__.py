@@ -113,6 +113,11 @@ def choose_scheduler(options: Sequence[Scheduler]) -> Scheduler:
 
 def reminder_command(journal: Path) -> list[str]:
     """What the scheduler runs: this Python and this journal, whatever PATH is then."""
+    if "\n" in str(journal) or "\n" in sys.executable:
+        raise ReminderError(
+            f"The journal's path {str(journal)!r} holds a line break, which no scheduler "
+            "file can carry. Nothing was installed."
+        )
     return [sys.executable, "-m", "nervelog", "--db", str(journal), "remind", "run"]
 
 

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import re
 import shlex
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 
 from nervelog.reminder import Installed, ReminderError, ReminderTime
-from nervelog.reminder.system import find_program, run_program
+from nervelog.reminder.system import program, run_program
 
 MARK = "# nervelog reminder (nervelog remind off removes this line)"
-_OURS = re.compile(r"^(\d{1,2}) (\d{1,2}) \* \* \* .*" + re.escape(MARK) + r"$")
+_TIME = re.compile(r"^(\d{1,2}) (\d{1,2}) \* \* \* ")
+
+
+def is_ours(line: str) -> bool:
+    """True for nervelog's line, whatever its schedule was edited to."""
+    return line.rstrip("\r\n").endswith(MARK)
 
 
 def cron_line(at: ReminderTime, command: Sequence[str]) -> str:
@@ -23,7 +29,7 @@ def cron_line(at: ReminderTime, command: Sequence[str]) -> str:
 def without_ours(crontab: str) -> str:
     """The crontab with nervelog's line (and only it) taken out, byte for byte otherwise."""
     lines = crontab.splitlines(keepends=True)
-    return "".join(line for line in lines if not _OURS.match(line.rstrip("\n")))
+    return "".join(line for line in lines if not is_ours(line))
 
 
 @dataclass(frozen=True)
@@ -34,17 +40,11 @@ class Cron:
 
     def available(self) -> bool:
         """True when the ``crontab`` program is on PATH."""
-        return find_program("crontab") is not None
-
-    def _crontab(self) -> str:
-        crontab = find_program("crontab")
-        if crontab is None:
-            raise ReminderError("crontab is not on PATH.")
-        return crontab
+        return shutil.which("crontab") is not None
 
     def read(self) -> str:
         """The current crontab; empty when the user has none."""
-        result = run_program([self._crontab(), "-l"], check=False)
+        result = run_program([program("crontab"), "-l"], check=False)
         if result.returncode == 0:
             return result.stdout
         if "no crontab" in result.stderr.lower():
@@ -53,9 +53,9 @@ class Cron:
 
     def _replace(self, text: str) -> None:
         if text:
-            run_program([self._crontab(), "-"], input=text)
+            run_program([program("crontab"), "-"], input=text)
         else:
-            run_program([self._crontab(), "-r"])
+            run_program([program("crontab"), "-r"])
 
     def install(self, at: ReminderTime, command: Sequence[str]) -> Installed:
         """Put nervelog's line first, so the lines after it read exactly as before.
@@ -67,19 +67,25 @@ class Cron:
         self._replace(f"{line}\n{without_ours(self.read())}")
         return Installed(self.name, at, [f"your crontab (crontab -l): {line}"])
 
-    def find(self) -> Installed | None:
-        """nervelog's line, if the crontab has one."""
-        if not self.available():
-            return None
-        for line in self.read().splitlines():
-            if match := _OURS.match(line):
-                at = ReminderTime(int(match[2]), int(match[1]))
+    def find(self, crontab: str | None = None) -> Installed | None:
+        """nervelog's line, if the crontab (read now unless given) has one."""
+        if crontab is None:
+            if not self.available():
+                return None
+            crontab = self.read()
+        for line in crontab.splitlines():
+            if is_ours(line):
+                match = _TIME.match(line)
+                at = ReminderTime(int(match[2]), int(match[1])) if match else None
                 return Installed(self.name, at, [f"your crontab (crontab -l): {line}"])
         return None
 
     def remove(self) -> Installed | None:
         """Take nervelog's line out; the crontab is then as it was before ``install``."""
-        found = self.find()
+        if not self.available():
+            return None
+        crontab = self.read()
+        found = self.find(crontab)
         if found is not None:
-            self._replace(without_ours(self.read()))
+            self._replace(without_ours(crontab))
         return found

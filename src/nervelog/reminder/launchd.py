@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import plistlib
+import shutil
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -11,8 +12,8 @@ from pathlib import Path
 from nervelog.reminder import Installed, ReminderError, ReminderTime
 from nervelog.reminder.system import (
     files_restored_on_failure,
-    find_program,
     ignore_failure,
+    program,
     run_program,
     write_files,
 )
@@ -50,13 +51,10 @@ class Launchd:
 
     def available(self) -> bool:
         """True when ``launchctl`` is on PATH."""
-        return find_program("launchctl") is not None
+        return shutil.which("launchctl") is not None
 
     def _launchctl(self, *args: str) -> None:
-        launchctl = find_program("launchctl")
-        if launchctl is None:
-            raise ReminderError("launchctl is no longer on PATH.")
-        run_program([launchctl, *args])
+        run_program([program("launchctl"), *args])
 
     def _domain(self) -> str:
         return f"gui/{os.getuid()}"

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 from nervelog import reminder
 from nervelog.reminder import REMINDER_TEXT, ReminderError
-from nervelog.reminder.system import find_program, run_program
+from nervelog.reminder.system import run_program
 
 TITLE = "nervelog"
 
@@ -15,10 +16,10 @@ TITLE = "nervelog"
 def notification_command(platform: str) -> list[str] | None:
     """The program and arguments that show the reminder here, or None if there is none."""
     if platform == "darwin":
-        osascript = find_program("osascript")
+        osascript = shutil.which("osascript")
         script = f'display notification "{REMINDER_TEXT}" with title "{TITLE}"'
         return [osascript, "-e", script] if osascript else None
-    notify_send = find_program("notify-send")
+    notify_send = shutil.which("notify-send")
     return [notify_send, "--app-name", TITLE, TITLE, REMINDER_TEXT] if notify_send else None
 
 

@@ -2,50 +2,59 @@
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
 
 from nervelog.reminder import ReminderError
+from nervelog.storage.files import write_private
 
 PROGRAM_TIMEOUT_S = 30
 
 
-def find_program(name: str) -> str | None:
-    """The full path of ``name`` on PATH, or None."""
-    return shutil.which(name)
+@dataclass(frozen=True)
+class Ran:
+    """What a program printed (decoded so any byte survives a round trip) and its status."""
+
+    returncode: int
+    stdout: str
+    stderr: str
 
 
-def run_program(
-    args: Sequence[str], *, input: str | None = None, check: bool = True
-) -> subprocess.CompletedProcess[str]:
+def _decode(data: bytes) -> str:
+    # surrogateescape, and no newline translation: someone else's crontab comes back
+    # byte for byte, CR and all.
+    return data.decode("utf-8", "surrogateescape")
+
+
+def run_program(args: Sequence[str], *, input: str | None = None, check: bool = True) -> Ran:
     """Run a scheduler program; with ``check``, a failure becomes a ``ReminderError``."""
     try:
         result = subprocess.run(
             list(args),
-            input=input,
+            input=None if input is None else input.encode("utf-8", "surrogateescape"),
             capture_output=True,
-            text=True,
-            # Bytes that are not UTF-8 (someone else's crontab) survive the round trip.
-            encoding="utf-8",
-            errors="surrogateescape",
             timeout=PROGRAM_TIMEOUT_S,
             check=False,
         )
     except (OSError, subprocess.TimeoutExpired) as exc:
         raise ReminderError(f"`{' '.join(args)}` could not run: {exc}.") from None
-    if check and result.returncode != 0:
-        detail = (result.stderr or result.stdout).strip() or f"exit status {result.returncode}"
+    ran = Ran(result.returncode, _decode(result.stdout), _decode(result.stderr))
+    if check and ran.returncode != 0:
+        detail = (ran.stderr or ran.stdout).strip() or f"exit status {ran.returncode}"
         raise ReminderError(f"`{' '.join(args)}` failed: {detail}.")
-    return result
+    return ran
 
 
-def config_home() -> Path:
-    """``$XDG_CONFIG_HOME``, else ``~/.config``."""
-    return Path(os.environ.get("XDG_CONFIG_HOME") or Path.home() / ".config")
+def program(name: str) -> str:
+    """The full path of ``name`` on PATH; ``ReminderError`` if it is not there."""
+    found = shutil.which(name)
+    if found is None:
+        raise ReminderError(f"{name} is not on PATH.")
+    return found
 
 
 @contextmanager
@@ -60,7 +69,7 @@ def files_restored_on_failure(paths: Sequence[Path]) -> Iterator[None]:
                 if data is None:
                     path.unlink(missing_ok=True)
                 else:
-                    _write(path, data)
+                    write_private(path, data)
             except OSError:
                 pass  # what could not be written back was never replaced either
         raise
@@ -74,23 +83,11 @@ def write_files(contents: Mapping[Path, str]) -> None:
     for path, text in contents.items():
         try:
             path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-            _write(path, text.encode())
+            write_private(path, text.encode())
         except OSError as exc:
             raise ReminderError(
                 f"Cannot write {path}: {exc.strerror or exc}. Nothing was installed."
             ) from None
-
-
-def _write(path: Path, data: bytes) -> None:
-    tmp = path.with_name(f".{path.name}.tmp")
-    fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(tmp, path)
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def ignore_failure(step: Callable[[], object]) -> None:

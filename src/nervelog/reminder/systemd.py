@@ -9,10 +9,9 @@ from pathlib import Path
 
 from nervelog.reminder import Installed, ReminderError, ReminderTime
 from nervelog.reminder.system import (
-    config_home,
     files_restored_on_failure,
-    find_program,
     ignore_failure,
+    program,
     run_program,
     write_files,
 )
@@ -58,17 +57,32 @@ def systemd_quote(arg: str) -> str:
     return '"' + arg.replace("\\", "\\\\").replace('"', '\\"') + '"'
 
 
+def _manager_environment() -> dict[str, str] | None:
+    """The systemd user manager's environment, or None when no manager answers."""
+    try:
+        ran = run_program([program("systemctl"), "--user", "show-environment"])
+    except ReminderError:
+        return None  # no systemctl, or none running (most containers, some SSH logins)
+    return dict(line.split("=", 1) for line in ran.stdout.splitlines() if "=" in line)
+
+
 @dataclass(frozen=True)
 class Systemd:
     """A timer and a service named ``nervelog-reminder`` in ``folder``."""
 
     folder: Path
+    reachable: bool
     name: str = "a systemd user timer (systemctl --user)"
 
     @classmethod
     def for_user(cls) -> Systemd:
-        """The user's own unit folder: ``$XDG_CONFIG_HOME/systemd/user``."""
-        return cls(config_home() / "systemd" / "user")
+        """The folder the user manager reads: its ``$XDG_CONFIG_HOME/systemd/user``.
+
+        The manager's own environment, not the shell's, decides where it looks.
+        """
+        env = _manager_environment()
+        config = Path((env or {}).get("XDG_CONFIG_HOME") or Path.home() / ".config")
+        return cls(config / "systemd" / "user", reachable=env is not None)
 
     @property
     def service(self) -> Path:
@@ -80,23 +94,17 @@ class Systemd:
         """The timer unit file."""
         return self.folder / f"{UNIT}.timer"
 
+    @property
+    def enable_link(self) -> Path:
+        """The link ``systemctl enable`` makes for the timer."""
+        return self.folder / "timers.target.wants" / f"{UNIT}.timer"
+
     def available(self) -> bool:
-        """True when a systemd user manager answers (not in most containers or over SSH)."""
-        systemctl = find_program("systemctl")
-        if systemctl is None:
-            return False
-        try:
-            return (
-                run_program([systemctl, "--user", "show-environment"], check=False).returncode == 0
-            )
-        except ReminderError:
-            return False
+        """True when a systemd user manager answers."""
+        return self.reachable
 
     def _systemctl(self, *args: str) -> None:
-        systemctl = find_program("systemctl")
-        if systemctl is None:
-            raise ReminderError("systemctl is no longer on PATH.")
-        run_program([systemctl, "--user", *args])
+        run_program([program("systemctl"), "--user", *args])
 
     def install(self, at: ReminderTime, command: Sequence[str]) -> Installed:
         """Write both units, reload systemd and start the timer; undone if a step fails."""
@@ -123,26 +131,26 @@ class Systemd:
         try:
             text = self.timer.read_text(encoding="utf-8")
         except OSError:
-            return None
+            if not self.service.exists():
+                return None
+            text = ""
         match = _ON_CALENDAR.search(text)
         at = ReminderTime(int(match[1]), int(match[2])) if match else None
         return Installed(self.name, at, [str(self.timer), str(self.service)])
 
     def remove(self) -> Installed | None:
-        """Stop and disable the timer, delete both files, reload systemd."""
-        found = self.find() or (
-            Installed(self.name, None, [str(self.service)]) if self.service.exists() else None
-        )
+        """Stop and disable the timer, delete both files and the enable link, reload."""
+        found = self.find()
         if found is None:
             return None
-        if find_program("systemctl") is not None:
+        if self.reachable:
             # Gone already or never started: either way there is nothing left to stop.
             ignore_failure(lambda: self._systemctl("disable", "--now", f"{UNIT}.timer"))
-        for path in (self.timer, self.service):
+        for path in (self.enable_link, self.timer, self.service):
             try:
                 path.unlink(missing_ok=True)
             except OSError as exc:
                 raise ReminderError(f"Cannot remove {path}: {exc.strerror or exc}.") from None
-        if find_program("systemctl") is not None:
+        if self.reachable:
             ignore_failure(lambda: self._systemctl("daemon-reload"))
         return found

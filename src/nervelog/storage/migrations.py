@@ -11,9 +11,7 @@ from collections.abc import Callable
 from sqlite_utils import Database
 
 from nervelog.domain.errors import JournalError
-
-# "NVLG": marks the file as a nervelog journal so other SQLite files are refused.
-APPLICATION_ID = 0x4E564C47
+from nervelog.paths import APPLICATION_ID as APPLICATION_ID
 
 
 def _score_columns(prefix: str = "") -> str:
