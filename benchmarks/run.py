@@ -37,9 +37,10 @@ PY = sys.executable
 BIN = Path(PY).parent
 NERVELOG = [str(BIN / "nervelog")] if (BIN / "nervelog").exists() else [PY, "-m", "nervelog"]
 HEAVY = ("textual", "textual_plotext", "plotext", "fpdf")
-FLOOR_IMPORTS = "import sqlite_utils, pendulum, click, platformdirs"
-# `nervelog due` reads the journal with sqlite3 alone (no sqlite-utils, no storage layer).
-DUE_FLOOR_IMPORTS = "import sqlite3, pendulum, click"
+# sqlcipher3 is the SQLite library of every journal, plain or encrypted (nervelog.driver).
+FLOOR_IMPORTS = "import sqlcipher3, sqlite_utils, pendulum, click, platformdirs"
+# `nervelog due` reads the journal with the driver alone (no sqlite-utils, no storage).
+DUE_FLOOR_IMPORTS = "import sqlcipher3, pendulum, click"
 # Children run as an installed nervelog would: with a bytecode cache (a development
 # shell may set PYTHONDONTWRITEBYTECODE, which would recompile nervelog on every run).
 ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
@@ -134,7 +135,7 @@ def bench_log(rows: list[Row], journal: Path, runs: int) -> None:
     bare, floor, log, took = medians["bare"], medians["floor"], medians["log"], medians["took"]
     loaded = log_imports(journal)
     rows.append(Row("python -c pass", bare))
-    rows.append(Row("import floor: sqlite_utils, pendulum, click, platformdirs", floor))
+    rows.append(Row(f"import floor: {FLOOR_IMPORTS[7:]}", floor))
     due, due_floor = medians["due"], medians["due_floor"]
     rows.append(Row(f"due's import floor: {DUE_FLOOR_IMPORTS[7:]}", due_floor))
     rows.append(

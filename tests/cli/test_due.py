@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import sqlite3
 from collections.abc import Callable
 from pathlib import Path
 
@@ -12,6 +11,10 @@ from click.testing import CliRunner, Result
 
 from nervelog.cli import CliContext, cli
 from nervelog.domain.dates import FixedClock
+
+# The library nervelog uses: one process must not mix two SQLite libraries on one
+# file (their POSIX locks would not see each other).
+from nervelog.driver import sqlite as sqlite3
 from nervelog.paths import APPLICATION_ID
 
 Run = Callable[..., Result]

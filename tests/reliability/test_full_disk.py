@@ -10,7 +10,6 @@ from __future__ import annotations
 import json
 import resource
 import signal
-import sqlite3
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +21,10 @@ from nervelog.domain.dates import FixedClock
 from nervelog.domain.errors import JournalError
 from nervelog.domain.models import Entry
 from nervelog.domain.scores import Scores
+
+# The library nervelog uses: one process must not mix two SQLite libraries on one
+# file (their POSIX locks would not see each other).
+from nervelog.driver import sqlite as sqlite3
 from nervelog.storage import open_journal
 from nervelog.storage.backup import list_backups
 from nervelog.storage.importing import import_data

@@ -8,7 +8,6 @@ once the cause is gone stores exactly what was typed.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
@@ -20,6 +19,10 @@ from tui_helpers import screen_text, wait_for
 from nervelog.domain.dates import FixedClock
 from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import Score, Scores
+
+# The library nervelog uses: one process must not mix two SQLite libraries on one
+# file (their POSIX locks would not see each other).
+from nervelog.driver import sqlite as sqlite3
 from nervelog.storage import Journal, open_journal
 from nervelog.tui.app import WELCOMED, NervelogApp
 from nervelog.tui.screens.checkin import CheckinScreen

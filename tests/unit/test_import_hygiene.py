@@ -111,7 +111,7 @@ def test_screens_and_widgets_are_handed_their_parts_not_the_app() -> None:
     assert len(list((tui / "screens").glob("*.py"))) > 5  # the folder was really read
 
 
-def test_due_reads_with_sqlite3_alone(tmp_path: Path) -> None:
+def test_due_reads_with_the_sqlite_library_alone(tmp_path: Path) -> None:
     db = tmp_path / "j.sqlite3"
     with sqlite3.connect(db) as conn:  # any journal will do: `due` reads one table
         conn.execute("PRAGMA application_id = 1314278471")  # "NVLG"

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 import stat
 from pathlib import Path
 
@@ -13,6 +12,10 @@ from nervelog.domain.dates import FixedClock
 from nervelog.domain.errors import JournalError
 from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import Scores
+
+# The library nervelog uses: one process must not mix two SQLite libraries on one
+# file (their POSIX locks would not see each other).
+from nervelog.driver import sqlite as sqlite3
 from nervelog.paths import ENV_VAR, journal_path
 from nervelog.storage import Journal, open_journal
 from nervelog.storage.migrations import LATEST_VERSION, migrate, schema_version

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import sqlite3
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -15,6 +14,7 @@ import pendulum
 from nervelog.domain.dates import Clock, SystemClock, parse_day, parse_span
 from nervelog.domain.disclaimer import DISCLAIMER
 from nervelog.domain.errors import JournalError, ValidationError
+from nervelog.driver import sqlite
 
 if TYPE_CHECKING:
     # The storage layer (and sqlite-utils) loads only for commands that open the
@@ -112,7 +112,7 @@ def friendly_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
-        except (ValidationError, JournalError, sqlite3.Error) as exc:
+        except (ValidationError, JournalError, sqlite.Error) as exc:
             from nervelog.storage.db import explain
 
             raise UserError(explain(exc) or str(exc)) from None

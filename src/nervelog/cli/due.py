@@ -1,12 +1,11 @@
 """``nervelog due``: is today logged? One quiet question for shell prompts and reminders.
 
-It reads the journal file with ``sqlite3`` alone, read-only: no migration, no backup and
+It reads the journal file with the SQLite library alone, read-only: no migration, no backup and
 no sqlite-utils, so a prompt pays little more than Python's own start (issue 15).
 """
 
 from __future__ import annotations
 
-import sqlite3
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -14,6 +13,7 @@ from pathlib import Path
 import click
 
 from nervelog.cli.context import EPILOG, UserError, current, journal_options
+from nervelog.driver import sqlite
 from nervelog.paths import APPLICATION_ID
 
 
@@ -47,7 +47,7 @@ def due_state(path: Path, today: date) -> DueState:
         # mode=ro: SQLite itself refuses to write, so `due` can never change the journal;
         # it still sees what another nervelog wrote a moment ago (WAL). A short busy
         # timeout: a prompt must not hang on a journal someone holds locked.
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        conn = sqlite.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
         try:
             app_id, tables = conn.execute(
                 "SELECT (SELECT application_id FROM pragma_application_id),"
@@ -62,7 +62,7 @@ def due_state(path: Path, today: date) -> DueState:
             ).fetchone()
         finally:
             conn.close()
-    except sqlite3.Error as exc:
+    except sqlite.Error as exc:
         raise UserError(
             f"Cannot read the journal at {path}: {exc}. It was not changed; "
             "`nervelog check` says more."

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import sqlite3
 from pathlib import Path
 
 import click
@@ -19,6 +18,7 @@ from nervelog.cli.format import dash, plural
 from nervelog.domain.dates import parse_day
 from nervelog.domain.errors import JournalError
 from nervelog.domain.text import one_line, printable
+from nervelog.driver import sqlite
 from nervelog.storage import backup as snapshots
 from nervelog.storage.history import Change
 from nervelog.storage.repository import Journal
@@ -64,7 +64,7 @@ def backup_cmd(out: Path | None) -> None:
             target = journal.auto_backup
         else:
             target = snapshots.make_backup(journal.db.conn, ctx.path(), ctx.clock)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite.Error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else str(exc)
         raise UserError(
             f"Could not write the backup: {reason}. The journal was not changed."

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import os
 import re
-import sqlite3
 import tempfile
 import time
 from collections.abc import Iterator
@@ -25,6 +24,7 @@ import pendulum
 
 from nervelog.domain.dates import Clock
 from nervelog.domain.errors import JournalError
+from nervelog.driver import sqlite
 from nervelog.storage.files import SQLITE_HEADER, file_header
 
 BACKUP_FOLDER = "backups"
@@ -61,7 +61,7 @@ def backup_day(path: Path, journal_path: Path) -> pendulum.Date | None:
 
 
 @contextmanager
-def read_only(path: Path, *, tidy: bool = True) -> Iterator[sqlite3.Connection]:
+def read_only(path: Path, *, tidy: bool = True) -> Iterator[sqlite.Connection]:
     """A read-only connection to ``path`` that leaves no side files behind.
 
     Reading a WAL-mode file (a copied journal, say) makes SQLite create empty ``-wal``
@@ -71,7 +71,7 @@ def read_only(path: Path, *, tidy: bool = True) -> Iterator[sqlite3.Connection]:
     """
     sides = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
     existed = [side.exists() for side in sides]
-    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
+    conn = sqlite.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
         yield conn
     finally:
@@ -111,7 +111,7 @@ def check_journal_file(path: Path, *, tidy: bool = True) -> int:
             problems = [r[0] for r in conn.execute("PRAGMA integrity_check").fetchall()]
             if problems != ["ok"]:
                 raise JournalError(f"{path} is damaged: {problems[0]}.")
-    except sqlite3.Error as exc:
+    except sqlite.Error as exc:
         raise JournalError(f"{path} is damaged or unreadable: {exc}.") from None
     return version
 
@@ -135,7 +135,7 @@ def restore_hint(journal_path: Path) -> str:
     return f"The newest good backup is {good}; to use it run: nervelog restore {good}"
 
 
-def write_snapshot(source: sqlite3.Connection, target: Path) -> Path:
+def write_snapshot(source: sqlite.Connection, target: Path) -> Path:
     """Write a consistent snapshot of ``source`` to ``target`` (0600, never half-written).
 
     The snapshot goes to a temporary file beside ``target`` and is renamed over it only
@@ -147,7 +147,7 @@ def write_snapshot(source: sqlite3.Connection, target: Path) -> Path:
     tmp = Path(tmp_name)
     try:
         os.chmod(tmp, 0o600)
-        dest = sqlite3.connect(tmp, isolation_level=None)
+        dest = sqlite.connect(tmp, isolation_level=None)
         try:
             source.backup(dest)
             dest.execute("PRAGMA journal_mode = DELETE")
@@ -174,7 +174,7 @@ def _free_name(journal_path: Path, moment: pendulum.DateTime) -> Path:
     return candidate
 
 
-def make_backup(conn: sqlite3.Connection, journal_path: Path, clock: Clock) -> Path:
+def make_backup(conn: sqlite.Connection, journal_path: Path, clock: Clock) -> Path:
     """Snapshot the open journal into its ``backups/`` folder and prune old snapshots."""
     folder = backup_folder(journal_path)
     folder.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -217,7 +217,7 @@ def backed_up_today(journal_path: Path, today: pendulum.Date) -> bool:
     return day is not None and day >= today
 
 
-def has_data(conn: sqlite3.Connection) -> bool:
+def has_data(conn: sqlite.Connection) -> bool:
     """Whether the journal holds anything worth a snapshot."""
     row = conn.execute(
         "SELECT EXISTS (SELECT 1 FROM entry) OR EXISTS (SELECT 1 FROM session) "
@@ -258,7 +258,7 @@ def restore_journal(source: Path, journal_path: Path, clock: Clock) -> RestoreRe
     try:
         with read_only(source) as src:
             if current_ok:
-                live = sqlite3.connect(journal_path, isolation_level=None, timeout=10)
+                live = sqlite.connect(journal_path, isolation_level=None, timeout=10)
                 try:
                     previous = make_backup(live, journal_path, clock)
                     # The backup API replaces every page of the live journal in one
@@ -271,7 +271,7 @@ def restore_journal(source: Path, journal_path: Path, clock: Clock) -> RestoreRe
                 if journal_path.exists():
                     previous = _move_aside(journal_path, clock)
                 write_snapshot(src, journal_path)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite.Error) as exc:
         raise JournalError(
             f"Could not restore {source}: {exc}. The journal was not replaced."
         ) from None

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import random
-import sqlite3
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,6 +13,7 @@ from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock
 from nervelog.domain.errors import JournalError, ValidationError
+from nervelog.driver import sqlite
 from nervelog.storage import backup
 from nervelog.storage.files import SQLITE_HEADER, file_header
 from nervelog.storage.migrations import APPLICATION_ID, LATEST_VERSION, migrate, schema_version
@@ -67,10 +67,10 @@ def open_database_and_backup(
         _create_private_file(path)
     else:
         _check_existing(path)
-    conn: sqlite3.Connection | None = None
+    conn: sqlite.Connection | None = None
     try:
         # isolation_level=None: we issue BEGIN IMMEDIATE ourselves (see transaction()).
-        conn = sqlite3.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        conn = sqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # One read transaction, so both come from the same moment even if another
         # nervelog process is creating this journal right now.
@@ -93,14 +93,14 @@ def open_database_and_backup(
         migrate(db)
         if snapshot is None:
             snapshot = _daily_backup(conn, path, clock)
-    except sqlite3.OperationalError as exc:
+    except sqlite.OperationalError as exc:
         # Full disk, I/O error, lock held too long: the file is fine, the moment is not.
         if conn is not None:
             conn.close()
         raise JournalError(
             f"Cannot open the journal at {path}: {exc}. It was not changed. {advice(exc, path)}"
         ) from None
-    except sqlite3.DatabaseError as exc:
+    except sqlite.DatabaseError as exc:
         if conn is not None:
             conn.close()
         raise _damaged(path, f"Cannot open the journal at {path}: {exc}.") from None
@@ -111,7 +111,7 @@ def open_database_and_backup(
     return db, snapshot
 
 
-def _use_wal(conn: sqlite3.Connection) -> None:
+def _use_wal(conn: sqlite.Connection) -> None:
     """Switch the journal to WAL mode (once; the mode is stored in the file).
 
     The switch needs a brief exclusive lock, and SQLite reports "database is locked"
@@ -124,13 +124,13 @@ def _use_wal(conn: sqlite3.Connection) -> None:
             if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             return
-        except sqlite3.OperationalError as exc:
+        except sqlite.OperationalError as exc:
             if "locked" not in str(exc) or time.monotonic() > deadline:
                 raise
             time.sleep(random.uniform(0.005, 0.03))
 
 
-def _quick_check(conn: sqlite3.Connection, path: Path) -> None:
+def _quick_check(conn: sqlite.Connection, path: Path) -> None:
     """Refuse a damaged journal before anything writes to it."""
     rows = [str(r[0]) for r in conn.execute("PRAGMA quick_check").fetchall()]
     if rows != ["ok"]:
@@ -145,20 +145,20 @@ def _backup_before_migrating(db: Database, path: Path, clock: Clock | None) -> P
         return None
     try:
         return backup.make_backup(db.conn, path, clock)
-    except (OSError, sqlite3.Error) as exc:
+    except (OSError, sqlite.Error) as exc:
         raise JournalError(
             f"The journal at {path} needs upgrading, but a backup could not be made first "
             f"({exc}). It was not changed."
         ) from None
 
 
-def _daily_backup(conn: sqlite3.Connection, path: Path, clock: Clock | None) -> Path | None:
+def _daily_backup(conn: sqlite.Connection, path: Path, clock: Clock | None) -> Path | None:
     """At most one automatic snapshot a day, and none of an empty journal."""
     if clock is None or backup.backed_up_today(path, clock.today()) or not backup.has_data(conn):
         return None
     try:
         return backup.make_backup(conn, path, clock)
-    except (OSError, sqlite3.Error):
+    except (OSError, sqlite.Error):
         # A failed routine snapshot (full disk, read-only folder) must not stop the
         # user from reading or writing their journal; tomorrow's open tries again.
         return None
@@ -166,14 +166,14 @@ def _daily_backup(conn: sqlite3.Connection, path: Path, clock: Clock | None) -> 
 
 def open_memory_database() -> Database:
     """A migrated in-memory journal, for tests and previews."""
-    conn = sqlite3.connect(":memory:", isolation_level=None)
+    conn = sqlite.connect(":memory:", isolation_level=None)
     db = Database(conn, execute_plugins=False)
     migrate(db)
     return db
 
 
 @contextmanager
-def transaction(db: Database) -> Iterator[sqlite3.Connection]:
+def transaction(db: Database) -> Iterator[sqlite.Connection]:
     """One all-or-nothing write.
 
     BEGIN IMMEDIATE takes the write lock up front, so two nervelog processes queue on
@@ -184,7 +184,7 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
     conn = db.conn
     try:
         conn.execute("BEGIN IMMEDIATE")
-    except sqlite3.DatabaseError as exc:
+    except sqlite.DatabaseError as exc:
         raise _write_error(conn, exc) from None
     try:
         yield conn
@@ -193,22 +193,22 @@ def transaction(db: Database) -> Iterator[sqlite3.Connection]:
         if conn.in_transaction:
             conn.execute("ROLLBACK")
         # Integrity and programming errors are bugs or constraint checks: keep them.
-        if isinstance(exc, sqlite3.DatabaseError) and type(exc) in _DISK_ERRORS:
+        if isinstance(exc, sqlite.DatabaseError) and type(exc) in _DISK_ERRORS:
             raise _write_error(conn, exc) from None
         raise
     else:
         try:
             conn.execute("COMMIT")
-        except sqlite3.DatabaseError as exc:
+        except sqlite.DatabaseError as exc:
             if conn.in_transaction:
                 conn.execute("ROLLBACK")
             raise _write_error(conn, exc) from None
 
 
-_DISK_ERRORS = (sqlite3.OperationalError, sqlite3.DatabaseError)
+_DISK_ERRORS = (sqlite.OperationalError, sqlite.DatabaseError)
 
 
-def _write_error(conn: sqlite3.Connection, exc: sqlite3.DatabaseError) -> JournalError:
+def _write_error(conn: sqlite.Connection, exc: sqlite.DatabaseError) -> JournalError:
     """A plain-words error for a write SQLite could not make."""
     return JournalError(
         f"Could not save to the journal: {exc}. Nothing was changed; the journal is as "
@@ -216,7 +216,7 @@ def _write_error(conn: sqlite3.Connection, exc: sqlite3.DatabaseError) -> Journa
     )
 
 
-def explain(exc: BaseException, conn: sqlite3.Connection | None = None) -> str | None:
+def explain(exc: BaseException, conn: sqlite.Connection | None = None) -> str | None:
     """The plain words for a problem the user can act on, or None for a bug.
 
     The command line and the app both show these, so a problem reads the same in both.
@@ -225,7 +225,7 @@ def explain(exc: BaseException, conn: sqlite3.Connection | None = None) -> str |
     """
     if isinstance(exc, ValidationError | JournalError):
         return str(exc)
-    if isinstance(exc, sqlite3.Error) and not isinstance(exc, sqlite3.IntegrityError):
+    if isinstance(exc, sqlite.Error) and not isinstance(exc, sqlite.IntegrityError):
         path = None if conn is None else _path_of(conn)
         busy = BUSY_TIMEOUT_MS if conn is None else _busy_timeout(conn)
         return (
@@ -234,7 +234,7 @@ def explain(exc: BaseException, conn: sqlite3.Connection | None = None) -> str |
     return None
 
 
-def advice(exc: sqlite3.Error, path: Path | None, busy_ms: int = BUSY_TIMEOUT_MS) -> str:
+def advice(exc: sqlite.Error, path: Path | None, busy_ms: int = BUSY_TIMEOUT_MS) -> str:
     """What the user can do about ``exc``: each cause gets its own advice.
 
     Only a full disk is told to free space; a damaged file is pointed at its newest
@@ -259,17 +259,17 @@ def advice(exc: sqlite3.Error, path: Path | None, busy_ms: int = BUSY_TIMEOUT_MS
     return "Try again; if it keeps failing, run nervelog check."
 
 
-def _busy_timeout(conn: sqlite3.Connection) -> int:
+def _busy_timeout(conn: sqlite.Connection) -> int:
     try:
         return int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
-    except sqlite3.Error:
+    except sqlite.Error:
         return BUSY_TIMEOUT_MS
 
 
-def _path_of(conn: sqlite3.Connection) -> Path | None:
+def _path_of(conn: sqlite.Connection) -> Path | None:
     """The file behind ``conn`` (None in memory, or when SQLite cannot say)."""
     try:
         row = conn.execute("PRAGMA database_list").fetchone()
-    except sqlite3.Error:
+    except sqlite.Error:
         return None
     return Path(row[2]) if row and row[2] else None

@@ -9,13 +9,13 @@ itself logged, pointing at the change it reverted. Changes logged as one ``Batch
 from __future__ import annotations
 
 import json
-import sqlite3
 from dataclasses import dataclass, replace
 
 import pendulum
 from sqlite_utils import Database
 
 from nervelog.domain.errors import JournalError
+from nervelog.driver import sqlite
 from nervelog.storage.db import transaction
 from nervelog.storage.rows import Row, first_row, iso_datetime
 
@@ -61,7 +61,7 @@ class Batch:
 
 
 def log_change(
-    conn: sqlite3.Connection,
+    conn: sqlite.Connection,
     at: pendulum.DateTime,
     record: str,
     key: object,
@@ -141,7 +141,7 @@ def undo_last(db: Database, now: pendulum.DateTime) -> Change | None:
 
 
 def _revert(
-    conn: sqlite3.Connection, now: pendulum.DateTime, change: Change, batch: Batch | None
+    conn: sqlite.Connection, now: pendulum.DateTime, change: Change, batch: Batch | None
 ) -> None:
     table, column = TABLES[change.record]
     key: object = change.record_key if column == "date" else int(change.record_key)
@@ -165,7 +165,7 @@ def _revert(
                 list(row.values()),
             )
             action = "insert" if current is None else "update"
-    except sqlite3.IntegrityError:
+    except sqlite.IntegrityError:
         raise JournalError(
             f"The {change.record} {change.record_key} cannot be undone while other records "
             "refer to it (such as the doses of a medicine). Nothing was changed."

@@ -8,7 +8,6 @@ harmless; ids are kept when free and references follow any id that had to change
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import dataclass
 from typing import Any, TypeVar
@@ -29,6 +28,7 @@ from nervelog.domain.care_validation import (
 from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import Dose, Event, Medication, Question
 from nervelog.domain.validation import Collector, parse_date_field, unknown_fields
+from nervelog.driver import sqlite
 from nervelog.storage import records
 from nervelog.storage.body_maps import map_to_row
 from nervelog.storage.medicines import dose_to_row, medication_to_row
@@ -177,7 +177,7 @@ _IN_FILE = "the id of a medication in this file"
 
 
 def apply_care(
-    conn: sqlite3.Connection, now: pendulum.DateTime, care: CareRecords
+    conn: sqlite.Connection, now: pendulum.DateTime, care: CareRecords
 ) -> tuple[int, int]:
     """Store ``care`` inside the caller's transaction; returns (added, unchanged)."""
     added = unchanged = 0
@@ -222,7 +222,7 @@ def apply_care(
     return added, unchanged
 
 
-def _identical(conn: sqlite3.Connection, record: str, row: Row, taken: set[int]) -> int | None:
+def _identical(conn: sqlite.Connection, record: str, row: Row, taken: set[int]) -> int | None:
     """A stored row equal to ``row`` in everything but its id, not matched already."""
     content = {k: v for k, v in row.items() if k != "id"}
     where = " AND ".join(f'"{k}" IS ?' for k in content)

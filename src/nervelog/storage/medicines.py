@@ -6,14 +6,13 @@ the next one, which ``follows`` it, starts the same day; undo takes both back at
 
 from __future__ import annotations
 
-import sqlite3
-
 import pendulum
 from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock, parse_iso_date
 from nervelog.domain.errors import Problem
 from nervelog.domain.models import Dose, Medication
+from nervelog.driver import sqlite
 from nervelog.storage import records
 from nervelog.storage.db import transaction
 from nervelog.storage.history import Batch
@@ -207,7 +206,7 @@ class Medicines:
         return dose.with_changes(id=new_id)
 
     def _current(
-        self, conn: sqlite3.Connection, medication_id: int, day: pendulum.Date, verb: str
+        self, conn: sqlite.Connection, medication_id: int, day: pendulum.Date, verb: str
     ) -> Medication:
         row = records.fetch_existing(conn, "medication", medication_id, f"medicine {medication_id}")
         course = medication_from_row(row)

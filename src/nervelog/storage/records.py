@@ -7,26 +7,25 @@ the old and new row, so undo and ``nervelog history`` cover them like entries.
 
 from __future__ import annotations
 
-import sqlite3
-
 import pendulum
 
 from nervelog.domain.errors import RecordGone
+from nervelog.driver import sqlite
 from nervelog.storage.history import Batch, log_change
 from nervelog.storage.rows import Row, check_storable, first_row
 
 
-def fetch(conn: sqlite3.Connection, record: str, record_id: int) -> Row | None:
+def fetch(conn: sqlite.Connection, record: str, record_id: int) -> Row | None:
     """The stored row of ``record`` ``record_id``, or None."""
     return first_row(conn.execute(f"SELECT * FROM {record} WHERE id = ?", [record_id]))
 
 
-def fetch_by(conn: sqlite3.Connection, record: str, column: str, value: object) -> Row | None:
+def fetch_by(conn: sqlite.Connection, record: str, column: str, value: object) -> Row | None:
     """The stored row of ``record`` whose ``column`` is ``value`` (a unique column), or None."""
     return first_row(conn.execute(f'SELECT * FROM {record} WHERE "{column}" = ?', [value]))
 
 
-def fetch_existing(conn: sqlite3.Connection, record: str, record_id: int, what: str) -> Row:
+def fetch_existing(conn: sqlite.Connection, record: str, record_id: int, what: str) -> Row:
     """The stored row, or ``RecordGone`` naming ``what`` ("medicine 4") for the user."""
     row = fetch(conn, record, record_id)
     if row is None:
@@ -37,7 +36,7 @@ def fetch_existing(conn: sqlite3.Connection, record: str, record_id: int, what: 
 
 
 def insert(
-    conn: sqlite3.Connection,
+    conn: sqlite.Connection,
     now: pendulum.DateTime,
     record: str,
     row: Row,
@@ -62,7 +61,7 @@ def insert(
 
 
 def update(
-    conn: sqlite3.Connection,
+    conn: sqlite.Connection,
     now: pendulum.DateTime,
     record: str,
     old: Row,
@@ -80,7 +79,7 @@ def update(
     return new
 
 
-def delete(conn: sqlite3.Connection, now: pendulum.DateTime, record: str, record_id: int) -> bool:
+def delete(conn: sqlite.Connection, now: pendulum.DateTime, record: str, record_id: int) -> bool:
     """Delete a row; False when there was none."""
     old = fetch(conn, record, record_id)
     if old is None:

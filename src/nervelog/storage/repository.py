@@ -6,7 +6,6 @@ user typed is ever lost.
 
 from __future__ import annotations
 
-import sqlite3
 from collections.abc import Mapping
 from pathlib import Path
 
@@ -17,6 +16,7 @@ from nervelog.domain.dates import Clock, SystemClock
 from nervelog.domain.errors import Problem, RecordGone
 from nervelog.domain.models import Entry, Phase, Session
 from nervelog.domain.settings import SETTINGS
+from nervelog.driver import sqlite
 from nervelog.storage.body_maps import SymptomMaps
 from nervelog.storage.db import transaction
 from nervelog.storage.history import Change, changes, json_row, log_change, undo_last
@@ -61,7 +61,7 @@ class Journal:
 
     def _log(
         self,
-        conn: sqlite3.Connection,
+        conn: sqlite.Connection,
         record: str,
         key: object,
         action: str,
@@ -138,7 +138,7 @@ class Journal:
             changed = base.with_changes(scores=new_scores, notes=new_notes, updated_at=None)
             return self.store_entry(conn, changed)
 
-    def store_entry(self, conn: sqlite3.Connection, entry: Entry) -> Entry:
+    def store_entry(self, conn: sqlite.Connection, entry: Entry) -> Entry:
         """Insert or replace an entry inside the caller's transaction (see ``save_entry``)."""
         now = self.clock.now()
         old_rows = conn.execute("SELECT * FROM entry WHERE date = ?", [entry.date.isoformat()])
@@ -197,7 +197,7 @@ class Journal:
         with transaction(self.db) as conn:
             return self.store_session(conn, session)
 
-    def store_session(self, conn: sqlite3.Connection, session: Session) -> Session:
+    def store_session(self, conn: sqlite.Connection, session: Session) -> Session:
         """Add a session inside the caller's transaction (see ``add_session``)."""
         now = self.clock.now()
         stored = session.with_changes(

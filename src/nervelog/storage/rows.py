@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import sqlite3
 from collections.abc import Iterator
 from datetime import datetime
 from functools import lru_cache
@@ -17,6 +16,7 @@ from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import Entry, Phase, Session
 from nervelog.domain.scores import SCORES, Scores
 from nervelog.domain.validation import STORABLE_TEXT, unstorable
+from nervelog.driver import sqlite
 
 Row = dict[str, Any]
 
@@ -192,14 +192,14 @@ def phase_from_row(row: Row) -> Phase:
     )
 
 
-def rows_of(cursor: sqlite3.Cursor) -> Iterator[Row]:
+def rows_of(cursor: sqlite.Cursor) -> Iterator[Row]:
     """The rows a cursor returns, as dicts keyed by column name."""
     names = [d[0] for d in cursor.description]
     for values in cursor.fetchall():
         yield dict(zip(names, values, strict=True))
 
 
-def first_row(cursor: sqlite3.Cursor) -> Row | None:
+def first_row(cursor: sqlite.Cursor) -> Row | None:
     """The first row a cursor returns, as a dict, or None."""
     return next(rows_of(cursor), None)
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import functools
-import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any, ClassVar
@@ -13,6 +12,7 @@ from textual.binding import Binding, BindingType
 from textual.screen import Screen
 
 from nervelog.domain.dates import Clock
+from nervelog.driver import sqlite
 from nervelog.storage.repository import Journal
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
@@ -58,7 +58,7 @@ class NervelogApp(App[None]):
         # A journal that cannot be read is reported by the screen that reads it next.
         try:
             return self.context.journal.setting(key)
-        except sqlite3.Error:
+        except sqlite.Error:
             return ""
 
     def on_mount(self) -> None:
