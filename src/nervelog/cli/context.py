@@ -68,10 +68,11 @@ def open_chosen_journal(db_path: str | None, demo: bool, clock: Clock) -> Journa
             from nervelog.storage.demo import open_demo_journal
 
             return open_demo_journal(clock)
+        from nervelog.cli.unlock import passphrase_for
         from nervelog.paths import journal_path
         from nervelog.storage import open_journal
 
-        return open_journal(journal_path(db_path), clock)
+        return open_journal(journal_path(db_path), clock, unlock=passphrase_for)
     except JournalError as exc:
         raise UserError(str(exc)) from None
 

@@ -14,7 +14,7 @@ import click
 
 from nervelog.cli.context import EPILOG, UserError, current, journal_options
 from nervelog.driver import sqlite
-from nervelog.paths import APPLICATION_ID
+from nervelog.paths import APPLICATION_ID, is_encrypted
 
 
 @dataclass(frozen=True)
@@ -49,6 +49,7 @@ def due_state(path: Path, today: date) -> DueState:
         # timeout: a prompt must not hang on a journal someone holds locked.
         conn = sqlite.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
         try:
+            _unlock_if_encrypted(conn, path)
             app_id, tables = conn.execute(
                 "SELECT (SELECT application_id FROM pragma_application_id),"
                 " (SELECT count(*) FROM sqlite_master WHERE name = 'entry')"
@@ -68,6 +69,18 @@ def due_state(path: Path, today: date) -> DueState:
             "`nervelog check` says more."
         ) from None
     return DueState(logged=bool(row[0]), last_before=row[1])
+
+
+def _unlock_if_encrypted(conn: sqlite.Connection, path: Path) -> None:
+    """Key ``conn`` for an encrypted journal (the storage layer loads only then)."""
+    if is_encrypted(path):
+        from nervelog.cli.unlock import passphrase_for
+        from nervelog.storage import cipher
+
+        try:
+            cipher.key_connection(conn, path, passphrase_for(path))
+        except cipher.WrongPassphrase as exc:
+            raise UserError(str(exc)) from None
 
 
 @click.command(epilog=EPILOG)

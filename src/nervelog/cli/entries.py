@@ -118,6 +118,7 @@ def where() -> None:
 @friendly_errors
 def check() -> None:
     """Check the journal's integrity and schema version."""
+    from nervelog.storage.cipher import is_encrypted
     from nervelog.storage.migrations import LATEST_VERSION, schema_version
 
     ctx = current()
@@ -126,6 +127,8 @@ def check() -> None:
     version = schema_version(journal.db)
     click.echo(f"Journal:        {ctx.path()}")
     click.echo(f"Schema version: {version} (this nervelog: {LATEST_VERSION})")
+    encrypted = is_encrypted(ctx.path())
+    click.echo(f"Encrypted:      {'yes (SQLCipher 4)' if encrypted else 'no'}")
     sessions = journal.db.execute("SELECT count(*) FROM session").fetchone()[0]
     click.echo(f"Entries:        {journal.count_entries()}")
     click.echo(f"Sessions:       {sessions}")

@@ -25,6 +25,7 @@ import pendulum
 from nervelog.domain.dates import Clock
 from nervelog.domain.errors import JournalError
 from nervelog.driver import sqlite
+from nervelog.storage import cipher
 from nervelog.storage.files import SQLITE_HEADER, file_header
 
 BACKUP_FOLDER = "backups"
@@ -147,12 +148,16 @@ def write_snapshot(source: sqlite.Connection, target: Path) -> Path:
     tmp = Path(tmp_name)
     try:
         os.chmod(tmp, 0o600)
-        dest = sqlite.connect(tmp, isolation_level=None)
-        try:
-            source.backup(dest)
-            dest.execute("PRAGMA journal_mode = DELETE")
-        finally:
-            dest.close()
+        if _is_encrypted(source):
+            # Under the journal's own passphrase: a backup is no easier to read than it.
+            cipher.export_to(source, tmp, key=None)
+        else:
+            dest = sqlite.connect(tmp, isolation_level=None)
+            try:
+                source.backup(dest)
+                dest.execute("PRAGMA journal_mode = DELETE")
+            finally:
+                dest.close()
         with tmp.open("rb") as handle:
             os.fsync(handle.fileno())
         os.replace(tmp, target)
@@ -160,6 +165,12 @@ def write_snapshot(source: sqlite.Connection, target: Path) -> Path:
         tmp.unlink(missing_ok=True)
         raise
     return target
+
+
+def _is_encrypted(conn: sqlite.Connection) -> bool:
+    """Whether ``conn`` reads an encrypted file (an in-memory journal never is)."""
+    file = conn.execute("PRAGMA database_list").fetchone()[2]
+    return bool(file) and cipher.is_encrypted(Path(file))
 
 
 def _free_name(journal_path: Path, moment: pendulum.DateTime) -> Path:

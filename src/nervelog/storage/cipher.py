@@ -9,25 +9,20 @@ the new one, each whole (issue 16).
 from __future__ import annotations
 
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 import sqlcipher3.dbapi2 as sqlcipher
 
 from nervelog.domain.errors import JournalError
-from nervelog.storage.files import SQLITE_HEADER, file_header
+from nervelog.paths import is_encrypted as is_encrypted
+
+Unlock = Callable[[Path], str]
+"""Gives the passphrase of the encrypted journal at a path (it may ask the user)."""
 
 
 class WrongPassphrase(JournalError):
     """The passphrase does not open this journal (or the file is not a journal)."""
-
-
-def is_encrypted(path: Path) -> bool:
-    """True for a non-empty file that does not start with SQLite's header."""
-    try:
-        header = file_header(path)
-    except OSError:
-        return False
-    return bool(header) and header != SQLITE_HEADER
 
 
 def sql_text(text: str) -> str:
@@ -40,12 +35,8 @@ def key_pragma(passphrase: str) -> str:
     return f"PRAGMA key = {sql_text(passphrase)}"
 
 
-def connect(path: Path, passphrase: str | None, *, timeout: float = 10.0) -> sqlcipher.Connection:
-    """Open ``path`` with SQLCipher, keyed with ``passphrase`` (None: a plain file).
-
-    Raises ``WrongPassphrase`` when the key does not open it.
-    """
-    conn = sqlcipher.connect(str(path), isolation_level=None, timeout=timeout)
+def key_connection(conn: sqlcipher.Connection, path: Path, passphrase: str | None) -> None:
+    """Give ``conn`` its passphrase (None: a plain file); ``WrongPassphrase`` if it fails."""
     # SQLCipher logs a failed key to stderr by default; the message below says it once.
     conn.execute("PRAGMA cipher_log_level = NONE")
     if passphrase is not None:
@@ -53,11 +44,40 @@ def connect(path: Path, passphrase: str | None, *, timeout: float = 10.0) -> sql
     try:
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError:
-        conn.close()
         raise WrongPassphrase(
             f"The passphrase does not open the journal at {path}. Nothing was changed."
         ) from None
+
+
+def connect(path: Path, passphrase: str | None, *, timeout: float = 10.0) -> sqlcipher.Connection:
+    """Open ``path`` keyed with ``passphrase`` (None: a plain file).
+
+    Raises ``WrongPassphrase`` when the key does not open it.
+    """
+    conn = sqlcipher.connect(str(path), isolation_level=None, timeout=timeout)
+    try:
+        key_connection(conn, path, passphrase)
+    except WrongPassphrase:
+        conn.close()
+        raise
     return conn
+
+
+def export_to(conn: sqlcipher.Connection, target: Path, key: str | None) -> None:
+    """Copy everything in ``conn``'s journal into the empty file ``target``.
+
+    ``key`` None keeps the journal's own passphrase (SQLCipher's rule for ATTACH
+    without KEY); ``""`` writes a plain file. Schema version and application id go too.
+    """
+    clause = "" if key is None else f" KEY {sql_text(key)}"
+    conn.execute(f"ATTACH DATABASE ? AS target{clause}", [str(target)])
+    try:
+        conn.execute("SELECT sqlcipher_export('target')")
+        for pragma in ("user_version", "application_id"):
+            value = int(conn.execute(f"PRAGMA main.{pragma}").fetchone()[0])
+            conn.execute(f"PRAGMA target.{pragma} = {value}")
+    finally:
+        conn.execute("DETACH DATABASE target")
 
 
 def _tables(conn: sqlcipher.Connection, schema: str) -> list[str]:
@@ -108,16 +128,14 @@ def convert(path: Path, old: str | None, new: str | None) -> None:
     try:
         _hold(conn, path)
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        # KEY '' makes the copy a plain SQLite file.
-        conn.execute(f"ATTACH DATABASE ? AS target KEY {sql_text(new or '')}", [str(tmp)])
         # Each statement writes the copy alone: no transaction spans both files, so an
         # interruption leaves no journal that SQLite could later play into the journal.
-        conn.execute("SELECT sqlcipher_export('target')")
-        for pragma in ("user_version", "application_id"):
-            value = int(conn.execute(f"PRAGMA main.{pragma}").fetchone()[0])
-            conn.execute(f"PRAGMA target.{pragma} = {value}")
-        problems = _differences(conn)
-        conn.execute("DETACH DATABASE target")
+        export_to(conn, tmp, new or "")
+        conn.execute(f"ATTACH DATABASE ? AS target KEY {sql_text(new or '')}", [str(tmp)])
+        try:
+            problems = _differences(conn)
+        finally:
+            conn.execute("DETACH DATABASE target")
         if problems:
             raise JournalError(
                 f"The converted copy of {path} did not match ({'; '.join(problems)}). "

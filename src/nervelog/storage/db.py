@@ -14,7 +14,7 @@ from sqlite_utils import Database
 from nervelog.domain.dates import Clock
 from nervelog.domain.errors import JournalError, ValidationError
 from nervelog.driver import sqlite
-from nervelog.storage import backup
+from nervelog.storage import backup, cipher
 from nervelog.storage.files import SQLITE_HEADER, file_header
 from nervelog.storage.migrations import APPLICATION_ID, LATEST_VERSION, migrate, schema_version
 
@@ -39,19 +39,34 @@ def _damaged(path: Path, what: str) -> JournalError:
     return JournalError(f"{what} It was not changed. {backup.restore_hint(path)}")
 
 
-def _check_existing(path: Path) -> None:
+def _check_existing(path: Path) -> bool:
+    """Refuse what cannot be a journal; True when the file is an encrypted one."""
     if path.is_dir():
         raise JournalError(f"{path} is a folder, not a journal file.")
     try:
         header = file_header(path)
     except OSError as exc:
         raise JournalError(f"Cannot read the journal at {path}: {exc.strerror}.") from None
+    if cipher.is_encrypted(path):
+        return True
     if header and header != SQLITE_HEADER:
         raise _damaged(path, f"{path} is not a nervelog journal (it is not an SQLite file).")
+    return False
+
+
+def _unlocked(conn: sqlite.Connection, path: Path, unlock: cipher.Unlock | None) -> None:
+    """Key ``conn`` with the passphrase ``unlock`` gives; refuse a wrong one."""
+    if unlock is None:
+        raise JournalError(f"The journal at {path} is encrypted, and no passphrase was given.")
+    cipher.key_connection(conn, path, unlock(path))
 
 
 def open_database_and_backup(
-    path: Path, *, create: bool = True, clock: Clock | None = None
+    path: Path,
+    *,
+    create: bool = True,
+    clock: Clock | None = None,
+    unlock: cipher.Unlock | None = None,
 ) -> tuple[Database, Path | None]:
     """Open (creating if allowed), check and migrate the journal at ``path``.
 
@@ -59,18 +74,23 @@ def open_database_and_backup(
     ``backups/`` before any migration and at most once a day; the path of a snapshot
     taken now is returned alongside the database.
 
-    Raises ``JournalError`` with a readable message for every way this can fail.
+    An encrypted journal is opened with the passphrase ``unlock`` returns (it is asked
+    only for an encrypted one). Raises ``JournalError`` with a readable message for
+    every way this can fail.
     """
+    encrypted = False
     if not path.exists():
         if not create:
             raise JournalError(f"There is no journal at {path}.")
         _create_private_file(path)
     else:
-        _check_existing(path)
+        encrypted = _check_existing(path)
     conn: sqlite.Connection | None = None
     try:
         # isolation_level=None: we issue BEGIN IMMEDIATE ourselves (see transaction()).
         conn = sqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        if encrypted:
+            _unlocked(conn, path, unlock)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         # One read transaction, so both come from the same moment even if another
         # nervelog process is creating this journal right now.

@@ -6,16 +6,8 @@ import os
 import tempfile
 from pathlib import Path
 
-SQLITE_HEADER = b"SQLite format 3\x00"
-
-
-def file_header(path: Path) -> bytes:
-    """The first bytes of ``path``, enough to tell an SQLite file from anything else.
-
-    Raises ``OSError`` when the file cannot be read.
-    """
-    with path.open("rb") as handle:
-        return handle.read(len(SQLITE_HEADER))
+from nervelog.paths import SQLITE_HEADER as SQLITE_HEADER
+from nervelog.paths import file_header as file_header
 
 
 def refuse_database_target(path: Path) -> None:
