@@ -161,8 +161,8 @@ def test_help_lists_every_command_with_its_summary(run: Run) -> None:
     listed = output.split("Commands:")[1]
     names = re.findall(r"^  ([a-z]+) ", listed, flags=re.MULTILINE)
     assert names == sorted(
-        ["ask", "backup", "check", "completion", "due", "event", "export", "history", "import",
-         "log", "map", "med", "phase", "remind",
+        ["ask", "backup", "check", "completion", "decrypt", "due", "encrypt", "event", "export",
+         "history", "import", "log", "map", "med", "passphrase", "phase", "remind",
          "question", "report",
          "restore", "session", "settings", "show", "stats", "undo", "where"]
     )  # fmt: skip

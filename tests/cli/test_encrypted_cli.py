@@ -94,3 +94,109 @@ def test_a_failing_passphrase_command_is_named(
     result = run("show")
     assert result.exit_code == 2
     assert "NERVELOG_PASSPHRASE_COMMAND failed (exit status 1)" in result.output
+
+
+def plain_journal_with_backups(run: Run, journal_path: Path, clock: FixedClock) -> str:
+    """A plain journal with a note, two backups; returns its JSON export."""
+    run("log", "--date", "yesterday", "--pain", "6", "--note", NOTE)
+    run("backup")
+    run("log", "--pain", "2")
+    run("backup")
+    from nervelog.storage.export import export_json
+
+    journal = open_journal(journal_path, clock)
+    try:
+        return export_json(journal)
+    finally:
+        journal.db.conn.close()
+
+
+def test_encrypt_then_decrypt_the_journal_and_its_backups(
+    run: Run, journal_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    original = plain_journal_with_backups(run, journal_path, clock)
+    backups = list_backups(journal_path)
+    assert len(backups) >= 2
+    result = run("encrypt", input=f"{PASS}\n{PASS}\n")
+    assert result.exit_code == 0, result.output
+    assert "cannot be opened again" in result.output  # said before it encrypts
+    assert f"Encrypted the journal at {journal_path} and {len(backups)} backups" in result.output
+    for path in [journal_path, *list_backups(journal_path)]:
+        data = path.read_bytes()
+        assert not data.startswith(b"SQLite format 3") and NOTE.encode() not in data, path
+    assert run("check", input=f"{PASS}\n").exit_code == 2  # not a terminal: not asked
+
+    result = run("decrypt", input=f"{PASS}\n")
+    assert result.exit_code == 2  # CliRunner's stdin is no terminal: needs the command
+    script = journal_path.parent.parent / "pw"
+    script.write_text(f'#!/bin/sh\necho "{PASS}"\n', encoding="utf-8")
+    script.chmod(0o700)
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", str(script))
+    result = run("decrypt")
+    assert result.exit_code == 0, result.output
+    assert f"Decrypted the journal at {journal_path} and {len(backups)} backups" in result.output
+    for path in [journal_path, *list_backups(journal_path)]:
+        assert path.read_bytes().startswith(b"SQLite format 3"), path
+    from nervelog.storage.export import export_json
+
+    journal = open_journal(journal_path, clock)
+    try:
+        assert export_json(journal) == original
+    finally:
+        journal.db.conn.close()
+
+
+@pytest.mark.parametrize(
+    "typed, message",
+    [
+        (f"{PASS}\nsomething else\n{PASS}\n{PASS}x\n", "do not match"),
+        ("short\nshort\n", "passphrase: 5 characters is too short; expected at least 8"),
+    ],
+)
+def test_a_bad_new_passphrase_changes_nothing(
+    run: Run, journal_path: Path, clock: FixedClock, typed: str, message: str
+) -> None:
+    plain_journal_with_backups(run, journal_path, clock)
+    before = journal_path.read_bytes()
+    result = run("encrypt", input=typed)
+    assert result.exit_code == 2 and message in result.output.replace("\n", " ")
+    assert journal_path.read_bytes() == before
+
+
+def test_change_the_passphrase(
+    run: Run, encrypted: Path, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", str(encrypted))
+    run("log", "--pain", "1")  # and with it an encrypted backup
+    result = run("passphrase", input="a new passphrase\na new passphrase\n")
+    assert result.exit_code == 0, result.output
+    assert "of 1 backups" in result.output
+    assert run("show").exit_code == 2  # the old one no longer opens it
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", "echo a new passphrase")
+    assert "burning soles" in run("show", "--last", "7d").output
+    from nervelog.storage.cipher import connect
+
+    connect(list_backups(journal_path)[0], "a new passphrase").close()
+
+
+def test_an_export_is_plain_and_says_so(
+    run: Run, encrypted: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", str(encrypted))
+    out = tmp_path / "journal.json"
+    result = run("export", "--out", str(out))
+    assert result.exit_code == 0, result.output
+    assert "the journal is encrypted; this export is not" in result.output
+    assert NOTE in out.read_text(encoding="utf-8")
+
+
+def test_restoring_an_encrypted_backup_says_what_to_do(
+    run: Run, encrypted: Path, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", str(encrypted))
+    run("log", "--pain", "4")
+    before = journal_path.read_bytes()
+    result = run("restore", str(list_backups(journal_path)[0]), "--yes")
+    assert result.exit_code == 2
+    assert "is encrypted" in result.output and "nervelog decrypt" in result.output
+    assert journal_path.read_bytes() == before

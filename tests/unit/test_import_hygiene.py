@@ -124,3 +124,22 @@ def test_due_reads_with_the_sqlite_library_alone(tmp_path: Path) -> None:
     # No sqlite-utils, no storage layer (migrations, backups), nothing a prompt need not pay.
     modules = [*HEAVY, "sqlite_utils", "nervelog.storage", "platformdirs", "wcwidth"]
     assert loaded_after(body, modules) == []
+
+
+def test_logging_into_an_encrypted_journal_loads_no_heavy_stack(tmp_path: Path) -> None:
+    db = tmp_path / "j.sqlite3"
+    argv = ["nervelog", "--db", str(db), "log", "--pain", "3"]
+    body = (
+        f"from nervelog.cli import main\nsys.argv = {argv!r}\n"
+        "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+    )
+    loaded_after(body)  # creates the journal
+    from nervelog.storage.cipher import convert
+
+    convert(db, None, "a passphrase")
+    script = tmp_path / "pw"
+    script.write_text("#!/bin/sh\necho a passphrase\n", encoding="utf-8")
+    script.chmod(0o700)
+    with_command = f"import os\nos.environ['NERVELOG_PASSPHRASE_COMMAND'] = {str(script)!r}\n"
+    assert loaded_after(with_command + body) == []
+    assert loaded_after(with_command + body, ["nervelog.analysis", "wcwidth"]) == []

@@ -24,7 +24,9 @@ COMMANDS = {
     "backup": "maintenance:backup_cmd",
     "check": "entries:check",
     "completion": "shell:completion",
+    "decrypt": "encryption:decrypt",
     "due": "due:due",
+    "encrypt": "encryption:encrypt",
     "export": "transfer:export_cmd",
     "history": "maintenance:history_cmd",
     "import": "transfer:import_cmd",
@@ -35,6 +37,7 @@ COMMANDS = {
     "question": "notables:question",
     "remind": "remind:remind",
     "ask": "notables:ask",
+    "passphrase": "encryption:passphrase",
     "phase": "phases:phase",
     "report": "report:report",
     "restore": "maintenance:restore_cmd",
@@ -106,18 +109,51 @@ Run without a command to open the journal app. {DISCLAIMER}""",
 @click.pass_context
 def cli(ctx: click.Context) -> None:
     """The nervelog command group."""
-    ctx.ensure_object(CliContext)
+    state = ctx.ensure_object(CliContext)
+    ctx.call_on_close(state.close)
     if ctx.invoked_subcommand is None:
         open_app(current(ctx))
 
 
 def open_app(state: CliContext) -> None:
-    """Start the TUI on the chosen journal."""
+    """Start the TUI on the chosen journal (an encrypted one first asks to be unlocked)."""
     from nervelog.tui import run_app
 
     # The app is long-lived: give it the usual garbage collection back (see main()).
     gc.set_threshold(*_GC_DEFAULT)
+    if needs_unlock_screen(state):
+        unlock_in_app(state)
     run_app(state.journal(), state.clock, state.path(), demo=state.demo)
+
+
+def needs_unlock_screen(state: CliContext) -> bool:
+    """An encrypted journal, with no passphrase command to unlock it for us."""
+    from nervelog.cli.unlock import COMMAND_VAR
+    from nervelog.paths import is_encrypted
+
+    return not state.demo and not os.environ.get(COMMAND_VAR) and is_encrypted(state.path())
+
+
+def unlock_in_app(state: CliContext) -> None:
+    """Ask for the passphrase on the unlock screen; three tries, then exit status 2."""
+    from nervelog.domain.errors import JournalError
+    from nervelog.storage import open_journal
+    from nervelog.storage.cipher import WrongPassphrase
+    from nervelog.tui.unlock import UnlockApp
+
+    path = state.path()
+
+    def attempt(passphrase: str) -> str | None:
+        try:
+            state.use(open_journal(path, state.clock, unlock=lambda _: passphrase))
+        except WrongPassphrase:
+            return "That passphrase does not open this journal."
+        except JournalError as exc:
+            return str(exc)
+        return None
+
+    if not UnlockApp(path, attempt).run():
+        raise UserError(f"The journal at {path} stays locked. Nothing was changed.")
 
 
 _GC_DEFAULT = gc.get_threshold()

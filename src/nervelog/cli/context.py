@@ -52,6 +52,16 @@ class CliContext:
             self._journal = open_chosen_journal(self.db_path, self.demo, self.clock)
         return self._journal
 
+    def use(self, journal: Journal) -> None:
+        """Take a journal opened elsewhere (the unlock screen) as this command's."""
+        self._journal = journal
+
+    def close(self) -> None:
+        """Close the journal if this command opened it (before another converts it)."""
+        if self._journal is not None:
+            self._journal.db.conn.close()
+            self._journal = None
+
     def path(self) -> Path:
         """Where the chosen journal lives."""
         if self.demo:

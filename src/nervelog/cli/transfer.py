@@ -34,7 +34,12 @@ from nervelog.storage.importing import import_data
 @friendly_errors
 def export_cmd(fmt: str, out: Path | None) -> None:
     """Export the journal as JSON (everything) or CSV (entries or sessions)."""
-    text = export_text(current().journal(), ExportFormat(fmt))
+    from nervelog.paths import is_encrypted
+
+    ctx = current()
+    text = export_text(ctx.journal(), ExportFormat(fmt))
+    if not ctx.demo and is_encrypted(ctx.path()):
+        click.echo("Note: the journal is encrypted; this export is not.", err=True)
     if out is None:
         click.echo(text, nl=False)
         return

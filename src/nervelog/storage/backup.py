@@ -97,6 +97,11 @@ def check_journal_file(path: Path, *, tidy: bool = True) -> int:
         header = file_header(path)
     except OSError as exc:
         raise JournalError(f"Cannot read {path}: {exc.strerror}.") from None
+    if cipher.is_encrypted(path):
+        raise JournalError(
+            f"{path} is encrypted. This nervelog restores plain backups only: run "
+            "`nervelog decrypt` first (it decrypts the backups too)."
+        )
     if header != SQLITE_HEADER:
         raise JournalError(f"{path} is not a nervelog journal (it is not an SQLite file).")
     try:

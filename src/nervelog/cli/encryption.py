@@ -1,0 +1,141 @@
+"""``nervelog encrypt``, ``decrypt`` and ``passphrase``: the journal and every backup."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
+
+MIN_LENGTH = 8
+LOSS_WARNING = (
+    "If you lose this passphrase, the journal and its backups cannot be opened again: "
+    "nobody, nervelog included, can recover it. Keep it in a password manager."
+)
+
+
+def new_passphrase() -> str:
+    """Ask twice, hidden; refuse one too short to protect anything."""
+    click.echo(LOSS_WARNING, err=True)
+    value = str(click.prompt("New passphrase", hide_input=True, confirmation_prompt=True, err=True))
+    if len(value) < MIN_LENGTH:
+        raise UserError(
+            f"passphrase: {len(value)} characters is too short; expected at least "
+            f"{MIN_LENGTH}. Nothing was changed."
+        )
+    return value
+
+
+def journal_file() -> Path:
+    """The journal to convert; the demo copy is refused."""
+    ctx = current()
+    if ctx.demo:
+        raise UserError("The demo journal is a throwaway copy; encrypt your own.")
+    path = ctx.path()
+    if not path.is_file():
+        raise UserError(f"There is no journal at {path}. Nothing was changed.")
+    return path
+
+
+def convert_all(path: Path, old: str | None, new: str | None) -> int:
+    """Convert the journal (unless already done), then each backup still to do.
+
+    Returns how many backups were converted. Run again after an interruption, it
+    finishes what was left: each file is converted whole or not at all.
+    """
+    from nervelog.paths import is_encrypted
+    from nervelog.storage.backup import list_backups
+    from nervelog.storage.cipher import convert
+
+    want_encrypted = new is not None
+    if is_encrypted(path) != want_encrypted or (old is not None and new is not None):
+        convert(path, old, new)
+    done = 0
+    for backup in list_backups(path):
+        if want_encrypted and old is None and is_encrypted(backup):
+            continue  # encrypted already, by an earlier run of this command
+        if not want_encrypted and not is_encrypted(backup):
+            continue
+        convert(backup, old, new)
+        done += 1
+    return done
+
+
+@click.command(epilog=EPILOG)
+@journal_options
+@friendly_errors
+def encrypt() -> None:
+    """Encrypt the journal and all its backups with a passphrase (SQLCipher 4).
+
+    Everything works as before once unlocked: you are asked for the passphrase,
+    or set NERVELOG_PASSPHRASE_COMMAND to a command that prints it (for scripts
+    and the reminder). Exports stay plain files.
+
+    \b
+    Example:  nervelog encrypt
+    """
+    from nervelog.cli.unlock import passphrase_for
+    from nervelog.paths import is_encrypted
+    from nervelog.storage.cipher import connect
+
+    path = journal_file()
+    if is_encrypted(path):
+        # An earlier run was interrupted after the journal: finish the backups, with
+        # the journal's own passphrase (checked first, so none is encrypted wrongly).
+        key = passphrase_for(path)
+        connect(path, key).close()
+        done = convert_all(path, None, key)
+        click.echo(f"The journal at {path} was already encrypted; {done} backups encrypted now.")
+        return
+    key = new_passphrase()
+    done = convert_all(path, None, key)
+    click.echo(f"Encrypted the journal at {path} and {done} backups (the plain ones are gone).")
+
+
+@click.command(epilog=EPILOG)
+@journal_options
+@friendly_errors
+def decrypt() -> None:
+    """Turn encryption off: the journal and its backups become plain SQLite files again.
+
+    \b
+    Example:  nervelog decrypt
+    """
+    from nervelog.cli.unlock import passphrase_for
+    from nervelog.paths import is_encrypted
+
+    path = journal_file()
+    if not is_encrypted(path) and not _encrypted_backups(path):
+        raise UserError(f"The journal at {path} is not encrypted. Nothing was changed.")
+    done = convert_all(path, passphrase_for(path), None)
+    click.echo(f"Decrypted the journal at {path} and {done} backups.")
+
+
+@click.command(epilog=EPILOG)
+@journal_options
+@friendly_errors
+def passphrase() -> None:
+    """Change the passphrase of an encrypted journal and of all its backups.
+
+    \b
+    Example:  nervelog passphrase
+    """
+    from nervelog.cli.unlock import passphrase_for
+    from nervelog.paths import is_encrypted
+    from nervelog.storage.cipher import connect
+
+    path = journal_file()
+    if not is_encrypted(path):
+        raise UserError(f"The journal at {path} is not encrypted; see nervelog encrypt.")
+    old = passphrase_for(path)
+    connect(path, old).close()  # a wrong one is refused before a new one is asked for
+    done = convert_all(path, old, new_passphrase())
+    click.echo(f"Changed the passphrase of the journal at {path} and of {done} backups.")
+
+
+def _encrypted_backups(path: Path) -> bool:
+    from nervelog.paths import is_encrypted
+    from nervelog.storage.backup import list_backups
+
+    return any(is_encrypted(b) for b in list_backups(path))
