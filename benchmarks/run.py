@@ -59,17 +59,17 @@ class Row:
     unit: str = "ms"
 
 
-def run_quiet(command: Sequence[str]) -> None:
+def run_quiet(command: Sequence[str], env: dict[str, str] | None = None) -> None:
     """Run ``command`` to completion, failing loudly if it fails."""
-    result = subprocess.run(command, capture_output=True, env=ENV, check=False)
+    result = subprocess.run(command, capture_output=True, env={**ENV, **(env or {})}, check=False)
     if result.returncode != 0:
         raise SystemExit(f"{' '.join(command)} failed:\n{result.stderr.decode()[-2000:]}")
 
 
-def timed(command: Sequence[str]) -> float:
+def timed(command: Sequence[str], env: dict[str, str] | None = None) -> float:
     """Seconds one run of ``command`` takes, start to exit."""
     start = time.perf_counter()
-    run_quiet(command)
+    run_quiet(command, env)
     return time.perf_counter() - start
 
 
@@ -118,6 +118,20 @@ def log_imports(journal: Path) -> list[str]:
     return loaded
 
 
+def encrypted_copy(journal: Path) -> tuple[Path, dict[str, str]]:
+    """An encrypted copy of ``journal`` and the environment that unlocks it."""
+    from nervelog.storage.cipher import convert
+
+    target = journal.parent.parent / "encrypted" / journal.name
+    target.parent.mkdir(exist_ok=True)
+    shutil.copy(journal, target)
+    convert(target, None, "benchmark passphrase")
+    script = target.parent / "passphrase"
+    script.write_text("#!/bin/sh\necho benchmark passphrase\n", encoding="utf-8")
+    script.chmod(0o700)
+    return target, {"NERVELOG_PASSPHRASE_COMMAND": str(script)}
+
+
 def bench_log(rows: list[Row], journal: Path, runs: int) -> None:
     """`nervelog log` and `med took` against python startup and the stack's import floor."""
     db = ["--db", str(journal)]
@@ -131,7 +145,12 @@ def bench_log(rows: list[Row], journal: Path, runs: int) -> None:
         "due_floor": [PY, "-c", DUE_FLOOR_IMPORTS],
         "due": [*NERVELOG, *db, "due"],
     }
-    medians = interleaved({k: partial(timed, c) for k, c in commands.items()}, runs)
+    funcs = {k: partial(timed, c) for k, c in commands.items()}
+    encrypted, unlock = encrypted_copy(journal)
+    funcs["encrypted"] = partial(
+        timed, [*NERVELOG, "--db", str(encrypted), "log", "--pain", "3"], unlock
+    )
+    medians = interleaved(funcs, runs)
     bare, floor, log, took = medians["bare"], medians["floor"], medians["log"], medians["took"]
     loaded = log_imports(journal)
     rows.append(Row("python -c pass", bare))
@@ -153,6 +172,16 @@ def bench_log(rows: list[Row], journal: Path, runs: int) -> None:
             log,
             f"<= 1.3x floor: {log / floor:.2f}x; heavy modules: {', '.join(loaded) or 'none'}",
             log <= 1.3 * floor and not loaded,
+        )
+    )
+    enc = medians["encrypted"]
+    rows.append(
+        Row(
+            "nervelog log --pain 3, encrypted (10 y)",
+            enc,
+            f"<= 1.3x floor: {enc / floor:.2f}x ({enc / log:.2f}x plain; SQLCipher's key "
+            "derivation and the passphrase command included)",
+            enc <= 1.3 * floor,
         )
     )
     rows.append(
