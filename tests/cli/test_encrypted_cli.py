@@ -6,9 +6,11 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+import pendulum
 import pytest
 from click.testing import Result
 
+from nervelog.cli.context import UserError
 from nervelog.domain.dates import FixedClock
 from nervelog.storage import open_journal
 from nervelog.storage.backup import list_backups
@@ -200,3 +202,20 @@ def test_restoring_an_encrypted_backup_says_what_to_do(
     assert result.exit_code == 2
     assert "is encrypted" in result.output and "nervelog decrypt" in result.output
     assert journal_path.read_bytes() == before
+
+
+def test_due_never_asks_for_the_passphrase(
+    run: Run, encrypted: Path, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import io
+
+    from nervelog.cli import due
+
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    # A terminal that would answer a question, were one asked.
+    monkeypatch.setattr("sys.stdin", Terminal("typed by accident\n"))
+    with pytest.raises(UserError, match="NERVELOG_PASSPHRASE_COMMAND"):
+        due.due_state(journal_path, pendulum.date(2026, 11, 22))

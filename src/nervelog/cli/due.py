@@ -78,7 +78,8 @@ def _unlock_if_encrypted(conn: sqlite.Connection, path: Path) -> None:
         from nervelog.storage import cipher
 
         try:
-            cipher.key_connection(conn, path, passphrase_for(path))
+            # Never a question: `due` runs in shell prompts and reminders.
+            cipher.key_connection(conn, path, passphrase_for(path, ask=False))
         except cipher.WrongPassphrase as exc:
             raise UserError(str(exc)) from None
 

@@ -35,15 +35,16 @@ def passphrase_from_command(command: str) -> str:
     return lines[0]
 
 
-def passphrase_for(path: Path) -> str:
+def passphrase_for(path: Path, *, ask: bool = True) -> str:
     """The passphrase of the encrypted journal at ``path``.
 
-    ``NERVELOG_PASSPHRASE_COMMAND`` if set, else a hidden prompt on a terminal.
+    ``NERVELOG_PASSPHRASE_COMMAND`` if set, else (with ``ask``) a hidden prompt on a
+    terminal.
     """
     command = os.environ.get(COMMAND_VAR, "").strip()
     if command:
         return passphrase_from_command(command)
-    if not sys.stdin.isatty():
+    if not ask or not sys.stdin.isatty():
         raise UserError(
             f"The journal at {path} is encrypted. Run this in a terminal to type its "
             f"passphrase, or set {COMMAND_VAR} to a command that prints it."
