@@ -39,25 +39,32 @@ def journal_file() -> Path:
 
 
 def convert_all(path: Path, old: str | None, new: str | None) -> int:
-    """Convert the journal (unless already done), then each backup still to do.
+    """Convert the journal, then each backup not yet converted; returns how many backups.
 
-    Returns how many backups were converted. Run again after an interruption, it
-    finishes what was left: each file is converted whole or not at all.
+    Each file is converted whole or not at all, so after an interruption the same
+    command finishes what was left.
     """
     from nervelog.paths import is_encrypted
     from nervelog.storage.backup import list_backups
-    from nervelog.storage.cipher import convert
+    from nervelog.storage.cipher import WrongPassphrase, connect, convert
 
-    want_encrypted = new is not None
-    if is_encrypted(path) != want_encrypted or (old is not None and new is not None):
+    def still_to_do(file: Path) -> bool:
+        rekey = old is not None and new is not None
+        return rekey or is_encrypted(file) != (new is not None)
+
+    if still_to_do(path):
         convert(path, old, new)
     done = 0
     for backup in list_backups(path):
-        if want_encrypted and old is None and is_encrypted(backup):
-            continue  # encrypted already, by an earlier run of this command
-        if not want_encrypted and not is_encrypted(backup):
+        if not still_to_do(backup):
             continue
-        convert(backup, old, new)
+        try:
+            convert(backup, old, new)
+        except WrongPassphrase:
+            if new is None:
+                raise
+            connect(backup, new).close()  # already under the new passphrase: done before
+            continue
         done += 1
     return done
 
