@@ -72,10 +72,18 @@ def export_to(conn: sqlcipher.Connection, target: Path, key: str | None) -> None
     clause = "" if key is None else f" KEY {sql_text(key)}"
     conn.execute(f"ATTACH DATABASE ? AS target{clause}", [str(target)])
     try:
-        conn.execute("SELECT sqlcipher_export('target')")
-        for pragma in ("user_version", "application_id"):
-            value = int(conn.execute(f"PRAGMA main.{pragma}").fetchone()[0])
-            conn.execute(f"PRAGMA target.{pragma} = {value}")
+        # One transaction: every table is read as of one moment, even while another
+        # nervelog writes. Only the copy is written, so no journal spans both files.
+        conn.execute("BEGIN")
+        try:
+            conn.execute("SELECT sqlcipher_export('target')")
+            for pragma in ("user_version", "application_id"):
+                value = int(conn.execute(f"PRAGMA main.{pragma}").fetchone()[0])
+                conn.execute(f"PRAGMA target.{pragma} = {value}")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+        conn.execute("COMMIT")
     finally:
         conn.execute("DETACH DATABASE target")
 
@@ -128,8 +136,6 @@ def convert(path: Path, old: str | None, new: str | None) -> None:
     try:
         _hold(conn, path)
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
-        # Each statement writes the copy alone: no transaction spans both files, so an
-        # interruption leaves no journal that SQLite could later play into the journal.
         export_to(conn, tmp, new or "")
         conn.execute(f"ATTACH DATABASE ? AS target KEY {sql_text(new or '')}", [str(tmp)])
         try:
