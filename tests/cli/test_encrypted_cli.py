@@ -6,6 +6,8 @@ import stat
 from collections.abc import Callable
 from pathlib import Path
 
+import keyring
+import keyring.backend
 import pendulum
 import pytest
 from click.testing import Result
@@ -219,3 +221,57 @@ def test_due_never_asks_for_the_passphrase(
     monkeypatch.setattr("sys.stdin", Terminal("typed by accident\n"))
     with pytest.raises(UserError, match="NERVELOG_PASSPHRASE_COMMAND"):
         due.due_state(journal_path, pendulum.date(2026, 11, 22))
+
+
+class MemoryKeyring(keyring.backend.KeyringBackend):
+    """A keyring that keeps passwords in a dict, in place of the system's."""
+
+    priority = 1
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.stored: dict[tuple[str, str], str] = {}
+
+    def get_password(self, service: str, username: str) -> str | None:
+        return self.stored.get((service, username))
+
+    def set_password(self, service: str, username: str, password: str) -> None:
+        self.stored[(service, username)] = password
+
+    def delete_password(self, service: str, username: str) -> None:
+        del self.stored[(service, username)]
+
+
+def test_the_keyring_unlocks_for_those_who_opt_in(
+    run: Run, journal_path: Path, clock: FixedClock
+) -> None:
+    fake = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fake)
+    try:
+        plain_journal_with_backups(run, journal_path, clock)
+        result = run("encrypt", "--keyring", input=f"{PASS}\n{PASS}\n")
+        assert result.exit_code == 0, result.output
+        assert fake.stored == {("nervelog", str(journal_path.resolve())): PASS}
+        marker = journal_path.with_name("journal.sqlite3.keyring")
+        assert PASS.encode() not in marker.read_bytes()
+        # No command, no terminal: the keyring alone unlocks it.
+        assert "burning soles" in run("show", "--last", "7d").output
+        assert run("due").exit_code == 0
+        assert run("decrypt").exit_code == 0
+        assert fake.stored == {} and not marker.exists()
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_without_opting_in_the_keyring_is_not_read(
+    run: Run, encrypted: Path, journal_path: Path
+) -> None:
+    fake = MemoryKeyring()
+    fake.set_password("nervelog", str(journal_path.resolve()), PASS)
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fake)
+    try:
+        assert run("show").exit_code == 2  # asks for it instead (and cannot, here)
+    finally:
+        keyring.set_keyring(previous)

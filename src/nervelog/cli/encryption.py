@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
+from nervelog.cli.unlock import keyring_marker, store_in_keyring
 
 MIN_LENGTH = 8
 LOSS_WARNING = (
@@ -70,9 +71,15 @@ def convert_all(path: Path, old: str | None, new: str | None) -> int:
 
 
 @click.command(epilog=EPILOG)
+@click.option(
+    "--keyring",
+    "use_keyring",
+    is_flag=True,
+    help="Also keep the passphrase in the system keyring, to unlock without typing it.",
+)
 @journal_options
 @friendly_errors
-def encrypt() -> None:
+def encrypt(use_keyring: bool) -> None:
     """Encrypt the journal and all its backups with a passphrase (SQLCipher 4).
 
     Everything works as before once unlocked: you are asked for the passphrase,
@@ -98,6 +105,9 @@ def encrypt() -> None:
     key = new_passphrase()
     done = convert_all(path, None, key)
     click.echo(f"Encrypted the journal at {path} and {done} backups (the plain ones are gone).")
+    if use_keyring:
+        store_in_keyring(path, key)
+        click.echo("The passphrase is in the system keyring: nervelog unlocks without asking.")
 
 
 @click.command(epilog=EPILOG)
@@ -116,6 +126,7 @@ def decrypt() -> None:
     if not is_encrypted(path) and not _encrypted_backups(path):
         raise UserError(f"The journal at {path} is not encrypted. Nothing was changed.")
     done = convert_all(path, passphrase_for(path), None)
+    store_in_keyring(path, None)
     click.echo(f"Decrypted the journal at {path} and {done} backups.")
 
 
@@ -137,7 +148,10 @@ def passphrase() -> None:
         raise UserError(f"The journal at {path} is not encrypted; see nervelog encrypt.")
     old = passphrase_for(path)
     connect(path, old).close()  # a wrong one is refused before a new one is asked for
-    done = convert_all(path, old, new_passphrase())
+    key = new_passphrase()
+    done = convert_all(path, old, key)
+    if keyring_marker(path).exists():
+        store_in_keyring(path, key)
     click.echo(f"Changed the passphrase of the journal at {path} and of {done} backups.")
 
 
