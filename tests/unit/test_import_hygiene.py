@@ -142,4 +142,4 @@ def test_logging_into_an_encrypted_journal_loads_no_heavy_stack(tmp_path: Path) 
     script.chmod(0o700)
     with_command = f"import os\nos.environ['NERVELOG_PASSPHRASE_COMMAND'] = {str(script)!r}\n"
     assert loaded_after(with_command + body) == []
-    assert loaded_after(with_command + body, ["nervelog.analysis", "wcwidth"]) == []
+    assert loaded_after(with_command + body, ["nervelog.analysis", "wcwidth", "keyring"]) == []
