@@ -7,7 +7,10 @@ from pathlib import Path
 import click
 
 from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
-from nervelog.cli.unlock import keyring_marker, store_in_keyring
+from nervelog.cli.unlock import keyring_marker, passphrase_for, store_in_keyring
+from nervelog.paths import is_encrypted
+from nervelog.storage.backup import list_backups
+from nervelog.storage.cipher import WrongPassphrase, connect, convert
 
 MIN_LENGTH = 8
 LOSS_WARNING = (
@@ -45,9 +48,6 @@ def convert_all(path: Path, old: str | None, new: str | None) -> int:
     Each file is converted whole or not at all, so after an interruption the same
     command finishes what was left.
     """
-    from nervelog.paths import is_encrypted
-    from nervelog.storage.backup import list_backups
-    from nervelog.storage.cipher import WrongPassphrase, connect, convert
 
     def still_to_do(file: Path) -> bool:
         rekey = old is not None and new is not None
@@ -89,9 +89,6 @@ def encrypt(use_keyring: bool) -> None:
     \b
     Example:  nervelog encrypt
     """
-    from nervelog.cli.unlock import passphrase_for
-    from nervelog.paths import is_encrypted
-    from nervelog.storage.cipher import connect
 
     path = journal_file()
     if is_encrypted(path):
@@ -119,8 +116,6 @@ def decrypt() -> None:
     \b
     Example:  nervelog decrypt
     """
-    from nervelog.cli.unlock import passphrase_for
-    from nervelog.paths import is_encrypted
 
     path = journal_file()
     if not is_encrypted(path) and not _encrypted_backups(path):
@@ -139,9 +134,6 @@ def passphrase() -> None:
     \b
     Example:  nervelog passphrase
     """
-    from nervelog.cli.unlock import passphrase_for
-    from nervelog.paths import is_encrypted
-    from nervelog.storage.cipher import connect
 
     path = journal_file()
     if not is_encrypted(path):
@@ -156,7 +148,5 @@ def passphrase() -> None:
 
 
 def _encrypted_backups(path: Path) -> bool:
-    from nervelog.paths import is_encrypted
-    from nervelog.storage.backup import list_backups
 
     return any(is_encrypted(b) for b in list_backups(path))
