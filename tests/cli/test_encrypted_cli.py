@@ -16,7 +16,7 @@ from nervelog.cli.context import UserError
 from nervelog.domain.dates import FixedClock
 from nervelog.storage import open_journal
 from nervelog.storage.backup import list_backups
-from nervelog.storage.cipher import convert
+from nervelog.storage.cipher import connect, convert
 
 Run = Callable[..., Result]
 PASS = "a long 'quoted' passphrase"
@@ -178,8 +178,6 @@ def test_change_the_passphrase(
     assert run("show").exit_code == 2  # the old one no longer opens it
     monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", "echo a new passphrase")
     assert "burning soles" in run("show", "--last", "7d").output
-    from nervelog.storage.cipher import connect
-
     connect(list_backups(journal_path)[0], "a new passphrase").close()
 
 
@@ -194,16 +192,86 @@ def test_an_export_is_plain_and_says_so(
     assert NOTE in out.read_text(encoding="utf-8")
 
 
-def test_restoring_an_encrypted_backup_says_what_to_do(
+def test_restoring_an_encrypted_backup_under_the_journals_passphrase(
     run: Run, encrypted: Path, journal_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", str(encrypted))
-    run("log", "--pain", "4")
+    run("log", "--pain", "4", "--note", "logged after the backup")  # backed up first
+    backup = list_backups(journal_path)[0]
+    result = run("restore", str(backup), "--yes")
+    assert result.exit_code == 0, result.output
+    assert "the journal now holds 2 entries" in result.output
+    assert not journal_path.read_bytes().startswith(b"SQLite format 3")
+    shown = run("show", "--last", "7d").output
+    assert "burning soles" in shown and "logged after the backup" not in shown
+    kept = [b for b in list_backups(journal_path) if b != backup]
+    assert len(kept) == 1 and not kept[0].read_bytes().startswith(b"SQLite format 3")
+
+
+def other_journal(tmp_path: Path, clock: FixedClock, passphrase: str | None) -> Path:
+    """A journal elsewhere with one day noted "from the other journal" (encrypted or not)."""
+    path = tmp_path / "elsewhere" / "journal.sqlite3"
+    path.parent.mkdir()
+    journal = open_journal(path, clock)
+    journal.update_entry(clock.today().subtract(days=9), {"pain": 2}, "from the other journal")
+    journal.db.conn.close()
+    if passphrase is not None:
+        convert(path, None, passphrase)
+    return path
+
+
+def test_restore_asks_for_a_backups_own_passphrase(
+    run: Run,
+    encrypted: Path,
+    journal_path: Path,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    backup = other_journal(tmp_path, clock, "the other passphrase")
+    # The first answer is the journal's passphrase, every later one the backup's.
+    answers = tmp_path / "answers"
+    answers.write_text(
+        '#!/bin/sh\nif [ -e "$0.asked" ]; then echo "$ANSWER"; '
+        f'else touch "$0.asked"; echo "{PASS}"; fi\n',
+        encoding="utf-8",
+    )
+    answers.chmod(0o700)
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", str(answers))
+
+    monkeypatch.setenv("ANSWER", "a wrong guess")
     before = journal_path.read_bytes()
-    result = run("restore", str(list_backups(journal_path)[0]), "--yes")
+    result = run("restore", str(backup), "--yes")
     assert result.exit_code == 2
-    assert "is encrypted" in result.output and "nervelog decrypt" in result.output
+    assert f"The passphrase does not open the journal at {backup}" in result.output
     assert journal_path.read_bytes() == before
+
+    (tmp_path / "answers.asked").unlink()
+    monkeypatch.setenv("ANSWER", "the other passphrase")
+    result = run("restore", str(backup), "--yes")
+    assert result.exit_code == 0, result.output
+    assert "the journal now holds 1 entry" in result.output
+    data = journal_path.read_bytes()
+    assert not data.startswith(b"SQLite format 3") and b"other journal" not in data
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", "echo the other passphrase")
+    assert "from the other journal" in run("show", "--last", "30d").output
+    replaced = list_backups(journal_path)[-1]  # the journal as it was, under its own key
+    connect(replaced, PASS).close()
+
+
+def test_restoring_a_plain_backup_says_the_journal_is_no_longer_encrypted(
+    run: Run,
+    encrypted: Path,
+    journal_path: Path,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", str(encrypted))
+    result = run("restore", str(other_journal(tmp_path, clock, None)), "--yes")
+    assert result.exit_code == 0, result.output
+    assert "will not be either; run `nervelog encrypt`" in result.output.replace("\n", " ")
+    assert journal_path.read_bytes().startswith(b"SQLite format 3")
 
 
 def test_due_never_asks_for_the_passphrase(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import random
 import sqlite3
 import subprocess
@@ -10,8 +11,10 @@ import time
 from pathlib import Path
 
 import pytest
+from click.testing import CliRunner
 from sqlite_utils import Database
 
+from nervelog.cli import cli
 from nervelog.domain.dates import FixedClock
 from nervelog.domain.errors import JournalError
 from nervelog.storage import Journal, open_journal
@@ -80,6 +83,24 @@ def test_a_wrong_passphrase_changes_nothing(journal_path: Path, clock: FixedCloc
     assert sorted(p.name for p in journal_path.parent.iterdir()) == ["journal.sqlite3"]
 
 
+def test_a_bad_journal_names_its_newest_encrypted_backup(
+    journal_path: Path, clock: FixedClock
+) -> None:
+    from nervelog.storage.backup import list_backups, make_backup, restore_hint
+
+    filled(journal_path, clock, days=5)
+    convert(journal_path, None, PASS)
+    conn = connect(journal_path, PASS)
+    make_backup(conn, journal_path, clock)
+    newest = make_backup(conn, journal_path, clock)
+    conn.close()
+    assert len(list_backups(journal_path)) == 2 and is_encrypted(newest)
+    # Without the passphrase a snapshot cannot be checked; restore checks it later.
+    assert restore_hint(journal_path) == (
+        f"The newest backup (encrypted) is {newest}; to use it run: nervelog restore {newest}"
+    )
+
+
 HOLDER = """
 import sys
 from pathlib import Path
@@ -110,6 +131,12 @@ def test_a_journal_open_in_another_process_is_not_converted(
         with pytest.raises(JournalError, match="open in another program"):
             convert(journal_path, None, PASS)
         assert not is_encrypted(journal_path)
+        # The command says so before the user types a new passphrase twice.
+        result = CliRunner().invoke(
+            cli, ["--db", str(journal_path), "encrypt"], input=f"{PASS}\n{PASS}\n"
+        )
+        assert result.exit_code == 2 and "open in another program" in result.output
+        assert "New passphrase" not in result.output and not is_encrypted(journal_path)
         other.stdin.write("go on\n")
         other.stdin.flush()
         assert other.stdout.readline() == "saved\n"  # it still works
@@ -179,3 +206,51 @@ def test_sigkill_at_any_moment_leaves_one_whole_journal(
         back_to_start()
     # Some kills came before the swap; whether any came after depends on the machine.
     assert unchanged in outcomes
+
+
+def test_sigkill_during_the_encrypt_command_loses_no_file(
+    journal_path: Path, clock: FixedClock, tmp_path: Path
+) -> None:
+    from nervelog.cli.encryption import convert_all
+    from nervelog.storage.backup import list_backups, make_backup
+
+    original = filled(journal_path, clock, days=400)
+    conn = connect(journal_path, None)
+    for _ in range(3):
+        make_backup(conn, journal_path, clock)
+    conn.close()
+    files = [journal_path, *list_backups(journal_path)]
+    script = tmp_path / "passphrase"
+    script.write_text(f'#!/bin/sh\necho "{PASS}"\n', encoding="utf-8")
+    script.chmod(0o700)
+    env = {**os.environ, "NERVELOG_PASSPHRASE_COMMAND": str(script)}
+    command = [sys.executable, "-m", "nervelog", "--db", str(journal_path), "encrypt"]
+
+    def start() -> subprocess.Popen[str]:
+        child = subprocess.Popen(
+            command, stdin=subprocess.PIPE, stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL, text=True, env=env,
+        )  # fmt: skip
+        assert child.stdin is not None
+        child.stdin.write(f"{PASS}\n{PASS}\n")
+        child.stdin.close()
+        return child
+
+    began = time.monotonic()
+    assert start().wait() == 0
+    span = (time.monotonic() - began) * 1.5  # the whole command: start-up and 4 files
+    assert all(is_encrypted(f) for f in files)
+    rng = random.Random(17)
+    for _ in range(6):
+        convert_all(journal_path, PASS, None)  # every file plain again
+        child = start()
+        time.sleep(rng.uniform(0, span))
+        child.kill()
+        child.wait()
+        for file in files:  # each one whole, plain or encrypted
+            assert readable(file, clock)[1] == original, file
+        assert start().wait() == 0  # running it again finishes the job
+        assert all(is_encrypted(f) for f in files)
+        assert sorted(journal_path.parent.iterdir()) == sorted(
+            [journal_path, journal_path.parent / "backups"]
+        )

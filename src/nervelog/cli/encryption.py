@@ -10,7 +10,7 @@ from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, jo
 from nervelog.cli.unlock import keyring_marker, passphrase_for, store_in_keyring
 from nervelog.paths import is_encrypted
 from nervelog.storage.backup import list_backups
-from nervelog.storage.cipher import WrongPassphrase, connect, convert
+from nervelog.storage.cipher import WrongPassphrase, connect, convert, refuse_if_open
 
 MIN_LENGTH = 8
 LOSS_WARNING = (
@@ -99,6 +99,7 @@ def encrypt(use_keyring: bool) -> None:
         done = convert_all(path, None, key)
         click.echo(f"The journal at {path} was already encrypted; {done} backups encrypted now.")
         return
+    refuse_if_open(path, None)
     key = new_passphrase()
     done = convert_all(path, None, key)
     click.echo(f"Encrypted the journal at {path} and {done} backups (the plain ones are gone).")
@@ -139,7 +140,7 @@ def passphrase() -> None:
     if not is_encrypted(path):
         raise UserError(f"The journal at {path} is not encrypted; see nervelog encrypt.")
     old = passphrase_for(path)
-    connect(path, old).close()  # a wrong one is refused before a new one is asked for
+    refuse_if_open(path, old)  # a wrong one, or the app open, before a new one is asked for
     key = new_passphrase()
     done = convert_all(path, old, key)
     if keyring_marker(path).exists():

@@ -90,21 +90,64 @@ def restore_cmd(file: Path, yes: bool) -> None:
 
     target = journal_path(ctx.db_path)
     file = file.expanduser()
-    snapshots.check_journal_file(file)
+    journal_key, source_key = _restore_keys(file, target)
+    snapshots.check_journal_file(file, key=source_key)
+    change = _encryption_change(source_key, target)
+    if change:
+        click.echo(change)
     if not yes:
         click.confirm(
             f"Replace the journal at {target} with {file}? The current journal is backed up first",
             abort=True,
         )
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    result = snapshots.restore_journal(file, target, ctx.clock)
+    result = snapshots.restore_journal(
+        file, target, ctx.clock, source_key=source_key, journal_key=journal_key
+    )
     from nervelog.storage import open_journal
 
-    journal = open_journal(target, ctx.clock)
+    key = source_key  # the restored journal is the backup, under the backup's key
+    journal = open_journal(target, ctx.clock, unlock=None if key is None else lambda _: key)
     click.echo(f"Restored {file}: the journal now holds {_counts(journal)}.")
     if result.previous is not None:
         click.echo(f"The journal it replaced was kept as {result.previous}")
     journal.db.conn.close()
+
+
+def _restore_keys(file: Path, target: Path) -> tuple[str | None, str | None]:
+    """The passphrases of the journal and of the backup (None where one is plain).
+
+    A backup of an encrypted journal is under the journal's passphrase, so that one is
+    tried first; the backup's own is asked for only when it does not open it.
+    """
+    from nervelog.cli.unlock import passphrase_for
+    from nervelog.paths import is_encrypted
+
+    journal_key = passphrase_for(target) if target.is_file() and is_encrypted(target) else None
+    if not file.is_file() or not is_encrypted(file):
+        return journal_key, None
+    if journal_key is not None:
+        try:
+            with snapshots.read_only(file, key=journal_key):
+                return journal_key, journal_key
+        except JournalError:
+            pass
+    return journal_key, passphrase_for(file)
+
+
+def _encryption_change(source_key: str | None, target: Path) -> str:
+    """What restoring does to encryption, when the backup and the journal differ."""
+    from nervelog.paths import is_encrypted
+
+    was_encrypted = target.is_file() and is_encrypted(target)
+    if was_encrypted and source_key is None:
+        return (
+            "The backup is not encrypted, so the restored journal will not be either; "
+            "run `nervelog encrypt` afterwards to encrypt it again."
+        )
+    if source_key is not None and not was_encrypted:
+        return "The backup is encrypted, so the restored journal will be too, under its passphrase."
+    return ""
 
 
 @click.command("history", epilog=EPILOG)

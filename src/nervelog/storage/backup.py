@@ -62,8 +62,13 @@ def backup_day(path: Path, journal_path: Path) -> pendulum.Date | None:
 
 
 @contextmanager
-def read_only(path: Path, *, tidy: bool = True) -> Iterator[sqlite.Connection]:
-    """A read-only connection to ``path`` that leaves no side files behind.
+def read_only(
+    path: Path, *, key: str | None = None, tidy: bool = True
+) -> Iterator[sqlite.Connection]:
+    """A read-only connection to ``path`` (keyed with ``key`` if it is encrypted).
+
+    Raises ``cipher.WrongPassphrase`` when the key does not open it. It leaves no
+    side files behind:
 
     Reading a WAL-mode file (a copied journal, say) makes SQLite create empty ``-wal``
     and ``-shm`` files beside it; with ``tidy`` they are removed again if they were not
@@ -74,6 +79,8 @@ def read_only(path: Path, *, tidy: bool = True) -> Iterator[sqlite.Connection]:
     existed = [side.exists() for side in sides]
     conn = sqlite.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
+        if key is not None:
+            cipher.key_connection(conn, path, key)
         yield conn
     finally:
         conn.close()
@@ -83,9 +90,14 @@ def read_only(path: Path, *, tidy: bool = True) -> Iterator[sqlite.Connection]:
                 side.unlink(missing_ok=True)
 
 
-def check_journal_file(path: Path, *, tidy: bool = True) -> int:
+class NeedsPassphrase(JournalError):
+    """The file is encrypted: checking it needs its passphrase."""
+
+
+def check_journal_file(path: Path, *, key: str | None = None, tidy: bool = True) -> int:
     """Check that ``path`` is a healthy nervelog journal; returns its schema version.
 
+    An encrypted file is read with ``key``; without one it raises ``NeedsPassphrase``.
     Raises ``JournalError`` explaining what is wrong. The file is opened read-only
     (see ``read_only`` for ``tidy``).
     """
@@ -97,15 +109,13 @@ def check_journal_file(path: Path, *, tidy: bool = True) -> int:
         header = file_header(path)
     except OSError as exc:
         raise JournalError(f"Cannot read {path}: {exc.strerror}.") from None
-    if cipher.is_encrypted(path):
-        raise JournalError(
-            f"{path} is encrypted. This nervelog restores plain backups only: run "
-            "`nervelog decrypt` first (it decrypts the backups too)."
-        )
-    if header != SQLITE_HEADER:
+    encrypted = cipher.is_encrypted(path)
+    if encrypted and key is None:
+        raise NeedsPassphrase(f"{path} is encrypted; its passphrase is needed to check it.")
+    if not encrypted and header != SQLITE_HEADER:
         raise JournalError(f"{path} is not a nervelog journal (it is not an SQLite file).")
     try:
-        with read_only(path, tidy=tidy) as conn:
+        with read_only(path, key=key if encrypted else None, tidy=tidy) as conn:
             if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
                 raise JournalError(f"{path} is an SQLite file but not a nervelog journal.")
             version = int(conn.execute("PRAGMA user_version").fetchone()[0])
@@ -123,10 +133,16 @@ def check_journal_file(path: Path, *, tidy: bool = True) -> int:
 
 
 def newest_good_backup(journal_path: Path) -> Path | None:
-    """The newest automatic snapshot that passes a full check, if any."""
+    """The newest automatic snapshot that passes a full check, if any.
+
+    An encrypted snapshot cannot be checked without its passphrase; it counts, and
+    ``restore`` checks it once given the passphrase.
+    """
     for path in reversed(list_backups(journal_path)):
         try:
             check_journal_file(path)
+        except NeedsPassphrase:
+            return path
         except JournalError:
             continue
         return path
@@ -138,7 +154,8 @@ def restore_hint(journal_path: Path) -> str:
     good = newest_good_backup(journal_path)
     if good is None:
         return "No backup of it was found."
-    return f"The newest good backup is {good}; to use it run: nervelog restore {good}"
+    which = "newest backup (encrypted)" if cipher.is_encrypted(good) else "newest good backup"
+    return f"The {which} is {good}; to use it run: nervelog restore {good}"
 
 
 def write_snapshot(source: sqlite.Connection, target: Path) -> Path:
@@ -252,41 +269,58 @@ class RestoreResult:
     """Where the journal that was replaced now lives (None if there was none)."""
 
 
-def restore_journal(source: Path, journal_path: Path, clock: Clock) -> RestoreResult:
+def restore_journal(
+    source: Path,
+    journal_path: Path,
+    clock: Clock,
+    *,
+    source_key: str | None = None,
+    journal_key: str | None = None,
+) -> RestoreResult:
     """Replace the journal at ``journal_path`` with the snapshot ``source``.
 
-    ``source`` is fully checked first. The current journal is snapshotted into
-    ``backups/`` (or, if it is too damaged for that, moved there unchanged) before it
-    is replaced, and the replacement is atomic: the journal is at every moment either
-    the old one or the restored one.
+    ``source`` is fully checked first; an encrypted one is read with ``source_key``, an
+    encrypted journal with ``journal_key``. The journal becomes the snapshot exactly,
+    encrypted or not. The current journal is snapshotted into ``backups/`` (or, if it
+    is too damaged for that, moved there unchanged) before it is replaced, and the
+    replacement is atomic: the journal is at every moment either the old one or the
+    restored one.
     """
-    version = check_journal_file(source)
+    version = check_journal_file(source, key=source_key)
     if journal_path.exists() and source.resolve() == journal_path.resolve():
         raise JournalError(f"{source} is the journal itself; choose a backup file.")
     previous: Path | None = None
     current_ok = False
     if journal_path.exists():
         try:
-            check_journal_file(journal_path, tidy=False)
+            check_journal_file(journal_path, key=journal_key, tidy=False)
             current_ok = True
         except JournalError:
             current_ok = False
     try:
-        with read_only(source) as src:
-            if current_ok:
-                live = sqlite.connect(journal_path, isolation_level=None, timeout=10)
-                try:
-                    previous = make_backup(live, journal_path, clock)
-                    # The backup API replaces every page of the live journal in one
-                    # transaction, under SQLite's own locks, so a reader or a crash
-                    # never sees a mix of old and new.
-                    src.backup(live)
-                finally:
-                    live.close()
-            else:
+        with read_only(source, key=source_key) as src:
+            if not current_ok:
                 if journal_path.exists():
                     previous = _move_aside(journal_path, clock)
                 write_snapshot(src, journal_path)
+            else:
+                live = cipher.connect(journal_path, journal_key)
+                try:
+                    if source_key == journal_key:
+                        previous = make_backup(live, journal_path, clock)
+                        # The backup API replaces every page of the live journal in
+                        # one transaction, under SQLite's own locks, so a reader or a
+                        # crash never sees a mix of old and new.
+                        src.backup(live)
+                    else:
+                        # Pages under another key cannot be copied in place: the
+                        # restored file is renamed over the journal, which no other
+                        # program may have open meanwhile.
+                        cipher.hold(live, journal_path)
+                        previous = make_backup(live, journal_path, clock)
+                        write_snapshot(src, journal_path)
+                finally:
+                    live.close()
     except (OSError, sqlite.Error) as exc:
         raise JournalError(
             f"Could not restore {source}: {exc}. The journal was not replaced."

@@ -17,6 +17,9 @@ import sqlcipher3.dbapi2 as sqlcipher
 from nervelog.domain.errors import JournalError
 from nervelog.paths import is_encrypted as is_encrypted
 
+SQLCIPHER_VERSION = "4"
+"""The SQLCipher major version whose file format this nervelog reads and writes."""
+
 Unlock = Callable[[Path], str]
 """Gives the passphrase of the encrypted journal at a path (it may ask the user)."""
 
@@ -45,7 +48,8 @@ def key_connection(conn: sqlcipher.Connection, path: Path, passphrase: str | Non
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlcipher.DatabaseError:
         raise WrongPassphrase(
-            f"The passphrase does not open the journal at {path}. Nothing was changed."
+            f"The passphrase does not open the journal at {path} (or a newer SQLCipher "
+            f"than this nervelog's {SQLCIPHER_VERSION} encrypted it). Nothing was changed."
         ) from None
 
 
@@ -134,7 +138,7 @@ def convert(path: Path, old: str | None, new: str | None) -> None:
         stale.unlink(missing_ok=True)
     conn = connect(path, old)
     try:
-        _hold(conn, path)
+        hold(conn, path)
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
         export_to(conn, tmp, new or "")
         conn.execute(f"ATTACH DATABASE ? AS target KEY {sql_text(new or '')}", [str(tmp)])
@@ -164,7 +168,7 @@ def convert(path: Path, old: str | None, new: str | None) -> None:
         conn.close()
 
 
-def _hold(conn: sqlcipher.Connection, path: Path) -> None:
+def hold(conn: sqlcipher.Connection, path: Path) -> None:
     """Keep every other program from writing the journal until ``conn`` closes.
 
     Leaving WAL mode needs every other connection closed: that is how we know no other
@@ -183,6 +187,19 @@ def _hold(conn: sqlcipher.Connection, path: Path) -> None:
             "Close it and try again. Nothing was changed."
         )
     conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+
+
+def refuse_if_open(path: Path, passphrase: str | None) -> None:
+    """Raise ``JournalError`` now if another program has the journal open.
+
+    ``convert`` checks again under its own hold; this lets a command say so before it
+    asks the user for a new passphrase they would type for nothing.
+    """
+    conn = connect(path, passphrase)
+    try:
+        hold(conn, path)
+    finally:
+        conn.close()
 
 
 def _fsync(path: Path) -> None:
