@@ -16,7 +16,8 @@ from nervelog.cli.context import UserError
 from nervelog.domain.dates import FixedClock
 from nervelog.storage import open_journal
 from nervelog.storage.backup import list_backups
-from nervelog.storage.cipher import connect, convert
+from nervelog.storage.cipher import connect, convert, is_encrypted
+from nervelog.storage.export import export_json
 
 Run = Callable[..., Result]
 PASS = "a long 'quoted' passphrase"
@@ -106,8 +107,6 @@ def plain_journal_with_backups(run: Run, journal_path: Path, clock: FixedClock) 
     run("backup")
     run("log", "--pain", "2")
     run("backup")
-    from nervelog.storage.export import export_json
-
     journal = open_journal(journal_path, clock)
     try:
         return export_json(journal)
@@ -141,7 +140,6 @@ def test_encrypt_then_decrypt_the_journal_and_its_backups(
     assert f"Decrypted the journal at {journal_path} and {len(backups)} backups" in result.output
     for path in [journal_path, *list_backups(journal_path)]:
         assert path.read_bytes().startswith(b"SQLite format 3"), path
-    from nervelog.storage.export import export_json
 
     journal = open_journal(journal_path, clock)
     try:
@@ -160,11 +158,15 @@ def test_encrypt_then_decrypt_the_journal_and_its_backups(
 def test_a_bad_new_passphrase_changes_nothing(
     run: Run, journal_path: Path, clock: FixedClock, typed: str, message: str
 ) -> None:
-    plain_journal_with_backups(run, journal_path, clock)
-    before = journal_path.read_bytes()
+    before = plain_journal_with_backups(run, journal_path, clock)
     result = run("encrypt", input=typed)
     assert result.exit_code == 2 and message in result.output.replace("\n", " ")
-    assert journal_path.read_bytes() == before
+    assert not is_encrypted(journal_path)
+    journal = open_journal(journal_path, clock)
+    try:
+        assert export_json(journal) == before  # every record as it was
+    finally:
+        journal.db.conn.close()
 
 
 def test_change_the_passphrase(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import pendulum
 
-from nervelog.analysis.figure import mean_of
+from nervelog.analysis.figure import Figure, run_figure
 from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import SCORES, Score
 
@@ -157,16 +157,14 @@ def _by_ordinal(entries: Iterable[Entry]) -> dict[int, Entry]:
     return {e.date.toordinal(): e for e in entries}
 
 
-def _values(
+def _side(
     by_ordinal: dict[int, Entry], score: Score, side: tuple[pendulum.Date, pendulum.Date]
-) -> list[float]:
-    """The values of ``score`` on the days of one side."""
-    out = []
-    for ordinal in range(side[0].toordinal(), side[1].toordinal() + 1):
-        entry = by_ordinal.get(ordinal)
-        if entry is not None and (value := entry.scores.get(score)) is not None:
-            out.append(float(value))
-    return out
+) -> Figure:
+    """The mean (n) of ``score`` over the days of one side."""
+    days = range(side[0].toordinal(), side[1].toordinal() + 1)
+    entries = (by_ordinal.get(ordinal) for ordinal in days)
+    values = [None if e is None else e.scores.get(score) for e in entries]
+    return run_figure([None if v is None else float(v) for v in values], 0, len(values))
 
 
 def _change(
@@ -180,24 +178,23 @@ def _change(
             f"a change needs at least {CHANGE_MIN_DAYS}"
         )
         return ScoreChange(score, None, 0, None, 0, None, None, reason)
-    first, last = _values(by_ordinal, score, sides.first), _values(by_ordinal, score, sides.last)
-    first_mean, last_mean = mean_of(first), mean_of(last)
+    first, last = _side(by_ordinal, score, sides.first), _side(by_ordinal, score, sides.last)
     short = [
         f"{name} {'has' if name.endswith('half') else 'have'} {count} "
         f"value{'' if count == 1 else 's'}"
-        for name, count in zip(sides.names, (len(first), len(last)), strict=True)
+        for name, count in zip(sides.names, (first.n, last.n), strict=True)
         if count < CHANGE_MIN_VALUES
     ]
-    if short or first_mean is None or last_mean is None:
+    if short or first.mean is None or last.mean is None:
         reason = " and ".join(short) + f"; at least {CHANGE_MIN_VALUES} each are needed"
         return ScoreChange(
-            score, first_mean, len(first), last_mean, len(last), None, None, reason, sides.label
+            score, first.mean, first.n, last.mean, last.n, None, None, reason, sides.label
         )
-    points = last_mean - first_mean
+    points = last.mean - first.mean
     # A percentage invites comparison with the 30% pain reference; other scales have none.
-    percent = None if first_mean == 0 or score is not Score.PAIN else points / first_mean * 100
+    percent = None if first.mean == 0 or score is not Score.PAIN else points / first.mean * 100
     return ScoreChange(
-        score, first_mean, len(first), last_mean, len(last), points, percent, None, sides.label
+        score, first.mean, first.n, last.mean, last.n, points, percent, None, sides.label
     )
 
 

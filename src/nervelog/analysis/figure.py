@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import math
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 
@@ -40,3 +40,14 @@ def figure_of(values: Iterable[float | None]) -> Figure:
     """The mean of the present values, with their count."""
     present = [v for v in values if v is not None]
     return Figure(mean_of(present), len(present))
+
+
+def run_figure(values: Sequence[float | None], first: int, stop: int) -> Figure:
+    """The mean (with its n) of a run of consecutive days, ``values[first:stop]``.
+
+    ``values`` holds one item per calendar day, ``None`` for a gap. The run is clipped
+    to them: days before the first or after the last count as missing. Rolling, weekly
+    and monthly means, chart buckets, the change and the windows around sessions all
+    take their means here.
+    """
+    return figure_of(values[max(first, 0) : max(stop, 0)])

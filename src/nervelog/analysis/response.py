@@ -8,11 +8,10 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
-from itertools import accumulate
 
 import pendulum
 
-from nervelog.analysis.figure import NO_FIGURE, Figure, figure_of
+from nervelog.analysis.figure import NO_FIGURE, Figure, figure_of, run_figure
 from nervelog.analysis.series import DailySeries, all_series
 from nervelog.analysis.summary import kind_key
 from nervelog.domain.errors import Problem
@@ -89,79 +88,26 @@ def check_window(window: int) -> int:
     return window
 
 
-# Single-day figures of whole-number scores, built once: a ten-year report makes tens of
-# thousands of them, and frozen dataclasses are slow to construct.
-_ONE_DAY = {float(v): Figure(float(v), 1) for v in range(-10, 11)}
-
-
-def _single(value: float | None) -> Figure:
-    if value is None:
-        return NO_FIGURE
-    known = _ONE_DAY.get(value)
-    return known if known is not None else Figure(value, 1)
-
-
 def _difference(before: Figure, after: Figure) -> Figure:
     if before.mean is None or after.mean is None:
         return NO_FIGURE
-    return _single(after.mean - before.mean)
+    return Figure(after.mean - before.mean, 1)
 
 
+@dataclass(frozen=True, slots=True)
 class _Days:
-    """One score's value on each day from ordinal ``first`` on, with running totals so
-    any window's mean is O(1).
+    """One score's value on each day from ordinal ``first`` on."""
 
-    Scores are whole numbers, so the running sums are exact (whole numbers in floats)
-    and each mean is the correctly rounded value of the true mean.
-    """
+    first: int
+    values: Sequence[float | None]
 
-    def __init__(self, first: int, values: Sequence[float | None]) -> None:
-        self.first = first
-        self.values = values
-        # Running totals in C (accumulate), not a Python loop: ten years are 3,650 days.
-        self.sums = list(accumulate([0.0 if v is None else v for v in values], initial=0.0))
-        self.counts = list(accumulate([v is not None for v in values], initial=0))
-
-    def value(self, ordinal: int) -> float | None:
-        """The value of one day, or ``None``."""
-        index = ordinal - self.first
-        return self.values[index] if 0 <= index < len(self.values) else None
-
-    def _span(self, lo: int, hi: int) -> tuple[float, int]:
-        """Sum and count of the values at indexes ``lo`` (inclusive) to ``hi`` (exclusive)."""
-        lo, hi = max(lo, 0), min(hi, len(self.values))
-        if lo >= hi:
-            return 0.0, 0
-        return self.sums[hi] - self.sums[lo], self.counts[hi] - self.counts[lo]
-
-    def total(self, low: int, high: int) -> tuple[float, int]:
-        """Sum and count of the values of the days ``low``..``high`` (ordinals, inclusive)."""
-        return self._span(low - self.first, high - self.first + 1)
-
-    def around(
-        self, day: int, window: int
-    ) -> tuple[float | None, float | None, float | None, float | None]:
-        """Day ``day``'s value, the means of the ``window`` days before and after it, and
-        the next day's value."""
-        i = day - self.first
-        before, before_n = self._span(i - window, i)
-        after, after_n = self._span(i + 1, i + 1 + window)
-        return (
-            self.value(day),
-            before / before_n if before_n else None,
-            after / after_n if after_n else None,
-            self.value(day + 1),
-        )
+    def window(self, low: int, high: int) -> Figure:
+        """Mean (n) of the days ``low``..``high`` (ordinals, inclusive)."""
+        return run_figure(self.values, low - self.first, high - self.first + 1)
 
     def day(self, ordinal: int) -> Figure:
         """One day's value as a figure."""
-        value = self.value(ordinal)
-        return NO_FIGURE if value is None else _single(value)
-
-    def window(self, low: int, high: int) -> Figure:
-        """Mean (n) of the days ``low``..``high``."""
-        total, count = self.total(low, high)
-        return Figure(total / count, count) if count else NO_FIGURE
+        return self.window(ordinal, ordinal)
 
 
 def _score_response(session: Session, score: Score, days: _Days, window: int) -> ScoreResponse:
@@ -170,8 +116,8 @@ def _score_response(session: Session, score: Score, days: _Days, window: int) ->
     after = days.window(day + 1, day + window)
     rated_before = session.before.get(score)
     rated_after = session.after.get(score)
-    in_before = _single(None if rated_before is None else float(rated_before))
-    in_after = _single(None if rated_after is None else float(rated_after))
+    in_before = figure_of([None if rated_before is None else float(rated_before)])
+    in_after = figure_of([None if rated_after is None else float(rated_after)])
     return ScoreResponse(
         score=score,
         same_day=days.day(day),
@@ -229,12 +175,12 @@ def _kind_score(score: Score, group: Sequence[Session], days: _Days, window: int
     # Entry-based figures once per distinct session day: two sessions of the kind on one
     # day see the same days and must not weigh them twice.
     for day in sorted({s.date.toordinal() for s in group}):
-        on_day, b, a, next_day = days.around(day, window)
-        same.append(on_day)
+        b, a = days.window(day - window, day - 1).mean, days.window(day + 1, day + window).mean
+        same.append(days.day(day).mean)
         before.append(b)
         after.append(a)
         change.append(None if a is None or b is None else a - b)
-        following.append(next_day)
+        following.append(days.day(day + 1).mean)
     rated_before = [s.before.get(score) for s in group]
     rated_after = [s.after.get(score) for s in group]
     rated_change = [
@@ -262,8 +208,7 @@ def kind_responses(
     """The sessions on the days of ``series`` grouped by kind (case-insensitive), averaged.
 
     ``series`` are the four scores' daily series of the range (``all_series``). Most
-    sessions first. The same figures as averaging ``session_responses`` by kind,
-    computed directly: a ten-year report has a thousand sessions.
+    sessions first. The same figures as averaging ``session_responses`` by kind.
     """
     check_window(window)
     days = next(iter(series.values())).days if series else ()

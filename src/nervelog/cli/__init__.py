@@ -6,7 +6,6 @@ commands that need them, so ``nervelog log`` starts fast.
 
 from __future__ import annotations
 
-import gc
 import importlib
 import os
 import sys
@@ -119,8 +118,6 @@ def open_app(state: CliContext) -> None:
     """Start the TUI on the chosen journal (an encrypted one first asks to be unlocked)."""
     from nervelog.tui import run_app
 
-    # The app is long-lived: give it the usual garbage collection back (see main()).
-    gc.set_threshold(*_GC_DEFAULT)
     if needs_unlock_screen(state):
         unlock_in_app(state)
     run_app(state.journal(), state.clock, state.path(), demo=state.demo)
@@ -156,17 +153,8 @@ def unlock_in_app(state: CliContext) -> None:
         raise UserError(f"The journal at {path} stays locked. Nothing was changed.")
 
 
-_GC_DEFAULT = gc.get_threshold()
-
-
 def main() -> None:
     """Console-script entry point."""
-    # A command is a short-lived process that may build ~100k small objects (a ten-year
-    # report): the cyclic collector would scan them, and everything imported, over and
-    # over for nothing; reference counting still frees them. ~10% of a report (issue 7).
-    gc.freeze()
-    gc.set_threshold(100_000, 50, 100)
-    gc.enable()  # nervelog.launch turns it off while the modules load
     try:
         cli(prog_name="nervelog")
     except Exception:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
 from typing import Protocol
 
 import pendulum
@@ -60,15 +59,10 @@ MAX_SPAN_DAYS = 100 * 365
 _MAX_SPAN_COUNT = {"d": MAX_SPAN_DAYS, "w": MAX_SPAN_DAYS // 7, "m": 100 * 12, "y": 100}
 
 
-# Dates are immutable and a journal holds a few thousand: reading ten years of entries
-# and sessions parses each day's date string more than once.
-@lru_cache(maxsize=8192)
 def parse_iso_date(text: str) -> pendulum.Date:
     """Parse a strict ``YYYY-MM-DD`` date; raises ``ValueError`` otherwise."""
     if not _ISO_DATE.match(text):
         raise ValueError(text)
-    # datetime's C parser (inherited by pendulum's Date): twice as fast as int() on the
-    # parts, for the thousands of dates a long journal holds.
     return pendulum.Date.fromisoformat(text)
 
 

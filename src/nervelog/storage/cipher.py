@@ -198,6 +198,7 @@ def refuse_if_open(path: Path, passphrase: str | None) -> None:
     conn = connect(path, passphrase)
     try:
         hold(conn, path)
+        conn.execute("PRAGMA journal_mode = WAL")  # as it was: only looked, nothing changed
     finally:
         conn.close()
 
