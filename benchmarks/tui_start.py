@@ -20,11 +20,12 @@ READY_TEXT = "Hello from the bare app"
 def bare_app(floor: bool, headless: bool) -> None:
     """The baseline apps."""
     if floor:
+        # What nervelog's first screen needs besides Textual (charts load with Trends).
         import click  # noqa: F401
         import pendulum  # noqa: F401
         import platformdirs  # noqa: F401
-        import sqlite_utils  # noqa: F401
-        import textual_plotext  # noqa: F401
+        import sqlcipher3  # noqa: F401
+        import wcwidth  # noqa: F401
     from textual.app import App, ComposeResult
     from textual.pilot import Pilot
     from textual.widgets import Footer, Header, Static

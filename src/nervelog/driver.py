@@ -8,17 +8,11 @@ as ``sqlite3``, so the type checker reads it through the standard library's stub
 
 from __future__ import annotations
 
-import sys
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     import sqlite3 as sqlite
 else:
     from sqlcipher3 import dbapi2 as sqlite
-
-    # sqlite-utils uses the `pysqlite3` module when it is installed, and catches that
-    # module's errors: naming sqlcipher3 so makes it catch the ones we raise.
-    sys.modules.setdefault("pysqlite3", sys.modules["sqlcipher3"])
-    sys.modules.setdefault("pysqlite3.dbapi2", sqlite)
 
 __all__ = ["sqlite"]

@@ -192,9 +192,8 @@ def test_a_journal_held_busy_too_long_says_so(filled: Path, clock: FixedClock) -
 def test_a_damaged_journal_is_pointed_at_its_backup_not_told_to_free_disk_space(
     journal_path: Path, clock: FixedClock
 ) -> None:
-    from sqlite_utils import Database
-
     from nervelog.storage import Journal
+    from nervelog.storage.database import Database
 
     journal = open_journal(journal_path, clock)
     for i in range(200):

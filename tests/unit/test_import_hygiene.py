@@ -8,9 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-HEAVY = ["textual", "textual_plotext", "plotext", "fpdf", "matplotlib", "rich"]
-# sqlite_utils would load these (~200 ms) if installed; nervelog hides them (issue 7).
-HEAVY += ["numpy", "pandas"]
+HEAVY = ["textual", "textual_plotext", "plotext", "fpdf", "matplotlib", "rich", "numpy", "pandas"]
 
 PROBE = """
 import json, sys
@@ -143,3 +141,39 @@ def test_logging_into_an_encrypted_journal_loads_no_heavy_stack(tmp_path: Path) 
     with_command = f"import os\nos.environ['NERVELOG_PASSPHRASE_COMMAND'] = {str(script)!r}\n"
     assert loaded_after(with_command + body) == []
     assert loaded_after(with_command + body, ["nervelog.analysis", "wcwidth", "keyring"]) == []
+
+
+FIRST_SCREEN = """
+import json, sys
+from pathlib import Path
+from nervelog.domain.dates import SystemClock
+from nervelog.storage import open_journal
+from nervelog.tui.app import NervelogApp
+
+path = Path(sys.argv[1])
+app = NervelogApp(open_journal(path, SystemClock()), SystemClock(), journal_path=path)
+
+async def first_frame(pilot):
+    await pilot.pause()
+    shown = "\\n".join(s.text for s in pilot.app.screen._compositor.render_strips())
+    assert "Mobility" in shown, shown  # the check-in, with its four score rows
+    print(json.dumps(sorted(m for m in sys.argv[2:] if m in sys.modules)))
+    pilot.app.exit()
+
+app.run(headless=True, size=(100, 30), auto_pilot=first_frame)
+"""
+
+
+def test_the_check_in_shows_before_charts_reports_or_analysis_load(tmp_path: Path) -> None:
+    from nervelog.storage import open_journal
+
+    path = tmp_path / "j.sqlite3"
+    open_journal(path).db.conn.close()
+    modules = ["plotext", "textual_plotext", "fpdf", "nervelog.analysis", "nervelog.render",
+               "nervelog.storage.import_file", "sqlite_utils", "pluggy"]  # fmt: skip
+    result = subprocess.run(
+        [sys.executable, "-c", FIRST_SCREEN, str(path), *modules],
+        capture_output=True, text=True, check=True,
+    )  # fmt: skip
+    # What had loaded when the check-in first showed; the rest loads with its screen.
+    assert json.loads(result.stdout.strip().splitlines()[-1]) == []

@@ -5,11 +5,11 @@ from __future__ import annotations
 import json
 
 import pendulum
-from sqlite_utils import Database
 
 from nervelog.domain.body_map import MAPPED, SymptomMap, parse_placement
 from nervelog.domain.dates import Clock, parse_iso_date
 from nervelog.storage import records
+from nervelog.storage.database import Database
 from nervelog.storage.db import transaction
 from nervelog.storage.rows import Row
 

@@ -9,12 +9,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
-from sqlite_utils import Database
-
 from nervelog.domain.dates import Clock
 from nervelog.domain.errors import JournalError, ValidationError
 from nervelog.driver import sqlite
 from nervelog.storage import backup, cipher
+from nervelog.storage.database import Database
 from nervelog.storage.files import SQLITE_HEADER, file_header
 from nervelog.storage.migrations import APPLICATION_ID, LATEST_VERSION, migrate, schema_version
 
@@ -106,9 +105,7 @@ def open_database_and_backup(
         _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
-        # No sqlite_utils plugins: nervelog uses none, and finding them scans every
-        # installed package's metadata (~100 ms on each start).
-        db = Database(conn, execute_plugins=False)
+        db = Database(conn)
         snapshot = _backup_before_migrating(db, path, clock)
         migrate(db)
         if snapshot is None:
@@ -187,7 +184,7 @@ def _daily_backup(conn: sqlite.Connection, path: Path, clock: Clock | None) -> P
 def open_memory_database() -> Database:
     """A migrated in-memory journal, for tests and previews."""
     conn = sqlite.connect(":memory:", isolation_level=None)
-    db = Database(conn, execute_plugins=False)
+    db = Database(conn)
     migrate(db)
     return db
 

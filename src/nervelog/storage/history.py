@@ -12,10 +12,10 @@ import json
 from dataclasses import dataclass, replace
 
 import pendulum
-from sqlite_utils import Database
 
 from nervelog.domain.errors import JournalError
 from nervelog.driver import sqlite
+from nervelog.storage.database import Database
 from nervelog.storage.db import transaction
 from nervelog.storage.rows import Row, first_row, iso_datetime
 

@@ -7,13 +7,13 @@ the next one, which ``follows`` it, starts the same day; undo takes both back at
 from __future__ import annotations
 
 import pendulum
-from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock, parse_iso_date
 from nervelog.domain.errors import Problem
 from nervelog.domain.models import Dose, Medication
 from nervelog.driver import sqlite
 from nervelog.storage import records
+from nervelog.storage.database import Database
 from nervelog.storage.db import transaction
 from nervelog.storage.history import Batch
 from nervelog.storage.rows import Row, where_range

@@ -8,10 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlite_utils import Database
-
 from nervelog.domain.errors import JournalError
 from nervelog.paths import APPLICATION_ID as APPLICATION_ID
+from nervelog.storage.database import Database
 
 
 def _score_columns(prefix: str = "") -> str:

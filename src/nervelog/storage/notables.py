@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 import pendulum
-from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock, parse_iso_date
 from nervelog.domain.errors import Problem
 from nervelog.domain.models import Event, Question
 from nervelog.storage import records
+from nervelog.storage.database import Database
 from nervelog.storage.db import transaction
 from nervelog.storage.rows import Row, where_range
 

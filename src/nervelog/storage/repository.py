@@ -10,7 +10,6 @@ from collections.abc import Mapping
 from pathlib import Path
 
 import pendulum
-from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock, SystemClock
 from nervelog.domain.errors import Problem, RecordGone
@@ -18,6 +17,7 @@ from nervelog.domain.models import Entry, Phase, Session
 from nervelog.domain.settings import SETTINGS
 from nervelog.driver import sqlite
 from nervelog.storage.body_maps import SymptomMaps
+from nervelog.storage.database import Database
 from nervelog.storage.db import transaction
 from nervelog.storage.history import Change, changes, json_row, log_change, undo_last
 from nervelog.storage.medicines import Medicines
