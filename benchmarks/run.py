@@ -39,9 +39,10 @@ NERVELOG = [str(BIN / "nervelog")] if (BIN / "nervelog").exists() else [PY, "-m"
 HEAVY = ("textual", "textual_plotext", "plotext", "fpdf")
 # sqlcipher3 is the SQLite library of every journal, plain or encrypted (nervelog.driver).
 FLOOR_IMPORTS = "import sqlcipher3, pendulum, click, platformdirs"
-# What a report needs on top: text width, and for the PDF fpdf2 with its text shaping.
-TEXT_FLOOR_IMPORTS = FLOOR_IMPORTS + ", wcwidth"
-PDF_FLOOR_IMPORTS = TEXT_FLOOR_IMPORTS + ", fpdf, uharfbuzz"
+# What a report needs on top: text width and plotext's charts for the text report;
+# fpdf2 with its text shaping for the PDF.
+TEXT_FLOOR_IMPORTS = FLOOR_IMPORTS + ", wcwidth, plotext"
+PDF_FLOOR_IMPORTS = FLOOR_IMPORTS + ", wcwidth, fpdf, uharfbuzz"
 # `nervelog due` reads the journal with the driver alone (no sqlite-utils, no storage).
 DUE_FLOOR_IMPORTS = "import sqlcipher3, pendulum, click"
 # Children run as an installed nervelog would: with a bytecode cache (a development
@@ -240,7 +241,7 @@ def bench_report(rows: list[Row], journal: Path, work: Path, runs: int, quick: b
     medians = interleaved(funcs, runs)
     pdf_floor, text_floor = medians["pdf floor"], medians["text floor"]
     rows.append(Row(f"PDF import floor: {PDF_FLOOR_IMPORTS[7:]}", pdf_floor))
-    rows.append(Row("text report import floor: the import floor, wcwidth", text_floor))
+    rows.append(Row(f"text report import floor: {TEXT_FLOOR_IMPORTS[7:]}", text_floor))
     for span, budget in spans.items():
         pdf, text = medians[f"pdf {span}"], medians[f"text {span}"]
         size = (work / f"report-{span}.pdf").stat().st_size // 1024

@@ -212,7 +212,7 @@ def _journal_file(path: Path, clock: FixedClock, tag: str, days: int) -> Path:
 
 
 def _restorer(source: Path, journal_path: Path, clock: FixedClock, signal: Connection) -> None:
-    from nervelog.storage.backup import restore_journal
+    from nervelog.storage.restore import restore_journal
 
     signal.send("restoring")
     restore_journal(source, journal_path, clock)
@@ -241,7 +241,7 @@ def test_killing_a_restore_leaves_the_old_or_the_new_journal(
     expected = {(3000, "old"), (2000, "new")}
     journal_path = tmp_path / "live" / "journal.sqlite3"
     journal_path.parent.mkdir()
-    from nervelog.storage.backup import restore_journal
+    from nervelog.storage.restore import restore_journal
 
     restore_journal(versions["old"], journal_path, clock)
     rng = random.Random(14)

@@ -101,7 +101,9 @@ def restore_cmd(file: Path, yes: bool) -> None:
             abort=True,
         )
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    result = snapshots.restore_journal(
+    from nervelog.storage.restore import restore_journal
+
+    result = restore_journal(
         file, target, ctx.clock, source_key=source_key, journal_key=journal_key
     )
     from nervelog.storage import open_journal

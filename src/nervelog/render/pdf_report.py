@@ -30,26 +30,28 @@ from nervelog.render.report_model import (
     TITLE,
     ReportModel,
 )
-from nervelog.render.report_wording import (
+from nervelog.render.report_tables import (
     MEDICINE_HEADERS,
     SESSION_HEADERS,
     answered_rows,
-    around_lines,
     daily_rows,
-    diary_lines,
     dose_rows,
-    event_lines,
     event_rows,
+    medicine_rows,
+    note_rows,
+    response_rows,
+    session_rows,
+)
+from nervelog.render.report_wording import (
+    around_lines,
+    diary_lines,
+    event_lines,
     figure_line,
     figures_title,
     map_lines,
     map_title,
     medicine_lines,
-    medicine_rows,
-    note_rows,
     question_lines,
-    response_rows,
-    session_rows,
 )
 
 FONT = "DejaVu"

@@ -1,4 +1,4 @@
-"""The report's words and table rows, shared by the PDF, text and Markdown versions.
+"""The report's words, shared by the PDF, text and Markdown versions.
 
 So the formats say the same thing in the same words: every figure with its n, an en
 dash for nothing (never 0), the patient's text printable.
@@ -115,7 +115,8 @@ def event_lines(model: ReportModel, limit: int | None = MAX_EVENTS_ON_PAGE_1) ->
     if limit is not None:
         shown = shown[: max(limit, falls)]
     lines = [
-        f"{e.date.isoformat()} {_kind(e)}: {printable(e.text, keep_newlines=False)}" for e in shown
+        f"{e.date.isoformat()} {event_kind(e)}: {printable(e.text, keep_newlines=False)}"
+        for e in shown
     ]
     more = len(model.events) - len(shown)
     if more:
@@ -125,7 +126,8 @@ def event_lines(model: ReportModel, limit: int | None = MAX_EVENTS_ON_PAGE_1) ->
     return lines
 
 
-def _kind(event: Event) -> str:
+def event_kind(event: Event) -> str:
+    """An event's kind as printed: a fall in capitals, so it is not missed."""
     kind = printable(event.kind.strip(), keep_newlines=False)
     return kind.upper() if is_fall(event) else kind
 
@@ -210,116 +212,3 @@ def around_lines(model: ReportModel) -> list[str]:
         + (f"; usual day-to-day swing: {swings}." if swings else ".")
     )
     return lines
-
-
-def daily_rows(model: ReportModel) -> list[tuple[str, ...]]:
-    """One row per calendar day: date and weekday, the four scores, and what else is there."""
-    by_day = {e.date: e for e in model.entries}
-    rows: list[tuple[str, ...]] = []
-    for day in model.series[SCORES[0]].days:
-        entry = by_day.get(day)
-        values = [
-            "–" if entry is None or (v := entry.scores.get(s)) is None else str(v) for s in SCORES
-        ]
-        flags = []
-        if entry is not None and entry.backfilled:
-            flags.append("backfilled")
-        if entry is not None and entry.imported:
-            flags.append("imported")
-        if entry is not None and entry.notes.strip():
-            flags.append("note")
-        if day in model.session_days:
-            flags.append("session")
-        rows.append((f"{day.isoformat()} {day.format('ddd')}", *values, ", ".join(flags)))
-    return rows
-
-
-MEDICINE_HEADERS = ("Medicine", "How taken", "Started", "Stopped", "Reason, notes")
-
-
-def medicine_rows(model: ReportModel) -> list[tuple[str, ...]]:
-    """Every course taken in the range, oldest first."""
-    rows: list[tuple[str, ...]] = []
-    for c in model.courses:
-        how = "as needed" if c.as_needed else c.schedule.strip()
-        notes = " · ".join(t.strip() for t in (c.reason, c.notes) if t.strip())
-        rows.append(
-            (
-                printable(c.label, keep_newlines=False),
-                printable(how, keep_newlines=False) or "–",
-                c.started.isoformat(),
-                "ongoing" if c.stopped is None else c.stopped.isoformat(),
-                printable(notes) or "–",
-            )
-        )
-    return rows
-
-
-def dose_rows(model: ReportModel) -> list[tuple[str, str]]:
-    """As-needed doses per week: ``2026-10-05``, ``paracetamol 3, ibuprofen 1``."""
-    return [
-        (w.week.isoformat(), ", ".join(f"{name} {n}" for name, n in w.counts.items()))
-        for w in model.weekly_doses
-    ]
-
-
-def event_rows(model: ReportModel) -> list[tuple[str, str, str]]:
-    """Every event of the range, falls first."""
-    return [(e.date.isoformat(), _kind(e), printable(e.text)) for e in model.events]
-
-
-def answered_rows(model: ReportModel) -> list[tuple[str, str, str]]:
-    """Questions answered in the range: raised, the question, answered on and the answer."""
-    return [
-        (
-            q.raised_on.isoformat(),
-            printable(q.text),
-            f"{q.answered_on.isoformat() if q.answered_on else '–'}: {printable(q.answer) or '–'}",
-        )
-        for q in model.answered_questions
-    ]
-
-
-def note_rows(model: ReportModel) -> list[tuple[str, str]]:
-    """Day notes as typed; a note written on several days once, with its count and days."""
-    return [
-        (n.date.isoformat(), n.text if len(n.dates) == 1 else f"{n.text}\n[written on {n.when()}]")
-        for n in model.notes
-    ]
-
-
-SESSION_HEADERS = ("Date", "Kind", "Duration", "Details")
-
-
-def session_rows(model: ReportModel) -> list[tuple[str, str, str, str]]:
-    """Every session of the range: when, kind, duration and the rest."""
-    return [
-        (
-            session_when(s),
-            printable(s.kind, keep_newlines=False),
-            duration_text(s),
-            session_details(s),
-        )
-        for s in model.sessions
-    ]
-
-
-def response_rows(model: ReportModel) -> list[tuple[str, ...]]:
-    """Per kind and score: session day, before → after, next day, in-session ratings."""
-    rows: list[tuple[str, ...]] = []
-    for kind in model.kind_responses:
-        label = f"{printable(kind.kind, keep_newlines=False)} ({kind.sessions})"
-        for score in SCORES:
-            r = kind.scores[score]
-            rows.append(
-                (
-                    label,
-                    score.value,
-                    figure_text(r.same_day),
-                    arrow_text(r.before, r.after),
-                    figure_text(r.next_day),
-                    arrow_text(r.in_session_before, r.in_session_after),
-                )
-            )
-            label = ""
-    return rows

@@ -19,27 +19,29 @@ from nervelog.render.report_model import (
     TITLE,
     ReportModel,
 )
-from nervelog.render.report_wording import (
+from nervelog.render.report_tables import (
     MEDICINE_HEADERS,
     SESSION_HEADERS,
     answered_rows,
+    daily_rows,
+    dose_rows,
+    event_rows,
+    medicine_rows,
+    note_rows,
+    session_rows,
+)
+from nervelog.render.report_wording import (
     around_lines,
     arrow_text,
-    daily_rows,
     diary_lines,
-    dose_rows,
     event_lines,
-    event_rows,
     figure_line,
     figure_text,
     figures_title,
     map_lines,
     map_title,
     medicine_lines,
-    medicine_rows,
-    note_rows,
     question_lines,
-    session_rows,
 )
 from nervelog.render.terminal_chart import DAILY_MARKER, EVENT_MARKER, MEDICINE_MARKER
 from nervelog.render.text_doc import TextDoc, md_escape
