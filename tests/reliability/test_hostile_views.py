@@ -13,8 +13,8 @@ from hypothesis import HealthCheck, given, settings
 from conftest import invoke
 from nervelog.domain.dates import FixedClock
 from nervelog.domain.models import Entry, Session
+from nervelog.domain.printable import printable
 from nervelog.domain.scores import Scores
-from nervelog.domain.text import printable
 from nervelog.storage import Journal, memory_journal
 
 CLOCK = FixedClock(pendulum.datetime(2026, 11, 22, 9, 30, tz="Europe/London"))

@@ -121,7 +121,26 @@ def test_due_reads_with_the_sqlite_library_alone(tmp_path: Path) -> None:
     )
     # No sqlite-utils, no storage layer (migrations, backups), nothing a prompt need not pay.
     modules = [*HEAVY, "sqlite_utils", "nervelog.storage", "platformdirs", "wcwidth"]
+    # Nor the journal's record types: `due` counts days, it builds no entries.
+    modules.append("nervelog.domain.models")
     assert loaded_after(body, modules) == []
+
+
+def test_logging_a_dose_loads_no_heavy_stack_nor_text_widths(tmp_path: Path) -> None:
+    db = tmp_path / "j.sqlite3"
+
+    def run(*args: str) -> str:
+        argv = ["nervelog", "--db", str(db), *args]
+        return (
+            f"from nervelog.cli import main\nsys.argv = {argv!r}\n"
+            "try:\n    main()\nexcept SystemExit as exc:\n    assert not exc.code, exc.code\n"
+        )
+
+    loaded_after(run("med", "start", "paracetamol", "--dose", "1 g", "--as-needed"))
+    # The one line it prints needs no table layout: wcwidth is for tables and reports.
+    assert loaded_after(run("med", "took", "paracetamol"), [*HEAVY, "wcwidth"]) == []
+    with sqlite3.connect(db) as conn:  # and the dose was logged
+        assert conn.execute("SELECT count(*) FROM dose").fetchone() == (1,)
 
 
 def test_logging_into_an_encrypted_journal_loads_no_heavy_stack(tmp_path: Path) -> None:

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from nervelog.domain.text import clip, display_width, one_line, pad, printable
+from nervelog.domain.printable import printable
+from nervelog.domain.text import clip, display_width, one_line, pad
 
 
 @pytest.mark.parametrize(

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pendulum
 
 from nervelog.domain.models import Dose, Medication
-from nervelog.domain.text import printable
+from nervelog.domain.printable import printable
 
 START, CHANGE, STOP = "start", "change", "stop"
 

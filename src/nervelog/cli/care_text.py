@@ -6,7 +6,7 @@ import pendulum
 
 from nervelog.analysis.care import doses_per_week, medicine_changes
 from nervelog.domain.dates import week_start_day
-from nervelog.domain.text import printable
+from nervelog.domain.printable import printable
 from nervelog.storage.repository import Journal
 
 

@@ -17,7 +17,8 @@ from nervelog.cli.context import (
 from nervelog.cli.format import dash, plural
 from nervelog.domain.dates import parse_day
 from nervelog.domain.errors import JournalError
-from nervelog.domain.text import one_line, printable
+from nervelog.domain.printable import printable
+from nervelog.domain.text import one_line
 from nervelog.driver import sqlite
 from nervelog.storage import backup as snapshots
 from nervelog.storage.history import Change

@@ -11,7 +11,7 @@ from nervelog.cli.context import EPILOG, RECORD_ID, current, friendly_errors, jo
 from nervelog.domain.care_validation import parse_dose, parse_medication
 from nervelog.domain.dates import parse_day
 from nervelog.domain.models import Medication
-from nervelog.domain.text import printable
+from nervelog.domain.printable import printable
 
 F = TypeVar("F", bound=Callable[..., Any])
 DATE_HELP = "YYYY-MM-DD, today, yesterday or 'N days ago'."

@@ -18,7 +18,7 @@ from nervelog.domain.care_validation import parse_event, parse_question
 from nervelog.domain.dates import parse_day
 from nervelog.domain.errors import Problem
 from nervelog.domain.models import SUGGESTED_EVENT_KINDS, Question
-from nervelog.domain.text import printable
+from nervelog.domain.printable import printable
 
 
 def _one_line(text: str) -> str:

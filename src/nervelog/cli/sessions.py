@@ -21,8 +21,9 @@ from nervelog.cli.format import dash
 from nervelog.cli.table import table
 from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import SUGGESTED_KINDS, Session
+from nervelog.domain.printable import printable
 from nervelog.domain.scores import SCORES
-from nervelog.domain.text import one_line, printable
+from nervelog.domain.text import one_line
 from nervelog.domain.validation import SESSION_FIELDS, parse_session, unknown_fields
 from nervelog.storage.repository import Journal
 from nervelog.storage.rows import session_to_dict

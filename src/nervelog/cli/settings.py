@@ -6,8 +6,8 @@ import click
 
 from nervelog.cli.context import EPILOG, current, friendly_errors, journal_options
 from nervelog.cli.table import table
+from nervelog.domain.printable import printable
 from nervelog.domain.settings import SETTINGS, parse_setting, setting_named
-from nervelog.domain.text import printable
 
 
 @click.group("settings", invoke_without_command=True, epilog=EPILOG)

@@ -16,8 +16,9 @@ from nervelog.cli.context import (
 )
 from nervelog.cli.format import dash, plural
 from nervelog.cli.table import table
+from nervelog.domain.printable import printable
 from nervelog.domain.scores import SCORES
-from nervelog.domain.text import one_line, printable
+from nervelog.domain.text import one_line
 from nervelog.storage.repository import Journal
 
 

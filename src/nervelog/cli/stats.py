@@ -45,8 +45,8 @@ from nervelog.cli.context import (
 from nervelog.cli.table import table
 from nervelog.domain.disclaimer import DISCLAIMER
 from nervelog.domain.errors import Problem
+from nervelog.domain.printable import printable
 from nervelog.domain.scores import SCORES, Score
-from nervelog.domain.text import printable
 
 WIDTH = 100
 DEFAULT_LAST = "90d"

@@ -1,25 +1,5 @@
-"""The journal's vocabulary: scores, records, dates and validation. No I/O, no UI."""
+"""The journal's vocabulary: scores, records, dates and validation. No I/O, no UI.
 
-from nervelog.domain.dates import Clock, FixedClock, SystemClock, parse_day
-from nervelog.domain.disclaimer import DISCLAIMER
-from nervelog.domain.errors import JournalError, Problem, ValidationError
-from nervelog.domain.models import SUGGESTED_KINDS, Entry, Phase, Session
-from nervelog.domain.scores import SCORES, Score, Scores
-
-__all__ = [
-    "DISCLAIMER",
-    "SCORES",
-    "SUGGESTED_KINDS",
-    "Clock",
-    "Entry",
-    "FixedClock",
-    "JournalError",
-    "Phase",
-    "Problem",
-    "Score",
-    "Scores",
-    "Session",
-    "SystemClock",
-    "ValidationError",
-    "parse_day",
-]
+Import from the submodules (``nervelog.domain.dates``, ``.models``, ``.scores``...):
+the package loads none of them itself, so a command loads only the ones it uses.
+"""

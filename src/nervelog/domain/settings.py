@@ -68,7 +68,7 @@ def parse_setting(key: str, value: str, today: pendulum.Date) -> str:
     if key in _LENGTH:
         # Here, not at the top: the journal reads the defaults above on every command,
         # and `nervelog log` does not load wcwidth (domain.text).
-        from nervelog.domain.text import printable
+        from nervelog.domain.printable import printable
 
         if len(text) > _LENGTH[key] or printable(text, keep_newlines=False) != text:
             raise problem.error()

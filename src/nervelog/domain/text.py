@@ -1,42 +1,21 @@
-"""User text on a terminal or a page: shown literally, measured as a terminal measures it.
+"""User text on a terminal or a page, measured as a terminal measures it.
 
-Every table, one-line view and report takes user-written text (notes, kinds, providers,
-body areas, phase names) through ``printable`` and measures it with ``display_width``;
-both live here so the command line, the app and the reports agree. Widths come from
-wcwidth, which counts wide East Asian characters, combining marks, emoji with skin tones
-and ZWJ families as terminals draw them.
+Every table, one-line view and report measures user-written text (made printable by
+``nervelog.domain.printable``) with ``display_width`` and cuts or wraps it here, so the
+command line, the app and the reports agree. Widths come from wcwidth, which counts wide
+East Asian characters, combining marks, emoji with skin tones and ZWJ families as
+terminals draw them.
 """
 
 from __future__ import annotations
 
-import unicodedata
 from collections.abc import Iterator
 
 import wcwidth
 
-_KEEP = {"\n", "\t"}
+from nervelog.domain.printable import printable
+
 ELLIPSIS = "…"
-
-
-def printable(text: str, *, keep_newlines: bool = True) -> str:
-    """``text`` with control characters shown as ``\\xNN`` escapes instead of obeyed.
-
-    Terminal escape sequences in a note are thus displayed, never executed.
-    """
-    if text.isprintable():
-        # No control, format or separator characters at all: nothing to escape. Most
-        # notes take this path, which matters for a report of ten years of them.
-        return text
-    out = []
-    for char in text:
-        if keep_newlines and char in _KEEP:
-            out.append(char)
-        elif unicodedata.category(char) in ("Cc", "Cs") or char in ("\u2028", "\u2029"):
-            code = ord(char)
-            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}")
-        else:
-            out.append(char)
-    return "".join(out)
 
 
 def display_width(text: str) -> int:

@@ -18,8 +18,8 @@ import pendulum
 
 from nervelog.analysis import Bucket, monthly_means, shown_means
 from nervelog.analysis.care import CHANGE, START, STOP
+from nervelog.domain.printable import printable
 from nervelog.domain.scores import SCORES, Score
-from nervelog.domain.text import printable
 from nervelog.render.report_model import ReportModel, is_fall
 from nervelog.render.timeline import session_letters
 

@@ -41,8 +41,8 @@ from nervelog.analysis.care import (
 from nervelog.domain.dates import week_start_day
 from nervelog.domain.disclaimer import DISCLAIMER
 from nervelog.domain.models import Entry, Event, Medication, Question, Session
+from nervelog.domain.printable import printable
 from nervelog.domain.scores import SCORES, Score
-from nervelog.domain.text import printable
 from nervelog.render.report_source import ReportSource, read_report_source
 from nervelog.storage.repository import Journal
 

@@ -5,8 +5,8 @@ Every figure with its n, an en dash for nothing (never 0), the patient's text pr
 
 from __future__ import annotations
 
+from nervelog.domain.printable import printable
 from nervelog.domain.scores import SCORES
-from nervelog.domain.text import printable
 from nervelog.render.report_model import ReportModel
 from nervelog.render.report_wording import (
     arrow_text,

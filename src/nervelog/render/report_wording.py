@@ -9,8 +9,8 @@ from __future__ import annotations
 from nervelog.analysis import NO_BASELINE_NOTE, Figure, change_and_swing
 from nervelog.domain.body_map import MAPPED, region_text
 from nervelog.domain.models import Event, Medication, Session
+from nervelog.domain.printable import printable
 from nervelog.domain.scores import SCORES, Score, Scores
-from nervelog.domain.text import printable
 from nervelog.render.report_model import ReportModel, is_fall
 
 

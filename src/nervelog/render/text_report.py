@@ -10,8 +10,9 @@ from __future__ import annotations
 import threading
 
 from nervelog.analysis import RESPONSE_LABEL
+from nervelog.domain.printable import printable
 from nervelog.domain.scores import SCORES
-from nervelog.domain.text import printable, strip_escapes
+from nervelog.domain.text import strip_escapes
 from nervelog.render.report_model import (
     DISCLAIMER,
     NOTICEABLE_CHANGE_NOTE,

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 import pendulum
 
 from nervelog.domain.models import Session
-from nervelog.domain.text import printable
+from nervelog.domain.printable import printable
 
 
 def session_letters(kinds: Iterable[str]) -> dict[str, str]:

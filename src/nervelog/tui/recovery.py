@@ -12,7 +12,7 @@ import shlex
 from pathlib import Path
 
 from nervelog.domain.models import Entry
-from nervelog.domain.text import printable
+from nervelog.domain.printable import printable
 
 
 def note_file_for(draft: Entry, journal_path: Path | None) -> Path:

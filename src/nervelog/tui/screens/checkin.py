@@ -12,8 +12,8 @@ from textual.containers import VerticalScroll
 from textual.widgets import Static, TextArea
 
 from nervelog.domain.models import Entry
+from nervelog.domain.printable import printable
 from nervelog.domain.scores import RECALL_PERIOD, SCORES, Scores
-from nervelog.domain.text import printable
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
 from nervelog.tui.screens.base import BaseScreen

@@ -20,7 +20,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from nervelog.domain.errors import ValidationError
-from nervelog.domain.text import printable
+from nervelog.domain.printable import printable
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
 

@@ -13,8 +13,8 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from nervelog.domain.errors import RecordGone, ValidationError
 from nervelog.domain.models import SUGGESTED_KINDS, Session
+from nervelog.domain.printable import printable
 from nervelog.domain.scores import SCORES, Scores
-from nervelog.domain.text import printable
 from nervelog.domain.validation import parse_session
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt

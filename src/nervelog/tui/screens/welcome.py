@@ -13,8 +13,8 @@ from textual.screen import Screen
 from textual.widgets import Button, Static
 
 from nervelog.domain.disclaimer import DISCLAIMER
+from nervelog.domain.printable import printable
 from nervelog.domain.scores import RECALL_PERIOD, SCORES
-from nervelog.domain.text import printable
 from nervelog.tui.widgets.chrome import BottomBar
 
 
