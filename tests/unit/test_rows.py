@@ -1,4 +1,4 @@
-"""Stored timestamps read back exactly as written: value, UTC offset and its name."""
+"""Stored timestamps read back exactly as written: value and UTC offset."""
 
 from __future__ import annotations
 
@@ -23,16 +23,16 @@ moments = st.builds(
 
 @settings(deadline=None)  # a shared, busy machine must not turn slowness into failure
 @given(moments)
-def test_a_stamp_reads_back_as_pendulum_would_parse_it(moment: pendulum.DateTime) -> None:
+def test_a_stamp_reads_back_as_written(moment: pendulum.DateTime) -> None:
     text = iso_datetime(moment)
     assert text is not None
     parsed = parse_datetime(text)
-    expected = pendulum.parse(text)
-    assert parsed == expected == moment.replace(microsecond=0)
     assert isinstance(parsed, pendulum.DateTime)
-    assert parsed.utcoffset() == expected.utcoffset()
-    assert parsed.tzinfo is not None and expected.tzinfo is not None
-    assert parsed.tzinfo.tzname(None) == expected.tzinfo.tzname(None)
+    assert parsed == pendulum.parse(text) == moment.replace(microsecond=0)
+    assert parsed.utcoffset() == moment.utcoffset()
+    # The day it was recorded on, in the writer's own offset (backfilled depends on it).
+    assert parsed.date() == moment.date()
+    assert iso_datetime(parsed) == text
 
 
 def test_other_iso_forms_still_read() -> None:

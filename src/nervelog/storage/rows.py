@@ -24,12 +24,10 @@ def iso_datetime(moment: pendulum.DateTime | None) -> str | None:
 
 
 def parse_datetime(text: str | None) -> pendulum.DateTime | None:
-    """Inverse of ``iso_datetime``."""
+    """Inverse of ``iso_datetime`` (any ISO 8601 date-time Python reads)."""
     if not text:
         return None
-    parsed = pendulum.parse(text)
-    assert isinstance(parsed, pendulum.DateTime)
-    return parsed
+    return pendulum.DateTime.fromisoformat(text)
 
 
 _NAMES = tuple(s.value for s in SCORES)
