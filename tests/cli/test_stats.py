@@ -65,9 +65,7 @@ def test_stats_by_hand(run: Run, stored: Journal) -> None:
     assert tingling_row.split() == ["tingling", "lower", "–", "(0)", "–", "–", "(0)", "–", "(0)", "–", "–"]  # fmt: skip
     assert "Change, first vs second half of the period" in out
     # |Δ| of consecutive days: 1,1,1,1,0,0 then 0,0,0,0,1,2 -> median 0.5 of 12 pairs
-    assert (
-        "pain: 6.0 → 4.0, 2.0 points lower (better), n=7/7; usual day-to-day swing 0.5 (n=12)"
-    ) in out
+    assert ("pain: 6.0 → 4.0, 2.0 points lower, n=7/7; usual day-to-day swing 0.5 (n=12)") in out
     assert "tingling: change not shown (first half has 0 values" in out
     # The first session (day 25) is not in the first week: there is a baseline.
     assert "No stretch without sessions" not in out

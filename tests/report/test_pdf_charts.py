@@ -4,12 +4,13 @@ never more points than fit, a timeline strip lettered by kind, labels as real te
 from __future__ import annotations
 
 import io
+import re
 from typing import Any
 
 import pendulum
 from pypdf import PdfReader
 
-from nervelog.domain.models import Entry, Session
+from nervelog.domain.models import Entry, Event, Medication, Session
 from nervelog.domain.scores import Scores
 from nervelog.render.pdf_charts import ChartLayout, date_ticks, draw_chart
 from nervelog.render.pdf_report import render_pdf
@@ -156,3 +157,38 @@ def test_a_year_is_labelled_by_months_and_ninety_days_by_half_months() -> None:
     assert year == ["Jan 2026", "Mar", "May", "Jul", "Sep", "Nov"]
     quarter = [label for _, label in date_ticks(end.subtract(days=89), end)]
     assert quarter == ["1 Sep 2026", "15 Sep", "1 Oct", "15 Oct", "1 Nov", "15 Nov"]
+
+
+def test_the_timeline_marks_sessions_on_next_days_and_every_fall(journal: Journal) -> None:
+    # Physiotherapy on Fridays and massage the next day, for 20 weeks; one acupuncture
+    # the day after one of those massages. A fall on the day of a dose change, one alone.
+    fridays = [1 + 7 * week for week in range(20)]
+    sessions = {day: "physiotherapy" for day in fridays} | {d + 1: "massage" for d in fridays}
+    _journal_with(journal, {o: 5 for o in range(0, 150)}, sessions | {45: "acupuncture"})
+    meds = journal.medicines
+    course = meds.start(Medication("pregabalin", "75 mg", START.add(days=10)))
+    meds.change(course.id or 0, "150 mg", None, START.add(days=60))
+    journal.events.add(Event(START.add(days=60), "fall", "Missed the bottom step"))
+    journal.events.add(Event(START.add(days=100), "fall", "Slipped in the bathroom"))
+    model = build_report(journal, START, START.add(days=149))
+    pdf = Recorder()
+    key = draw_chart(pdf, "DejaVu", model, ChartLayout())
+    assert pdf.texts.count("P") == 20 and pdf.texts.count("M") == 20
+    assert pdf.texts.count("A") == 1  # the one acupuncture session is there too
+    assert pdf.texts.count("✕") == 2  # both falls, one beside the dose change
+    assert pdf.texts.count("◆") == 1 and pdf.texts.count("▲") == 1
+    assert key.left_out == 0
+
+
+def test_a_crowded_timeline_says_how_many_marks_it_could_not_draw(journal: Journal) -> None:
+    end = START.add(days=3649)
+    _journal_with(journal, {}, {o: "massage" for o in range(0, 3650, 2)})
+    journal.save_entry(Entry(START, Scores(pain=3)))
+    model = build_report(journal, START, end)
+    pdf = Recorder()
+    key = draw_chart(pdf, "DejaVu", model, ChartLayout())
+    drawn = pdf.texts.count("M")
+    assert 0 < drawn < 1825 and key.left_out == 1825 - drawn
+    words = " ".join(PdfReader(io.BytesIO(render_pdf(model).data)).pages[0].extract_text().split())
+    said = re.search(r"(\d+) marks too close to others to draw apart", words)
+    assert said is not None and 0 < int(said.group(1)) < 1825, words[-600:]

@@ -59,6 +59,30 @@ def test_every_printed_page_ends_with_the_disclaimer_and_its_number(demo: Journa
         assert lines[-1].strip() == f"page {number} of {len(pages)}"
 
 
+def test_a_long_table_goes_on_under_its_heading_row_and_no_row_is_split(
+    journal: Journal,
+) -> None:
+    # Seventy sessions whose notes wrap onto several lines: the session list spans pages.
+    for i in range(70):
+        note = f"Visit {i:02d}: deep tissue on the calves, gentle on the feet, stretches after."
+        journal.add_session(Session(date=START.add(days=i), kind="massage", notes=note))
+    pages = render_text(build_report(journal, START, END)).split("\f")
+    holding = [page for page in pages if "Visit " in page]
+    assert len(holding) >= 3
+    seen = []
+    for page in holding:
+        lines = page.strip("\n").splitlines()
+        at = next(i for i, line in enumerate(lines) if line.split()[:2] == ["Date", "Kind"])
+        assert lines[at].split()[-2:] == ["Duration", "Details"]
+        # A row starts right under the heading row and its rule, not the end of a cut one.
+        assert lines[at + 1].startswith("----") and lines[at + 2].startswith("2026-")
+        for i, line in enumerate(lines):
+            if "Visit " in line:  # each row whole: its note's second line follows it
+                seen.append(line[line.index("Visit ") + 6 :][:2])
+                assert "gentle on the feet, stretches after." in lines[i + 1]
+    assert seen == [f"{i:02d}" for i in range(70)]  # every row once, in order
+
+
 def test_markdown_variant(demo: Journal) -> None:
     md = render_markdown(build_report(demo, START, END, name="Alex Example"))
     assert md.startswith("# Symptom journal summary\n")

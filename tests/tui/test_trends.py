@@ -82,7 +82,7 @@ async def test_the_change_stands_beside_the_day_to_day_swing(
         # differences of 1 and one of 2, so the median is 1.0.
         assert "Change, first vs second half" in figures
         assert (
-            "pain (lower is better): 6.4 → 4.4, 2.0 points lower (better), n=7/7; "
+            "pain (lower is better): 6.4 → 4.4, 2.0 points lower, n=7/7; "
             "usual day-to-day swing 1.0 (n=13)"
         ) in figures.replace("\n", " ")
         assert "No stretch without sessions at the start of this range." in figures

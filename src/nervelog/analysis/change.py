@@ -124,11 +124,11 @@ class ScoreChange:
         return round(round(self.last_mean, 1) - round(self.first_mean, 1), 1)
 
     def sentence(self) -> str:
-        """The change in words, e.g. ``pain: 6.1 → 4.2, 1.9 points lower (better)``."""
+        """The change in words, e.g. ``pain: 6.1 → 4.2, 1.9 points lower``."""
         return f"{self.score.value}: {self.move()}"
 
     def move(self) -> str:
-        """The change without the score's name: ``6.1 → 4.2, 1.9 points lower (better)``."""
+        """The change without the score's name: ``6.1 → 4.2, 1.9 points lower``."""
         if self.omitted_reason is not None:
             return f"change not shown ({self.omitted_reason})"
         assert self.first_mean is not None and self.last_mean is not None
@@ -137,9 +137,10 @@ class ScoreChange:
         move = f"{self.first_mean:.1f} → {self.last_mean:.1f}"
         if self.better is None:
             return f"{move}, no change"
+        # Higher or lower, never "better": whether a move is larger than the ordinary
+        # ups and downs is for the reader, with the day-to-day swing printed beside it.
         way = "higher" if shown > 0 else "lower"
-        verdict = "better" if self.better else "worse"
-        return f"{move}, {abs(shown):.1f} points {way} ({verdict})"
+        return f"{move}, {abs(shown):.1f} points {way}"
 
 
 def period_change(
@@ -223,7 +224,7 @@ class DaySwing:
 def change_and_swing(change: ScoreChange, swing: DaySwing) -> str:
     """The change with its n and the usual swing beside it, for one line per score.
 
-    ``6.1 → 4.2, 1.9 points lower (better), n=28/27; usual day-to-day swing 1.0 (n=85)``:
+    ``6.1 → 4.2, 1.9 points lower, n=28/27; usual day-to-day swing 1.0 (n=85)``:
     the same words in ``stats``, the Trends screen and the reports.
     """
     counts = "" if change.omitted else f", n={change.first_n}/{change.last_n}"

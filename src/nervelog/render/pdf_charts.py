@@ -44,8 +44,8 @@ class ChartLayout:
     """Heights in mm of the chart block's parts."""
 
     panel: float = 13.0
-    gap: float = 4.0
-    strip: float = 8.0
+    gap: float = 3.6
+    strip: float = 9.8
     axis: float = 4.0
     label_width: float = 6.5
 
@@ -64,6 +64,8 @@ class ChartKey:
     daily_dots: bool
     kinds: tuple[tuple[str, str, int], ...]
     """Session letter, kind, sessions."""
+    left_out: int = 0
+    """Timeline marks with no room to be drawn apart (very long ranges)."""
 
 
 def draw_chart(pdf: Any, font: str, model: ReportModel, layout: ChartLayout) -> ChartKey:
@@ -111,10 +113,10 @@ def draw_chart(pdf: Any, font: str, model: ReportModel, layout: ChartLayout) -> 
             pdf.text(x0 + width / 2 - 12, y + layout.panel / 2 + 1, "no values in this range")
             pdf.set_text_color(0)
     strip_top = top + len(SCORES) * (layout.panel + layout.gap)
-    kinds = _strip(pdf, font, model, x_of, strip_top, layout)
+    kinds, left_out = _strip(pdf, font, model, x_of, strip_top, layout)
     _date_axis(pdf, font, model.start, model.end, x_of, strip_top + layout.strip)
     pdf.set_y(strip_top + layout.strip + layout.axis)
-    return ChartKey(means_name, daily, kinds)
+    return ChartKey(means_name, daily, kinds, left_out)
 
 
 def _panel_frame(
@@ -184,40 +186,64 @@ def _marker(pdf: Any, marker: str, x: float, y: float) -> None:
         pdf.set_fill_color(0)
 
 
+STRIP_LANES = 2
+"""Rows per kind of mark: a session the day after another goes on the row below."""
+LANE_PITCH = 2.0
+
+
 def _strip(
     pdf: Any, font: str, model: ReportModel, x_of: Any, top: float, layout: ChartLayout
-) -> tuple[tuple[str, str, int], ...]:
-    """Sessions lettered by kind on one row; medicines and events on the next."""
+) -> tuple[tuple[tuple[str, str, int], ...], int]:
+    """Sessions lettered by kind on two rows; medicines and events on the two below.
+
+    Returns the session kinds' key and how many marks found no room (never overprinted).
+    """
     kinds = model.summary.sessions_by_kind
     letters = session_letters(kinds)
+    sessions_y, marks_y = top + 2.4, top + 2.4 + STRIP_LANES * LANE_PITCH
     pdf.set_font(font, "", 5.5)
     pdf.set_text_color(60)
-    pdf.text(pdf.l_margin, top + 2.6, "Sess.")
-    pdf.text(pdf.l_margin, top + 6.4, "Med/ev")
+    pdf.text(pdf.l_margin, sessions_y, "Sess.")
+    pdf.text(pdf.l_margin, marks_y, "Med/ev")
     pdf.set_text_color(0)
-    # One mark per column of the strip: as many as fit side by side, never overprinted.
     pdf.set_font(font, "B", 5.5)
-    used: list[float] = []
-    for session in sorted(model.sessions, key=lambda s: s.date):
-        label = letters.get(session.kind, "?")
-        x = x_of(session.date.toordinal())
-        w = pdf.get_string_width(label)
-        if used and x - w / 2 < used[-1] + 0.3:
-            continue
-        pdf.text(x - w / 2, top + 2.6, label)
-        used.append(x + w / 2)
-    marks = [(c.date, MEDICINE_SYMBOL.get(c.kind, "◆")) for c in model.medicine_changes]
-    marks += [(e.date, FALL_SYMBOL if is_fall(e) else EVENT_SYMBOL) for e in model.events]
+    sessions = [
+        (x_of(s.date.toordinal()), letters.get(s.kind, "?"))
+        for s in sorted(model.sessions, key=lambda s: s.date)
+    ]
+    hidden = _lettered(pdf, sessions, sessions_y)
+    # Falls first, then medicine changes, then other events: what matters most gets a place.
+    marks = [(0, e.date, FALL_SYMBOL) for e in model.events if is_fall(e)]
+    marks += [(1, c.date, MEDICINE_SYMBOL.get(c.kind, "◆")) for c in model.medicine_changes]
+    marks += [(2, e.date, EVENT_SYMBOL) for e in model.events if not is_fall(e)]
     pdf.set_font(font, "", 5.5)
-    used = []
-    for day, symbol in sorted(marks, key=lambda m: m[0]):
-        x = x_of(day.toordinal())
-        w = pdf.get_string_width(symbol)
-        if used and x - w / 2 < used[-1] + 0.2:
+    hidden += _lettered(pdf, [(x_of(day.toordinal()), s) for _, day, s in sorted(marks)], marks_y)
+    key = tuple((letters[k], printable(k, keep_newlines=False), n) for k, n in kinds.items())
+    return key, hidden
+
+
+def _lettered(pdf: Any, marks: Sequence[tuple[float, str]], y: float) -> int:
+    """Draw each mark centred on its x, on the first of the lanes where it touches no
+    other mark; a mark with no room on any lane is left out. Returns how many were."""
+    taken: list[list[tuple[float, float]]] = [[] for _ in range(STRIP_LANES)]
+    left_out = 0
+    for x, text in marks:
+        half = pdf.get_string_width(text) / 2 + 0.15
+        span = (x - half, x + half)
+        lane = next(
+            (
+                i
+                for i, spans in enumerate(taken)
+                if all(b < span[0] or a > span[1] for a, b in spans)
+            ),
+            None,
+        )
+        if lane is None:
+            left_out += 1
             continue
-        pdf.text(x - w / 2, top + 6.4, symbol)
-        used.append(x + w / 2)
-    return tuple((letters[k], printable(k, keep_newlines=False), n) for k, n in kinds.items())
+        taken[lane].append(span)
+        pdf.text(x - half + 0.15, y + lane * LANE_PITCH, text)
+    return left_out
 
 
 def _date_axis(

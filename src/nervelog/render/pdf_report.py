@@ -31,6 +31,7 @@ from nervelog.render.report_model import (
     ReportModel,
 )
 from nervelog.render.report_tables import (
+    DAILY_HEADERS,
     MEDICINE_HEADERS,
     SESSION_HEADERS,
     answered_rows,
@@ -110,6 +111,8 @@ class _Writer:
         pdf = self.pdf
         pdf.set_font(FONT, "", size)
         for line in lines:
+            if pdf.will_page_break(self.items_height([line], size)):
+                pdf.add_page()
             pdf.set_x(pdf.l_margin)
             pdf.cell(3.2, size * 0.43, "•")
             pdf.multi_cell(
@@ -121,14 +124,44 @@ class _Writer:
                 new_y="NEXT",
             )
 
-    def heading(self, text: str, keep_with: float = 20, size: float = 10.5) -> None:
-        """A section heading, moved to the next page if nothing would fit under it."""
+    def items_height(self, lines: Sequence[str], size: float = 8.5) -> float:
+        """The height ``items`` takes for ``lines``, wrapped as they will be."""
+        pdf = self.pdf
+        pdf.set_font(FONT, "", size)
+        wrapped = (
+            pdf.multi_cell(
+                self.width - 3.2, size * 0.43, safe_text(pdf, line), dry_run=True, output="LINES"
+            )
+            for line in lines
+        )
+        return sum(len(rows) for rows in wrapped) * size * 0.43
+
+    def section(self, title: str, lines: Sequence[str], size: float = 8, aside: str = "") -> None:
+        """A heading (with its ``aside``) and bulleted lines, kept on one page when they
+        fit on one: a section of page 1 never leaves a line behind on the next."""
+        self.heading(title, keep_with=min(self.items_height(lines, size), 60), aside=aside)
+        self.items(lines, size=size)
+
+    def heading(
+        self, text: str, keep_with: float = 20, size: float = 10.5, aside: str = ""
+    ) -> None:
+        """A section heading, moved to the next page if nothing would fit under it.
+
+        ``aside`` follows the heading on its line, small and grey (a label for the section).
+        """
         pdf = self.pdf
         if pdf.will_page_break(7 + keep_with):
             pdf.add_page()
         pdf.ln(1.8 if size > 10 else 0.8)
         pdf.set_font(FONT, "B", size)
-        pdf.cell(self.width, size * 0.48, text, new_x="LMARGIN", new_y="NEXT")
+        if aside:
+            pdf.cell(pdf.get_string_width(text) + 2, size * 0.48, text)
+            pdf.set_font(FONT, "", 7)
+            pdf.set_text_color(GREY)
+            pdf.cell(0, size * 0.48, safe_text(pdf, aside), new_x="LMARGIN", new_y="NEXT")
+            pdf.set_text_color(0)
+        else:
+            pdf.cell(self.width, size * 0.48, text, new_x="LMARGIN", new_y="NEXT")
         pdf.ln(0.5)
 
     def table(
@@ -173,14 +206,12 @@ class _Writer:
             self.heading(title, keep_with=5, size=8.5)
             self.items(lines)
         self.chart_block()
-        self.heading(figures_title(model), keep_with=18)
-        self.items([figure_line(model, score) for score in SCORES], size=8)
+        figures = [figure_line(model, score) for score in SCORES]
+        self.heading(figures_title(model), keep_with=self.items_height(figures, 8) + 8)
+        self.items(figures, size=8)
         self.text(NOTICEABLE_CHANGE_NOTE, size=6.8, grey=True)
-        self.heading("How the diary was kept", keep_with=8)
-        self.items(diary_lines(model), size=8)
-        self.heading("Around sessions", keep_with=10)
-        self.text(f"{RESPONSE_LABEL[0].upper()}{RESPONSE_LABEL[1:]}.", size=7, grey=True)
-        self.items(around_lines(model), size=8)
+        self.section("How the diary was kept", diary_lines(model))
+        self.section("Around sessions", around_lines(model), aside=f"({RESPONSE_LABEL})")
 
     def chart_block(self) -> None:
         """The four score panels and the timeline strip, kept whole on one page."""
@@ -208,6 +239,11 @@ class _Writer:
             f"changed, {MEDICINE_SYMBOL['stop']} stopped; {FALL_SYMBOL} fall, {EVENT_SYMBOL} "
             "other event."
         )
+        if key.left_out:
+            strip += (
+                f" {key.left_out} mark{'s' if key.left_out > 1 else ''} too close to others "
+                "to draw apart; every session, medicine change and event is listed in full."
+            )
         self.text(lines, size=6.5, grey=True)
         self.text(strip, size=6.5, grey=True)
 
@@ -259,7 +295,7 @@ class _Writer:
                 "In-session rating: before → after",
             ),
             response_rows(model),
-            (33, 18, 23, 40, 23, 45),
+            (31, 21, 22, 40, 22, 46),
             size=7.5,
         )
 
@@ -296,9 +332,8 @@ class _Writer:
         """Every day of the range with its four scores; gaps shown as dashes."""
         model = self.model
         self.heading("Daily scores table", keep_with=30)
-        headings = ("Date", *(s.label for s in SCORES), "")
         self.table(
-            headings,
+            DAILY_HEADERS,
             daily_rows(model),
             (30, 22, 22, 22, 22, 64),
             size=7.5,

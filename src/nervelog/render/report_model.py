@@ -47,7 +47,10 @@ from nervelog.render.report_source import ReportSource, read_report_source
 from nervelog.storage.repository import Journal
 
 TITLE = "Symptom journal summary"
-RESPONSE_NOTE = f"Figures {RESPONSE_LABEL}. n = number of days (or ratings) behind each figure."
+RESPONSE_NOTE = (
+    f"Figures {RESPONSE_LABEL}. n = number of session days with a value behind each figure "
+    "(for in-session ratings: sessions rated)."
+)
 
 __all__ = [
     "DISCLAIMER",

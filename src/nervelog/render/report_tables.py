@@ -13,9 +13,12 @@ from nervelog.render.report_wording import (
     duration_text,
     event_kind,
     figure_text,
+    score_with_arrow,
     session_details,
     session_when,
 )
+
+DAILY_HEADERS = ("Date", *(score_with_arrow(s).capitalize() for s in SCORES), "Also that day")
 
 
 def daily_rows(model: ReportModel) -> list[tuple[str, ...]]:
@@ -120,7 +123,7 @@ def response_rows(model: ReportModel) -> list[tuple[str, ...]]:
             rows.append(
                 (
                     label,
-                    score.value,
+                    score_with_arrow(score),
                     figure_text(r.same_day),
                     arrow_text(r.before, r.after),
                     figure_text(r.next_day),

@@ -73,6 +73,11 @@ def better_text(score: Score) -> str:
     return f"{ARROW[score.higher_is_better]} better"
 
 
+def score_with_arrow(score: Score) -> str:
+    """``numbness ↓``: a score's name with the way that is better, for table cells."""
+    return f"{score.value} {ARROW[score.higher_is_better]}"
+
+
 def question_lines(model: ReportModel) -> list[str]:
     """The open questions, oldest first, as the patient wrote them."""
     if not model.open_questions:
@@ -142,7 +147,12 @@ def map_lines(model: ReportModel) -> list[str]:
         placement = story.at_end.of(symptom)
         where = ", ".join(region_text(r, side) for r, side in placement.items()) or "not marked"
         lines.append(f"{symptom}: {where}")
-    lines += [sentence for change in story.changes for sentence in change.sentences()]
+    # Where the first map falls in the range, one line gives its date: the lines above
+    # already say where each symptom is felt, so "first marked in ..." would repeat them.
+    first = sorted({c.date for c in story.changes if c.first})
+    lines += [f"first map drawn on {day.format('D MMM YYYY')}" for day in first]
+    later = [c for c in story.changes if not c.first]
+    lines += [sentence for change in later for sentence in change.sentences()]
     return lines
 
 
@@ -207,8 +217,10 @@ def around_lines(model: ReportModel) -> list[str]:
     swings = ", ".join(
         f"{s.value} {sw.median:.1f}" for s in SCORES if (sw := model.swings[s]).median is not None
     )
+    days = f"{w} day{'s' if w > 1 else ''}"
     lines.append(
-        f"Mean of the {w} day{'s' if w > 1 else ''} after minus the {w} before each session"
-        + (f"; usual day-to-day swing: {swings}." if swings else ".")
+        f"Each: the mean of the {days} after minus the {days} before, over session days "
+        "with values on both sides (n); minus is lower after; lower is better except for "
+        "mobility" + (f"; usual day-to-day swing: {swings}." if swings else ".")
     )
     return lines

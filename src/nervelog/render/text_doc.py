@@ -13,6 +13,18 @@ from dataclasses import dataclass, field
 from nervelog.domain.text import display_width, lines_of, pad, wrap
 
 
+@dataclass(frozen=True)
+class TableSpan:
+    """Where a plain-text table lies in the lines, so pages break between its rows."""
+
+    header: list[str]
+    """The heading row and its rule, repeated on a page the table continues onto."""
+    rows: list[int]
+    """The index of each row's first line."""
+    end: int
+    """The index after the table's last line."""
+
+
 @dataclass
 class TextDoc:
     """A report being laid out as plain text (fixed width) or as Markdown."""
@@ -20,6 +32,7 @@ class TextDoc:
     markdown: bool
     width: int
     lines: list[str] = field(default_factory=list)
+    tables: list[TableSpan] = field(default_factory=list)
 
     def blank(self) -> None:
         if self.lines and self.lines[-1] != "":
@@ -90,7 +103,13 @@ class TextDoc:
             for row in rows:
                 self.lines.append("| " + " | ".join(_md_cell(c) for c in row) + " |")
             return
-        self.lines += _text_table(headings, rows, widths, indent)
+        header, body = _text_table(headings, rows, widths, indent)
+        self.lines += header
+        starts = []
+        for row_lines in body:
+            starts.append(len(self.lines))
+            self.lines += row_lines
+        self.tables.append(TableSpan(header, starts, len(self.lines)))
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
@@ -119,7 +138,9 @@ def _wrap_cell(text: str, width: int) -> list[str]:
 
 def _text_table(
     headings: Sequence[str], rows: Sequence[Sequence[str]], widths: Sequence[int], indent: str
-) -> list[str]:
+) -> tuple[list[str], list[list[str]]]:
+    """The heading row with its rule, and each row's lines."""
+
     def render(cells: Sequence[str]) -> list[str]:
         wrapped = [_wrap_cell(c, w) for c, w in zip(cells, widths, strict=True)]
         height = max(len(col) for col in wrapped)
@@ -132,8 +153,6 @@ def _text_table(
             out.append((indent + "  ".join(parts)).rstrip())
         return out
 
-    lines = render(headings)
-    lines.append((indent + "  ".join("-" * w for w in widths)).rstrip())
-    for row in rows:
-        lines += render(row)
-    return lines
+    header = render(headings)
+    header.append((indent + "  ".join("-" * w for w in widths)).rstrip())
+    return header, [render(row) for row in rows]

@@ -21,6 +21,7 @@ from nervelog.render.report_model import (
     ReportModel,
 )
 from nervelog.render.report_tables import (
+    DAILY_HEADERS,
     MEDICINE_HEADERS,
     SESSION_HEADERS,
     answered_rows,
@@ -43,6 +44,7 @@ from nervelog.render.report_wording import (
     map_title,
     medicine_lines,
     question_lines,
+    score_with_arrow,
 )
 from nervelog.render.terminal_chart import DAILY_MARKER, EVENT_MARKER, MEDICINE_MARKER
 from nervelog.render.text_doc import TextDoc, md_escape
@@ -61,7 +63,9 @@ def render_text(model: ReportModel, width: int = WIDTH) -> str:
     Pages are separated by form feeds and each ends with the disclaimer and
     "page N of M", as the PDF's do.
     """
-    return paginate(_build(TextDoc(markdown=False, width=width), model), width)
+    doc = TextDoc(markdown=False, width=width)
+    _build(doc, model)
+    return paginate(doc.lines, width, doc.tables)
 
 
 def render_markdown(model: ReportModel, width: int = WIDTH) -> str:
@@ -69,7 +73,9 @@ def render_markdown(model: ReportModel, width: int = WIDTH) -> str:
 
     Markdown has no pages: the disclaimer stands at its top and at its end.
     """
-    return _build(TextDoc(markdown=True, width=width), model)
+    doc = TextDoc(markdown=True, width=width)
+    _build(doc, model)
+    return "\n".join(doc.lines).rstrip("\n") + "\n"
 
 
 def score_charts_text(model: ReportModel, width: int = WIDTH) -> list[str]:
@@ -106,21 +112,14 @@ def score_charts_text(model: ReportModel, width: int = WIDTH) -> list[str]:
     return charts
 
 
-def _build(doc: TextDoc, model: ReportModel) -> str:
-    chart_at = _build_lines(doc, model)
-    if model.has_scores:
-        place = TextDoc(doc.markdown, doc.width)
-        for chart in score_charts_text(model, doc.width):
-            place.lines.append("")
-            place.block(chart)
-        doc.lines[chart_at:chart_at] = place.lines
-    return "\n".join(doc.lines).rstrip("\n") + "\n"
-
-
-def _build_lines(doc: TextDoc, model: ReportModel) -> int:
-    """Lay out everything but the charts; returns the line where they go."""
+def _build(doc: TextDoc, model: ReportModel) -> None:
+    """Lay out the whole report in ``doc``, in PRODUCT.md's order."""
     _page_one(doc, model)
-    chart_at = _after_chart(doc, model)
+    if model.has_scores:
+        for chart in score_charts_text(model, doc.width):
+            doc.blank()
+            doc.block(chart)
+    _after_chart(doc, model)
     doc.heading("Around sessions in detail")
     _responses(doc, model)
     _sessions(doc, model)
@@ -131,7 +130,6 @@ def _build_lines(doc: TextDoc, model: ReportModel) -> int:
     if doc.markdown:  # plain text gets it in every page's footer instead
         doc.rule()
         doc.para(DISCLAIMER)
-    return chart_at
 
 
 def _text(doc: TextDoc, text: str) -> str:
@@ -182,9 +180,8 @@ def _page_one(doc: TextDoc, model: ReportModel) -> None:
         doc.para("No daily scores to chart in this range.")
 
 
-def _after_chart(doc: TextDoc, model: ReportModel) -> int:
-    """The chart's place, then the figures, how the diary was kept and around sessions."""
-    chart_at = len(doc.lines)  # the charts go here once drawn (if there are scores)
+def _after_chart(doc: TextDoc, model: ReportModel) -> None:
+    """The figures, how the diary was kept and around sessions."""
     doc.heading(figures_title(model))
     for score in SCORES:
         doc.item(figure_line(model, score))
@@ -197,7 +194,6 @@ def _after_chart(doc: TextDoc, model: ReportModel) -> int:
     doc.para(f"{RESPONSE_LABEL[0].upper()}{RESPONSE_LABEL[1:]}.")
     for line in around_lines(model):
         doc.item(line)
-    return chart_at
 
 
 def _responses(doc: TextDoc, model: ReportModel) -> None:
@@ -220,7 +216,7 @@ def _responses(doc: TextDoc, model: ReportModel) -> None:
             r = kind.scores[score]
             rows.append(
                 (
-                    score.value,
+                    score_with_arrow(score),
                     figure_text(r.same_day),
                     arrow_text(r.before, r.after),
                     figure_text(r.next_day),
@@ -230,7 +226,7 @@ def _responses(doc: TextDoc, model: ReportModel) -> None:
         doc.table(
             ("Score", "Session day", around, "Next day", "In-session rating"),
             rows,
-            (8, 11, 21, 10, doc.width - 8 - 11 - 21 - 10 - 8 - 2),
+            (10, 11, 21, 10, doc.width - 10 - 11 - 21 - 10 - 8 - 2),
             indent="  ",
         )
 
@@ -285,7 +281,7 @@ def _daily(doc: TextDoc, model: ReportModel) -> None:
     doc.heading("Daily scores table")
     rows = daily_rows(model)
     doc.table(
-        ("Date", *(s.label for s in SCORES), ""),
+        DAILY_HEADERS,
         rows,
         (14, 8, 8, 8, 8, doc.width - 14 - 32 - 10),
     )
