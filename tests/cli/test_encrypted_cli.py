@@ -122,7 +122,7 @@ def test_encrypt_then_decrypt_the_journal_and_its_backups(
     assert len(backups) >= 2
     result = run("encrypt", input=f"{PASS}\n{PASS}\n")
     assert result.exit_code == 0, result.output
-    assert "cannot be opened again" in result.output  # said before it encrypts
+    assert "cannot be opened again" in result.output.replace("\n", " ")  # said first
     assert f"Encrypted the journal at {journal_path} and {len(backups)} backups" in result.output
     for path in [journal_path, *list_backups(journal_path)]:
         data = path.read_bytes()
@@ -190,7 +190,9 @@ def test_an_export_is_plain_and_says_so(
     out = tmp_path / "journal.json"
     result = run("export", "--out", str(out))
     assert result.exit_code == 0, result.output
-    assert "the journal is encrypted; this export is not" in result.output
+    # On stderr: `export > file` must get the journal alone.
+    assert "the journal is encrypted; this export is not" in result.stderr
+    assert "encrypted" not in result.stdout
     assert NOTE in out.read_text(encoding="utf-8")
 
 
@@ -343,5 +345,129 @@ def test_without_opting_in_the_keyring_is_not_read(
     keyring.set_keyring(fake)
     try:
         assert run("show").exit_code == 2  # asks for it instead (and cannot, here)
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_restore_with_a_wrong_passphrase_for_the_journal_changes_nothing(
+    run: Run,
+    encrypted: Path,
+    journal_path: Path,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
+) -> None:
+    backup = other_journal(tmp_path, clock, "the other passphrase")
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", "echo not the journal one")
+    before = journal_path.read_bytes()
+    result = run("restore", str(backup), "--yes")
+    assert result.exit_code == 2
+    assert f"The passphrase does not open the journal at {journal_path}" in result.output
+    # Not read as damaged and moved aside: the journal is where and as it was.
+    assert journal_path.read_bytes() == before
+    assert not (journal_path.parent / "backups").exists()
+
+
+def test_copies_under_another_passphrase_are_named_and_the_rest_converted(
+    run: Run, encrypted: Path, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", str(encrypted))
+    run("log", "--pain", "1")  # the day's encrypted backup
+    run("backup")
+    odd = list_backups(journal_path)[0]
+    convert(odd, PASS, "an older passphrase")  # as after restoring an older journal
+    result = run("decrypt")
+    assert result.exit_code == 0, result.output
+    assert f"Left as it was: {odd} (the passphrase does not open it)" in result.output
+    assert "Nothing was changed" not in result.output
+    assert journal_path.read_bytes().startswith(b"SQLite format 3")
+    others = [b for b in list_backups(journal_path) if b != odd]
+    assert others and all(b.read_bytes().startswith(b"SQLite format 3") for b in others)
+    connect(odd, "an older passphrase").close()  # still opens with its own
+
+
+def test_a_journal_a_restore_replaced_is_encrypted_too(
+    run: Run, journal_path: Path, clock: FixedClock
+) -> None:
+    plain_journal_with_backups(run, journal_path, clock)
+    kept = journal_path.parent / "backups" / "journal-20261120T080000-replaced.sqlite3"
+    kept.write_bytes(journal_path.read_bytes())  # as restore keeps a damaged journal
+    result = run("encrypt", input=f"{PASS}\n{PASS}\n")
+    assert result.exit_code == 0, result.output
+    data = kept.read_bytes()
+    assert not data.startswith(b"SQLite format 3") and NOTE.encode() not in data
+    connect(kept, PASS).close()
+
+
+class TypedPassphrases:
+    """Stands in for the unlock screen's window: types each passphrase in turn."""
+
+    def __init__(self, *typed: str) -> None:
+        self.typed = typed
+        self.shown = 0
+
+    @property
+    def run(self) -> Callable[[object], bool]:
+        """In place of ``UnlockApp.run``: the window shown, the passphrases typed."""
+        return lambda app: self.type_into(app)
+
+    def type_into(self, app: object) -> bool:
+        self.shown += 1
+        attempt = app.attempt  # type: ignore[attr-defined]
+        return any(attempt(passphrase) is None for passphrase in self.typed)
+
+
+def test_the_app_asks_on_its_unlock_screen_then_opens_the_journal(
+    run: Run, encrypted: Path, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    screen = TypedPassphrases("a wrong guess", PASS)
+    monkeypatch.setattr("nervelog.tui.unlock.UnlockApp.run", screen.run)
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "nervelog.tui.run_app", lambda journal, *a, **k: opened.append(export_json(journal))
+    )
+    assert run().exit_code == 0
+    assert screen.shown == 1 and NOTE in opened[0]
+
+    locked = TypedPassphrases("one", "two", "three")
+    monkeypatch.setattr("nervelog.tui.unlock.UnlockApp.run", locked.run)
+    result = run()
+    assert result.exit_code == 2
+    assert f"The journal at {journal_path} stays locked. Nothing was changed." in result.output
+
+
+def test_the_keyring_opens_the_app_without_its_unlock_screen(
+    run: Run, journal_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fake)
+    try:
+        plain_journal_with_backups(run, journal_path, clock)
+        assert run("encrypt", "--keyring", input=f"{PASS}\n{PASS}\n").exit_code == 0
+        screen = TypedPassphrases()
+        monkeypatch.setattr("nervelog.tui.unlock.UnlockApp.run", screen.run)
+        opened: list[str] = []
+        monkeypatch.setattr(
+            "nervelog.tui.run_app", lambda journal, *a, **k: opened.append(export_json(journal))
+        )
+        assert run().exit_code == 0
+        assert screen.shown == 0 and NOTE in opened[0]
+    finally:
+        keyring.set_keyring(previous)
+
+
+def test_opting_in_to_the_keyring_later_keeps_the_passphrase_there(
+    run: Run, encrypted: Path, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    fake = MemoryKeyring()
+    previous = keyring.get_keyring()
+    keyring.set_keyring(fake)
+    try:
+        monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", str(encrypted))
+        assert run("encrypt", "--keyring").exit_code == 0
+        monkeypatch.delenv("NERVELOG_PASSPHRASE_COMMAND")
+        assert fake.stored == {("nervelog", str(journal_path.resolve())): PASS}
+        assert "burning soles" in run("show", "--last", "7d").output  # no command needed
     finally:
         keyring.set_keyring(previous)

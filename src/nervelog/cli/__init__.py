@@ -124,11 +124,13 @@ def open_app(state: CliContext) -> None:
 
 
 def needs_unlock_screen(state: CliContext) -> bool:
-    """An encrypted journal, with no passphrase command to unlock it for us."""
-    from nervelog.cli.unlock import COMMAND_VAR
+    """An encrypted journal, with no passphrase command or keyring to unlock it for us."""
+    from nervelog.cli.unlock import COMMAND_VAR, from_keyring
     from nervelog.paths import is_encrypted
 
-    return not state.demo and not os.environ.get(COMMAND_VAR) and is_encrypted(state.path())
+    if state.demo or os.environ.get(COMMAND_VAR) or not is_encrypted(state.path()):
+        return False
+    return from_keyring(state.path()) is None
 
 
 def unlock_in_app(state: CliContext) -> None:

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import sys
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import click
 
 from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
 from nervelog.cli.unlock import keyring_marker, passphrase_for, store_in_keyring
+from nervelog.domain.errors import JournalError
 from nervelog.paths import is_encrypted
 from nervelog.storage.backup import list_backups
 from nervelog.storage.cipher import WrongPassphrase, connect, convert, refuse_if_open
+from nervelog.storage.restore import replaced_journals
 
 MIN_LENGTH = 8
 LOSS_WARNING = (
@@ -21,8 +25,12 @@ LOSS_WARNING = (
 
 def new_passphrase() -> str:
     """Ask twice, hidden; refuse one too short to protect anything."""
-    click.echo(LOSS_WARNING, err=True)
-    value = str(click.prompt("New passphrase", hide_input=True, confirmation_prompt=True, err=True))
+    click.echo(click.wrap_text(LOSS_WARNING, width=78), err=True)
+    # Hidden on a terminal; read as it comes from a pipe (getpass would only warn there).
+    hidden = sys.stdin.isatty()
+    value = str(
+        click.prompt("New passphrase", hide_input=hidden, confirmation_prompt=True, err=True)
+    )
     if len(value) < MIN_LENGTH:
         raise UserError(
             f"passphrase: {len(value)} characters is too short; expected at least "
@@ -42,11 +50,33 @@ def journal_file() -> Path:
     return path
 
 
-def convert_all(path: Path, old: str | None, new: str | None) -> int:
-    """Convert the journal, then each backup not yet converted; returns how many backups.
+@dataclass
+class Converted:
+    """What ``convert_all`` did with the journal's copies."""
+
+    done: int = 0
+    """Backups (and journals a restore kept) converted now."""
+    left: list[tuple[Path, str]] = field(default_factory=list)
+    """Copies left as they were, with why."""
+
+    def report(self) -> None:
+        """Name each copy left as it was (on stderr), so nothing is silently missed."""
+        for file, why in self.left:
+            click.echo(f"Left as it was: {file} ({why}).", err=True)
+        if self.left:
+            click.echo(
+                "A copy under another passphrase still opens with the one it was made "
+                "under: nervelog restore FILE asks for it.",
+                err=True,
+            )
+
+
+def convert_all(path: Path, old: str | None, new: str | None) -> Converted:
+    """Convert the journal, then each backup and each journal a restore kept.
 
     Each file is converted whole or not at all, so after an interruption the same
-    command finishes what was left.
+    command finishes what was left. A copy ``old`` does not open (made under another
+    passphrase) or that is damaged is left as it was and listed.
     """
 
     def still_to_do(file: Path) -> bool:
@@ -55,19 +85,30 @@ def convert_all(path: Path, old: str | None, new: str | None) -> int:
 
     if still_to_do(path):
         convert(path, old, new)
-    done = 0
-    for backup in list_backups(path):
-        if not still_to_do(backup):
+    result = Converted()
+    for copy in [*list_backups(path), *replaced_journals(path)]:
+        if not still_to_do(copy):
             continue
         try:
-            convert(backup, old, new)
+            convert(copy, old, new)
         except WrongPassphrase:
-            if new is None:
-                raise
-            connect(backup, new).close()  # already under the new passphrase: done before
+            if new is not None and _opens(copy, new):
+                continue  # already under the new passphrase: done before
+            result.left.append((copy, "the passphrase does not open it"))
             continue
-        done += 1
-    return done
+        except JournalError as exc:
+            result.left.append((copy, str(exc).rstrip(".")))
+            continue
+        result.done += 1
+    return result
+
+
+def _opens(file: Path, key: str) -> bool:
+    try:
+        connect(file, key).close()
+    except JournalError:
+        return False
+    return True
 
 
 @click.command(epilog=EPILOG)
@@ -96,16 +137,28 @@ def encrypt(use_keyring: bool) -> None:
         # the journal's own passphrase (checked first, so none is encrypted wrongly).
         key = passphrase_for(path)
         connect(path, key).close()
-        done = convert_all(path, None, key)
-        click.echo(f"The journal at {path} was already encrypted; {done} backups encrypted now.")
+        result = convert_all(path, None, key)
+        click.echo(
+            f"The journal at {path} was already encrypted; {result.done} backups encrypted now."
+        )
+        result.report()
+        if use_keyring:
+            _keep_in_keyring(path, key)
         return
     refuse_if_open(path, None)
     key = new_passphrase()
-    done = convert_all(path, None, key)
-    click.echo(f"Encrypted the journal at {path} and {done} backups (the plain ones are gone).")
+    result = convert_all(path, None, key)
+    click.echo(
+        f"Encrypted the journal at {path} and {result.done} backups (the plain ones are gone)."
+    )
+    result.report()
     if use_keyring:
-        store_in_keyring(path, key)
-        click.echo("The passphrase is in the system keyring: nervelog unlocks without asking.")
+        _keep_in_keyring(path, key)
+
+
+def _keep_in_keyring(path: Path, key: str) -> None:
+    store_in_keyring(path, key)
+    click.echo("The passphrase is in the system keyring: nervelog unlocks without asking.")
 
 
 @click.command(epilog=EPILOG)
@@ -121,9 +174,10 @@ def decrypt() -> None:
     path = journal_file()
     if not is_encrypted(path) and not _encrypted_backups(path):
         raise UserError(f"The journal at {path} is not encrypted. Nothing was changed.")
-    done = convert_all(path, passphrase_for(path), None)
+    result = convert_all(path, passphrase_for(path), None)
     store_in_keyring(path, None)
-    click.echo(f"Decrypted the journal at {path} and {done} backups.")
+    click.echo(f"Decrypted the journal at {path} and {result.done} backups.")
+    result.report()
 
 
 @click.command(epilog=EPILOG)
@@ -142,12 +196,12 @@ def passphrase() -> None:
     old = passphrase_for(path)
     refuse_if_open(path, old)  # a wrong one, or the app open, before a new one is asked for
     key = new_passphrase()
-    done = convert_all(path, old, key)
+    result = convert_all(path, old, key)
     if keyring_marker(path).exists():
         store_in_keyring(path, key)
-    click.echo(f"Changed the passphrase of the journal at {path} and of {done} backups.")
+    click.echo(f"Changed the passphrase of the journal at {path} and of {result.done} backups.")
+    result.report()
 
 
 def _encrypted_backups(path: Path) -> bool:
-
-    return any(is_encrypted(b) for b in list_backups(path))
+    return any(is_encrypted(b) for b in [*list_backups(path), *replaced_journals(path)])

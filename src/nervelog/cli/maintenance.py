@@ -21,6 +21,7 @@ from nervelog.domain.printable import printable
 from nervelog.domain.text import one_line
 from nervelog.driver import sqlite
 from nervelog.storage import backup as snapshots
+from nervelog.storage import cipher
 from nervelog.storage.history import Change
 from nervelog.storage.repository import Journal
 from nervelog.storage.rows import Row
@@ -127,6 +128,16 @@ def _restore_keys(file: Path, target: Path) -> tuple[str | None, str | None]:
     from nervelog.paths import is_encrypted
 
     journal_key = passphrase_for(target) if target.is_file() and is_encrypted(target) else None
+    if journal_key is not None:
+        # A wrong passphrase must change nothing: without this check the journal would
+        # read as damaged and be moved aside.
+        try:
+            cipher.connect(target, journal_key).close()
+        except cipher.WrongPassphrase as exc:
+            raise UserError(
+                f"{exc} If it is damaged rather than the passphrase wrong, move it out of "
+                "the way and restore again."
+            ) from None
     if not file.is_file() or not is_encrypted(file):
         return journal_key, None
     if journal_key is not None:

@@ -92,7 +92,13 @@ def passphrase_for(path: Path, *, ask: bool = True) -> str:
     stored = from_keyring(path)
     if stored:
         return stored
-    if not ask or not sys.stdin.isatty():
+    if not ask:
+        raise UserError(
+            f"The journal at {path} is encrypted, and this command never asks for a "
+            f"passphrase: set {COMMAND_VAR} to a command that prints it, or keep it in "
+            "the system keyring (nervelog encrypt --keyring)."
+        )
+    if not sys.stdin.isatty():
         raise UserError(
             f"The journal at {path} is encrypted. Run this in a terminal to type its "
             f"passphrase, or set {COMMAND_VAR} to a command that prints it."

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -87,6 +88,16 @@ def restore_journal(
             f"Could not restore {source}: {exc}. The journal was not replaced."
         ) from None
     return RestoreResult(source, version, previous)
+
+
+def replaced_journals(journal_path: Path) -> list[Path]:
+    """The journals a restore replaced and kept in ``backups/`` (``...-replaced.sqlite3``)."""
+    folder = backup_folder(journal_path)
+    if not folder.is_dir():
+        return []
+    stem = re.escape(journal_path.stem)
+    pattern = re.compile(rf"^{stem}-\d{{8}}T\d{{6}}-replaced(?:_\d{{2,}})?\.sqlite3$")
+    return sorted(p for p in folder.iterdir() if pattern.match(p.name))
 
 
 def _move_aside(journal_path: Path, clock: Clock) -> Path:
