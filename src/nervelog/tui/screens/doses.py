@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from nervelog.domain.models import Dose, Medication
-from nervelog.domain.text import one_line
+from nervelog.domain.printable import printable
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
 
@@ -29,8 +29,14 @@ def log_dose_now(node: Widget, ctx: AppContext, course: Medication) -> bool:
     if attempt.failed:
         return False
     ctx.journal_changed()
-    node.notify(f"Logged {one_line(course.label, 30)} at {dose.time}.", timeout=3)
+    node.notify(f"Logged {label_of(course)} at {dose.time}.", timeout=3)
     return True
+
+
+def label_of(course: Medication) -> str:
+    """A course as the check-in names it, on one line; the line wraps, so nothing is cut
+    (and no text-width tables load before the check-in first shows)."""
+    return printable(course.label, keep_newlines=False)
 
 
 def care_line(node: Widget, ctx: AppContext, day: pendulum.Date) -> str:
@@ -44,7 +50,7 @@ def care_line(node: Widget, ctx: AppContext, day: pendulum.Date) -> str:
     if attempt.failed:
         return ""
     taken = ", ".join(
-        f"{one_line(courses[d.medication].label, 24)}{' at ' + d.time if d.time else ''}"
+        f"{label_of(courses[d.medication])}{' at ' + d.time if d.time else ''}"
         for d in doses
         if d.medication in courses
     )
@@ -111,7 +117,7 @@ class DosePicker(ModalScreen[Medication | None]):
 
     def compose(self) -> ComposeResult:
         lines = ["Which did you take just now? (esc: none)", ""]
-        lines += [f"  {i}  {one_line(c.label, 40)}" for i, c in enumerate(self.courses, start=1)]
+        lines += [f"  {i}  {label_of(c)}" for i, c in enumerate(self.courses, start=1)]
         with Vertical(classes="dialog"):
             yield Static("\n".join(lines), markup=False)
 
