@@ -29,7 +29,7 @@ def test_ranges_of_8_weeks_or_more_compare_the_first_and_last_4_weeks() -> None:
     assert c.sides == "first vs last 4 weeks"
     assert c.points == pytest.approx(-3.0)
     assert c.percent == pytest.approx(-3.0 / 6.25 * 100)
-    assert c.sentence() == "pain: 6.2 → 3.2, 3.0 points lower (better)"
+    assert c.sentence() == "pain: 6.2 → 3.2, 3.0 points lower"
 
 
 def test_exactly_8_weeks_splits_into_two_4_week_sides() -> None:
@@ -53,7 +53,7 @@ def test_the_issue_example_sentence() -> None:
     last = {i: 4 for i in range(18, 26)} | {26: 5, 27: 5}  # 42 / 10 = 4.2
     c = period_change(pain_entries(first | last), Score.PAIN, day(0), day(27))
     assert c.sides == "first vs second half"
-    assert c.sentence() == "pain: 6.1 → 4.2, 1.9 points lower (better)"
+    assert c.sentence() == "pain: 6.1 → 4.2, 1.9 points lower"
 
 
 def test_mobility_higher_is_better_and_lower_is_worse() -> None:
@@ -61,16 +61,16 @@ def test_mobility_higher_is_better_and_lower_is_worse() -> None:
         entry(i, mobility=6) for i in range(21, 28)
     ]
     c = period_change(rising, Score.MOBILITY, day(0), day(27))
-    assert c.sentence() == "mobility: 3.0 → 6.0, 3.0 points higher (better)"
+    assert c.sentence() == "mobility: 3.0 → 6.0, 3.0 points higher"
     falling = [e.with_changes(date=day(27 - (e.date - day(0)).days)) for e in rising]
     c = period_change(falling, Score.MOBILITY, day(0), day(27))
-    assert c.sentence() == "mobility: 6.0 → 3.0, 3.0 points lower (worse)"
+    assert c.sentence() == "mobility: 6.0 → 3.0, 3.0 points lower"
 
 
 def test_pain_higher_is_worse_and_no_change_is_said_plainly() -> None:
     worse = pain_entries({i: 2 for i in range(7)} | {i: 5 for i in range(21, 28)})
     c = period_change(worse, Score.PAIN, day(0), day(27))
-    assert c.sentence() == "pain: 2.0 → 5.0, 3.0 points higher (worse)"
+    assert c.sentence() == "pain: 2.0 → 5.0, 3.0 points higher"
     assert c.percent == pytest.approx(150.0)
     same = period_change(pain_entries({i: 4 for i in range(28)}), Score.PAIN, day(0), day(27))
     assert same.points == 0 and same.better is None
