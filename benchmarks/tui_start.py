@@ -25,7 +25,6 @@ def bare_app(floor: bool, headless: bool) -> None:
         import pendulum  # noqa: F401
         import platformdirs  # noqa: F401
         import sqlcipher3  # noqa: F401
-        import wcwidth  # noqa: F401
     from textual.app import App, ComposeResult
     from textual.pilot import Pilot
     from textual.widgets import Footer, Header, Static

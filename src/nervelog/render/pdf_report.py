@@ -8,12 +8,12 @@ only (see ``pdf_document`` for the page itself).
 
 from __future__ import annotations
 
-from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from nervelog.analysis import RESPONSE_LABEL
 from nervelog.domain.scores import SCORES
+from nervelog.render.pdf_blocks import FONT, PdfBlocks
 from nervelog.render.pdf_charts import (
     EVENT_SYMBOL,
     FALL_SYMBOL,
@@ -21,8 +21,7 @@ from nervelog.render.pdf_charts import (
     ChartLayout,
     draw_chart,
 )
-from nervelog.render.pdf_document import GREY, new_document, safe_text
-from nervelog.render.pdf_table import TableStyle, draw_table
+from nervelog.render.pdf_document import new_document
 from nervelog.render.report_model import (
     DISCLAIMER,
     NOTICEABLE_CHANGE_NOTE,
@@ -55,7 +54,6 @@ from nervelog.render.report_wording import (
     question_lines,
 )
 
-FONT = "DejaVu"
 PAPER_SIZES = ("a4", "letter")
 # Letter is 18 mm shorter than A4: lower panels keep the chart block whole on page 1.
 CHART_LAYOUT = {"a4": ChartLayout(panel=13.0), "letter": ChartLayout(panel=10.0, gap=3.8)}
@@ -85,97 +83,13 @@ def render_pdf(model: ReportModel, paper: str = "a4") -> RenderedPdf:
     return RenderedPdf(bytes(pdf.output()), tuple(fonts.warnings()))
 
 
-class _Writer:
+class _Writer(PdfBlocks):
     """Lays the report's sections out one after another on an fpdf2 document."""
 
     def __init__(self, pdf: Any, model: ReportModel, layout: ChartLayout) -> None:
-        self.pdf = pdf
+        super().__init__(pdf)
         self.model = model
         self.layout = layout
-        self.width: float = pdf.w - pdf.l_margin - pdf.r_margin
-
-    # -- building blocks ---------------------------------------------------------
-
-    def text(self, text: str, size: float = 8.5, bold: bool = False, grey: bool = False) -> None:
-        """A paragraph that wraps within the margins."""
-        pdf = self.pdf
-        pdf.set_font(FONT, "B" if bold else "", size)
-        pdf.set_text_color(GREY if grey else 0)
-        pdf.multi_cell(
-            self.width, size * 0.43, safe_text(pdf, text), align="L", new_x="LMARGIN", new_y="NEXT"
-        )
-        pdf.set_text_color(0)
-
-    def items(self, lines: Sequence[str], size: float = 8.5) -> None:
-        """Lines with a hanging bullet; each kept whole on its page."""
-        pdf = self.pdf
-        pdf.set_font(FONT, "", size)
-        for line in lines:
-            if pdf.will_page_break(self.items_height([line], size)):
-                pdf.add_page()
-            pdf.set_x(pdf.l_margin)
-            pdf.cell(3.2, size * 0.43, "•")
-            pdf.multi_cell(
-                self.width - 3.2,
-                size * 0.43,
-                safe_text(pdf, line),
-                align="L",
-                new_x="LMARGIN",
-                new_y="NEXT",
-            )
-
-    def items_height(self, lines: Sequence[str], size: float = 8.5) -> float:
-        """The height ``items`` takes for ``lines``, wrapped as they will be."""
-        pdf = self.pdf
-        pdf.set_font(FONT, "", size)
-        wrapped = (
-            pdf.multi_cell(
-                self.width - 3.2, size * 0.43, safe_text(pdf, line), dry_run=True, output="LINES"
-            )
-            for line in lines
-        )
-        return sum(len(rows) for rows in wrapped) * size * 0.43
-
-    def section(self, title: str, lines: Sequence[str], size: float = 8, aside: str = "") -> None:
-        """A heading (with its ``aside``) and bulleted lines, kept on one page when they
-        fit on one: a section of page 1 never leaves a line behind on the next."""
-        self.heading(title, keep_with=min(self.items_height(lines, size), 60), aside=aside)
-        self.items(lines, size=size)
-
-    def heading(
-        self, text: str, keep_with: float = 20, size: float = 10.5, aside: str = ""
-    ) -> None:
-        """A section heading, moved to the next page if nothing would fit under it.
-
-        ``aside`` follows the heading on its line, small and grey (a label for the section).
-        """
-        pdf = self.pdf
-        if pdf.will_page_break(7 + keep_with):
-            pdf.add_page()
-        pdf.ln(1.8 if size > 10 else 0.8)
-        pdf.set_font(FONT, "B", size)
-        if aside:
-            pdf.cell(pdf.get_string_width(text) + 2, size * 0.48, text)
-            pdf.set_font(FONT, "", 7)
-            pdf.set_text_color(GREY)
-            pdf.cell(0, size * 0.48, safe_text(pdf, aside), new_x="LMARGIN", new_y="NEXT")
-            pdf.set_text_color(0)
-        else:
-            pdf.cell(self.width, size * 0.48, text, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(0.5)
-
-    def table(
-        self,
-        headings: Sequence[str],
-        rows: Sequence[Sequence[str]],
-        widths: Sequence[float],
-        size: float = 8,
-        align: Sequence[str] | None = None,
-    ) -> None:
-        """A table whose cells wrap; headings repeat when it runs onto another page."""
-        style = TableStyle(size=size, line_height=size * 0.46, pad_x=1.2, pad_y=0.8)
-        draw_table(self.pdf, FONT, headings, rows, widths, style, align)
-        self.pdf.ln(1)
 
     # -- page 1 ------------------------------------------------------------------
 
@@ -207,8 +121,8 @@ class _Writer:
             self.items(lines)
         self.chart_block()
         figures = [figure_line(model, score) for score in SCORES]
-        self.heading(figures_title(model), keep_with=self.items_height(figures, 8) + 8)
-        self.items(figures, size=8)
+        # The reference line under the figures (three lines of small print) goes with them.
+        self.section(figures_title(model), figures, extra=10)
         self.text(NOTICEABLE_CHANGE_NOTE, size=6.8, grey=True)
         self.section("How the diary was kept", diary_lines(model))
         self.section("Around sessions", around_lines(model), aside=f"({RESPONSE_LABEL})")
