@@ -57,9 +57,8 @@ SCORES: tuple[Score, ...] = tuple(Score)
 class Scores(NamedTuple):
     """The four scores of a day or of a quick in-session rating; ``None`` means skipped.
 
-    A named tuple in ``SCORES`` order: immutable, and built three times as fast as a
-    frozen dataclass, which counts when a ten-year journal is read (5,700 of them,
-    issue 7).
+    A named tuple in ``SCORES`` order: immutable, and iterated in the order the scores
+    are shown.
     """
 
     numbness: int | None = None

@@ -1,10 +1,11 @@
 """A plain, fast table for fpdf2: wrapped cells, repeated headings, rows split across pages.
 
 fpdf2's own ``table()`` measures text one character at a time through its line breaker,
-which takes seconds for a ten-year session list or daily table. Here each word is
-measured once from the font's width table and lines are placed with ``FPDF.text``;
-a line with characters beyond Latin goes through ``FPDF.cell`` instead, which shapes
-it (right-to-left, joined letters) and takes what DejaVu lacks from fallback fonts.
+too slow for a ten-year session list (README, "Performance", says by how much). Here
+each word is measured once from the font's width table and lines are placed with
+``FPDF.text``; a line with characters beyond Latin goes through ``FPDF.cell`` instead,
+which shapes it (right-to-left, joined letters) and takes what DejaVu lacks from
+fallback fonts.
 """
 
 from __future__ import annotations
