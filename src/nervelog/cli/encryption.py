@@ -132,33 +132,27 @@ def encrypt(use_keyring: bool) -> None:
     """
 
     path = journal_file()
-    if is_encrypted(path):
+    resumed = is_encrypted(path)
+    if resumed:
         # An earlier run was interrupted after the journal: finish the backups, with
         # the journal's own passphrase (checked first, so none is encrypted wrongly).
         key = passphrase_for(path)
         connect(path, key).close()
-        result = convert_all(path, None, key)
-        click.echo(
-            f"The journal at {path} was already encrypted; {result.done} backups encrypted now."
-        )
-        result.report()
-        if use_keyring:
-            _keep_in_keyring(path, key)
-        return
-    refuse_if_open(path, None)
-    key = new_passphrase()
+    else:
+        refuse_if_open(path, None)
+        key = new_passphrase()
     result = convert_all(path, None, key)
-    click.echo(
-        f"Encrypted the journal at {path} and {result.done} backups (the plain ones are gone)."
-    )
+    if resumed:
+        done = f"{result.done} backups encrypted now"
+        click.echo(f"The journal at {path} was already encrypted; {done}.")
+    else:
+        click.echo(
+            f"Encrypted the journal at {path} and {result.done} backups (the plain ones are gone)."
+        )
     result.report()
     if use_keyring:
-        _keep_in_keyring(path, key)
-
-
-def _keep_in_keyring(path: Path, key: str) -> None:
-    store_in_keyring(path, key)
-    click.echo("The passphrase is in the system keyring: nervelog unlocks without asking.")
+        store_in_keyring(path, key)
+        click.echo("The passphrase is in the system keyring: nervelog unlocks without asking.")
 
 
 @click.command(epilog=EPILOG)
