@@ -86,7 +86,7 @@ def convert_all(path: Path, old: str | None, new: str | None) -> Converted:
     if still_to_do(path):
         convert(path, old, new)
     result = Converted()
-    for copy in [*list_backups(path), *replaced_journals(path)]:
+    for copy in copies(path):
         if not still_to_do(copy):
             continue
         try:
@@ -197,5 +197,10 @@ def passphrase() -> None:
     result.report()
 
 
+def copies(path: Path) -> list[Path]:
+    """The journal's copies in ``backups/``: its snapshots and the journals a restore kept."""
+    return [*list_backups(path), *replaced_journals(path)]
+
+
 def _encrypted_backups(path: Path) -> bool:
-    return any(is_encrypted(b) for b in [*list_backups(path), *replaced_journals(path)])
+    return any(is_encrypted(b) for b in copies(path))
