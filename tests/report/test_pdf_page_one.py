@@ -95,6 +95,10 @@ def test_page_one_holds_what_a_doctor_acts_on(full: Journal) -> None:
     # Where it is felt now, and how that changed.
     assert "numbness: toes (both sides), sole (both sides)" in flat
     assert "numbness in the sole: left → both sides" in flat
+    # The first map's date in the heading, not a line repeating where it was marked.
+    first, latest = START.add(days=1).isoformat(), START.add(days=40).isoformat()
+    assert f"Where symptoms are felt (map of {latest}; first drawn {first})" in flat
+    assert "first marked" not in flat
     # The figures: every score's change with n, beside its swing.
     values = {
         Score.PAIN: [None if i in SKIPPED else PAIN[i] for i in range(70)],

@@ -147,21 +147,21 @@ def map_lines(model: ReportModel) -> list[str]:
         placement = story.at_end.of(symptom)
         where = ", ".join(region_text(r, side) for r, side in placement.items()) or "not marked"
         lines.append(f"{symptom}: {where}")
-    # Where the first map falls in the range, one line gives its date: the lines above
-    # already say where each symptom is felt, so "first marked in ..." would repeat them.
-    first = sorted({c.date for c in story.changes if c.first})
-    lines += [f"first map drawn on {day.format('D MMM YYYY')}" for day in first]
+    # The first map's own "first marked in ..." would repeat the lines above; the title
+    # gives its date instead (``map_title``).
     later = [c for c in story.changes if not c.first]
     lines += [sentence for change in later for sentence in change.sentences()]
     return lines
 
 
 def map_title(model: ReportModel) -> str:
-    """``Where symptoms are felt (map of 2026-11-08)``."""
+    """``Where symptoms are felt (map of 2026-11-08; first drawn 2026-06-15)``."""
     story = model.map_story
     if story is None or story.at_end is None:
         return "Where symptoms are felt"
-    return f"Where symptoms are felt (map of {story.at_end.date.isoformat()})"
+    first = min((c.date for c in story.changes if c.first), default=None)
+    since = "" if first is None else f"; first drawn {first.isoformat()}"
+    return f"Where symptoms are felt (map of {story.at_end.date.isoformat()}{since})"
 
 
 def figure_line(model: ReportModel, score: Score) -> str:
