@@ -245,3 +245,15 @@ def test_the_report_command_names_the_script_that_lacked_a_font(
     assert result.exit_code == 0, result.output
     assert "Tamil characters" in result.stderr and "the PDF shows them as □" in result.stderr
     assert out.exists()
+
+
+def test_a_script_nervelog_does_not_list_is_named_from_unicode(journal: Journal) -> None:
+    from nervelog.render import pdf_fonts
+
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(pdf_fonts, "_fonts_for", lambda char: [])  # a machine with no fonts
+        journal.save_entry(Entry(END, Scores(pain=3), notes="Ol Chiki ᱚᱛᱟ and 𓀀"))
+        warnings = " ".join(render_pdf(build_report(journal, START, END)).warnings)
+    assert "the Ol Chiki characters in the report (ᱚᱛᱟ)" in warnings
+    assert "the Egyptian characters" in warnings
+    assert "other characters" not in warnings

@@ -10,6 +10,7 @@ Nothing is downloaded.
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -50,13 +51,25 @@ _SCRIPTS: tuple[tuple[str, tuple[tuple[int, int], ...], str], ...] = (
 )
 
 
+# Unicode names start with their script: "OL CHIKI LETTER LA", "EGYPTIAN HIEROGLYPH A001".
+_NAME_PARTS = re.compile(
+    r"^(.+?) (?:CAPITAL |SMALL )?(?:LETTER|SIGN|DIGIT|HIEROGLYPH|SYLLABLE|SYLLABICS|"
+    r"CHARACTER|VOWEL|CONSONANT|MARK|SYMBOL|LIGATURE|NUMBER|PUNCTUATION|IDEOGRAPH)\b"
+)
+
+
 def script_of(char: str) -> str:
-    """The script a character belongs to, as named in messages (``other`` when unlisted)."""
+    """The script a character belongs to, as named in messages.
+
+    The scripts listed above by their code points; any other by the first words of the
+    character's Unicode name ("Ol Chiki"); ``other`` when it has none.
+    """
     code = ord(char)
     for name, ranges, _ in _SCRIPTS:
         if any(low <= code <= high for low, high in ranges):
             return name
-    return "other"
+    named = _NAME_PARTS.match(unicodedata.name(char, ""))
+    return named.group(1).title() if named else "other"
 
 
 def font_hint(script: str) -> str:
@@ -66,7 +79,9 @@ def font_hint(script: str) -> str:
             return hint
     if script == "other":
         return "a font that has these characters, e.g. from the Noto family"
-    return f"Noto Sans {script} (Debian/Ubuntu: sudo apt install fonts-noto-core)"
+    if any(name == script for name, _, _ in _SCRIPTS):
+        return f"Noto Sans {script} (Debian/Ubuntu: sudo apt install fonts-noto-core)"
+    return f"a Noto font for {script} (Debian/Ubuntu: sudo apt install fonts-noto-extra)"
 
 
 def ignorable(char: str) -> bool:
