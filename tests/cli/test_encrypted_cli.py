@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import stat
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 import keyring
@@ -314,39 +314,37 @@ class MemoryKeyring(keyring.backend.KeyringBackend):
         del self.stored[(service, username)]
 
 
-def test_the_keyring_unlocks_for_those_who_opt_in(
-    run: Run, journal_path: Path, clock: FixedClock
-) -> None:
-    fake = MemoryKeyring()
+@pytest.fixture
+def fake() -> Iterator[MemoryKeyring]:
+    """An in-memory keyring in place of the system's for the test."""
+    memory = MemoryKeyring()
     previous = keyring.get_keyring()
-    keyring.set_keyring(fake)
-    try:
-        plain_journal_with_backups(run, journal_path, clock)
-        result = run("encrypt", "--keyring", input=f"{PASS}\n{PASS}\n")
-        assert result.exit_code == 0, result.output
-        assert fake.stored == {("nervelog", str(journal_path.resolve())): PASS}
-        marker = journal_path.with_name("journal.sqlite3.keyring")
-        assert PASS.encode() not in marker.read_bytes()
-        # No command, no terminal: the keyring alone unlocks it.
-        assert "burning soles" in run("show", "--last", "7d").output
-        assert run("due").exit_code == 0
-        assert run("decrypt").exit_code == 0
-        assert fake.stored == {} and not marker.exists()
-    finally:
-        keyring.set_keyring(previous)
+    keyring.set_keyring(memory)
+    yield memory
+    keyring.set_keyring(previous)
+
+
+def test_the_keyring_unlocks_for_those_who_opt_in(
+    run: Run, journal_path: Path, clock: FixedClock, fake: MemoryKeyring
+) -> None:
+    plain_journal_with_backups(run, journal_path, clock)
+    result = run("encrypt", "--keyring", input=f"{PASS}\n{PASS}\n")
+    assert result.exit_code == 0, result.output
+    assert fake.stored == {("nervelog", str(journal_path.resolve())): PASS}
+    marker = journal_path.with_name("journal.sqlite3.keyring")
+    assert PASS.encode() not in marker.read_bytes()
+    # No command, no terminal: the keyring alone unlocks it.
+    assert "burning soles" in run("show", "--last", "7d").output
+    assert run("due").exit_code == 0
+    assert run("decrypt").exit_code == 0
+    assert fake.stored == {} and not marker.exists()
 
 
 def test_without_opting_in_the_keyring_is_not_read(
-    run: Run, encrypted: Path, journal_path: Path
+    run: Run, encrypted: Path, journal_path: Path, fake: MemoryKeyring
 ) -> None:
-    fake = MemoryKeyring()
     fake.set_password("nervelog", str(journal_path.resolve()), PASS)
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fake)
-    try:
-        assert run("show").exit_code == 2  # asks for it instead (and cannot, here)
-    finally:
-        keyring.set_keyring(previous)
+    assert run("show").exit_code == 2  # asks for it instead (and cannot, here)
 
 
 def test_restore_with_a_wrong_passphrase_for_the_journal_changes_nothing(
@@ -437,37 +435,33 @@ def test_the_app_asks_on_its_unlock_screen_then_opens_the_journal(
 
 
 def test_the_keyring_opens_the_app_without_its_unlock_screen(
-    run: Run, journal_path: Path, clock: FixedClock, monkeypatch: pytest.MonkeyPatch
+    run: Run,
+    journal_path: Path,
+    clock: FixedClock,
+    monkeypatch: pytest.MonkeyPatch,
+    fake: MemoryKeyring,
 ) -> None:
-    fake = MemoryKeyring()
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fake)
-    try:
-        plain_journal_with_backups(run, journal_path, clock)
-        assert run("encrypt", "--keyring", input=f"{PASS}\n{PASS}\n").exit_code == 0
-        screen = TypedPassphrases()
-        monkeypatch.setattr("nervelog.tui.unlock.UnlockApp.run", screen.run)
-        opened: list[str] = []
-        monkeypatch.setattr(
-            "nervelog.tui.run_app", lambda journal, *a, **k: opened.append(export_json(journal))
-        )
-        assert run().exit_code == 0
-        assert screen.shown == 0 and NOTE in opened[0]
-    finally:
-        keyring.set_keyring(previous)
+    plain_journal_with_backups(run, journal_path, clock)
+    assert run("encrypt", "--keyring", input=f"{PASS}\n{PASS}\n").exit_code == 0
+    screen = TypedPassphrases()
+    monkeypatch.setattr("nervelog.tui.unlock.UnlockApp.run", screen.run)
+    opened: list[str] = []
+    monkeypatch.setattr(
+        "nervelog.tui.run_app", lambda journal, *a, **k: opened.append(export_json(journal))
+    )
+    assert run().exit_code == 0
+    assert screen.shown == 0 and NOTE in opened[0]
 
 
 def test_opting_in_to_the_keyring_later_keeps_the_passphrase_there(
-    run: Run, encrypted: Path, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+    run: Run,
+    encrypted: Path,
+    journal_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    fake: MemoryKeyring,
 ) -> None:
-    fake = MemoryKeyring()
-    previous = keyring.get_keyring()
-    keyring.set_keyring(fake)
-    try:
-        monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", str(encrypted))
-        assert run("encrypt", "--keyring").exit_code == 0
-        monkeypatch.delenv("NERVELOG_PASSPHRASE_COMMAND")
-        assert fake.stored == {("nervelog", str(journal_path.resolve())): PASS}
-        assert "burning soles" in run("show", "--last", "7d").output  # no command needed
-    finally:
-        keyring.set_keyring(previous)
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", str(encrypted))
+    assert run("encrypt", "--keyring").exit_code == 0
+    monkeypatch.delenv("NERVELOG_PASSPHRASE_COMMAND")
+    assert fake.stored == {("nervelog", str(journal_path.resolve())): PASS}
+    assert "burning soles" in run("show", "--last", "7d").output  # no command needed
