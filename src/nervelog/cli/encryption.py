@@ -91,15 +91,13 @@ def convert_all(path: Path, old: str | None, new: str | None) -> Converted:
             continue
         try:
             convert(copy, old, new)
+            result.done += 1
         except WrongPassphrase:
-            if new is not None and _opens(copy, new):
-                continue  # already under the new passphrase: done before
-            result.left.append((copy, "the passphrase does not open it"))
-            continue
+            # One already under the new passphrase was converted by an earlier run.
+            if new is None or not _opens(copy, new):
+                result.left.append((copy, "the passphrase does not open it"))
         except JournalError as exc:
             result.left.append((copy, str(exc).rstrip(".")))
-            continue
-        result.done += 1
     return result
 
 

@@ -1,5 +1,4 @@
-"""The journal's vocabulary: scores, records, dates and validation. No I/O, no UI.
+"""The journal's vocabulary: scores, records, dates, validation (import the modules).
 
-Import from the submodules (``nervelog.domain.dates``, ``.models``, ``.scores``...):
-the package loads none of them itself, so a command loads only the ones it uses.
+The package itself loads none of them, so a command loads only the ones it uses.
 """

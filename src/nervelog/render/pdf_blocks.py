@@ -93,15 +93,13 @@ class PdfBlocks:
             pdf.add_page()
         pdf.ln(1.8 if size > 10 else 0.8)
         pdf.set_font(FONT, "B", size)
+        pdf.cell(pdf.get_string_width(text) + 2, size * 0.48, text)
         if aside:
-            pdf.cell(pdf.get_string_width(text) + 2, size * 0.48, text)
             pdf.set_font(FONT, "", 7)
             pdf.set_text_color(GREY)
-            pdf.cell(0, size * 0.48, safe_text(pdf, aside), new_x="LMARGIN", new_y="NEXT")
+            pdf.cell(0, size * 0.48, safe_text(pdf, aside))
             pdf.set_text_color(0)
-        else:
-            pdf.cell(self.width, size * 0.48, text, new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(0.5)
+        pdf.ln(size * 0.48 + 0.5)
 
     def table(
         self,

@@ -113,7 +113,7 @@ def draw_chart(pdf: Any, font: str, model: ReportModel, layout: ChartLayout) -> 
             pdf.text(x0 + width / 2 - 12, y + layout.panel / 2 + 1, "no values in this range")
             pdf.set_text_color(0)
     strip_top = top + len(SCORES) * (layout.panel + layout.gap)
-    kinds, left_out = _strip(pdf, font, model, x_of, strip_top, layout)
+    kinds, left_out = _strip(pdf, font, model, x_of, strip_top)
     _date_axis(pdf, font, model.start, model.end, x_of, strip_top + layout.strip)
     pdf.set_y(strip_top + layout.strip + layout.axis)
     return ChartKey(means_name, daily, kinds, left_out)
@@ -192,7 +192,7 @@ LANE_PITCH = 2.0
 
 
 def _strip(
-    pdf: Any, font: str, model: ReportModel, x_of: Any, top: float, layout: ChartLayout
+    pdf: Any, font: str, model: ReportModel, x_of: Any, top: float
 ) -> tuple[tuple[tuple[str, str, int], ...], int]:
     """Sessions lettered by kind on two rows; medicines and events on the two below.
 

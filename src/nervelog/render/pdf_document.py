@@ -30,11 +30,6 @@ _PLAIN = 0x250
 """Below this code point (Latin and its extensions) DejaVu has every character."""
 
 
-def paper_width(paper: str) -> float:
-    """The page width in mm."""
-    return 210.0 if paper == "a4" else 215.9
-
-
 def report_chars(model: ReportModel) -> set[str]:
     """Every character of the patient's own words that the report prints."""
 

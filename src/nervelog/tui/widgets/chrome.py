@@ -19,11 +19,9 @@ class DisclaimerBar(Static):
 class BottomBar(Vertical):
     """The footer with the keys, then the disclaimer, docked at the bottom.
 
-    The key footer is the costliest widget on a screen: one widget per key, styled and
-    then built again once focus settles (README, "Performance"). With ``defer_footer`` (the first screen the app shows), the screen is first drawn
-    with an empty line in the footer's place, and the footer replaces that line right
-    after the first frame: the check-in appears at once and its keys a moment later, in
-    the same place (issue 7).
+    The key footer is the costliest widget on a screen (README, "Performance"). With
+    ``defer_footer`` (the first screen the app shows) an empty line holds its place until
+    the first frame is drawn: the check-in appears at once, its keys a moment later.
     """
 
     def __init__(self, *, defer_footer: bool = False) -> None:
