@@ -47,7 +47,10 @@ def bare_app(floor: bool, headless: bool) -> None:
 
 def nervelog_app(path: str) -> None:
     """nervelog, exactly as ``nervelog --db PATH`` builds it, until the check-in is drawn."""
+    import gc
     from pathlib import Path
+
+    gc.disable()  # as nervelog.launch starts; the app turns it back on after its first frame
 
     from textual.pilot import Pilot
 

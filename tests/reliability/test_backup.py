@@ -14,6 +14,7 @@ from nervelog.domain.dates import FixedClock
 from nervelog.domain.errors import JournalError
 from nervelog.domain.models import Entry
 from nervelog.domain.scores import Scores
+from nervelog.driver import sqlite
 from nervelog.storage import memory_journal, open_journal
 from nervelog.storage.backup import KEEP_BACKUPS, backup_folder, check_journal_file, list_backups
 
@@ -199,6 +200,29 @@ def test_a_damaged_journal_names_the_newest_good_backup_and_is_not_touched(
     assert len(_entries(journal_path)) == 60
     moved = Path(restored.output.split("kept as ")[1].split()[0])
     assert moved.read_bytes() == damaged  # the damaged file is kept, unchanged
+
+
+def test_a_row_breaking_a_rule_opens_is_reported_by_check_and_rules_still_hold(
+    journal_path: Path, clock: FixedClock
+) -> None:
+    # The check on open reads the file's structure; row rules are for `nervelog check`.
+    _log(journal_path, clock, 4)
+    conn = sqlite3.connect(journal_path)
+    conn.execute("PRAGMA ignore_check_constraints = ON")
+    conn.execute("UPDATE entry SET pain = 12")  # as another program might
+    conn.commit()
+    conn.close()
+
+    shown = invoke(journal_path, clock, "show")
+    assert shown.exit_code == 0, shown.output
+    checked = invoke(journal_path, clock, "check")
+    assert "CHECK constraint failed in entry" in checked.output
+    # Opening left SQLite's rules on: a bad score is still refused, nothing written.
+    journal = open_journal(journal_path, clock)
+    with pytest.raises(sqlite.IntegrityError, match="CHECK"):
+        journal.db.execute("UPDATE entry SET numbness = 11")
+    journal.db.conn.close()
+    assert _entries(journal_path) == [("2026-11-20", 12, "pain 4")]
 
 
 def test_a_non_journal_file_gets_a_clear_message(journal_path: Path, clock: FixedClock) -> None:

@@ -17,7 +17,7 @@ from nervelog.domain.errors import JournalError, ValidationError
 from nervelog.driver import sqlite
 
 if TYPE_CHECKING:
-    # The storage layer (and sqlite-utils) loads only for commands that open the
+    # The storage layer loads only for commands that open the
     # journal that way: `nervelog due` reads the file with sqlite3 alone (issue 15).
     from nervelog.storage.repository import Journal
 

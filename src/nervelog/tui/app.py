@@ -13,6 +13,7 @@ from textual.screen import Screen
 
 from nervelog.domain.dates import Clock
 from nervelog.driver import sqlite
+from nervelog.launch import resume_gc
 from nervelog.storage.repository import Journal
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
@@ -63,6 +64,8 @@ class NervelogApp(App[None]):
 
     def on_mount(self) -> None:
         """Greet a first-time user."""
+        # The collector stays off until the check-in is drawn (nervelog.launch).
+        self.call_after_refresh(resume_gc)
         if self._setting(WELCOMED) != "yes":
             from nervelog.tui.screens.welcome import WelcomeScreen
 
