@@ -8,8 +8,6 @@ both end up in shell history and process listings.
 from __future__ import annotations
 
 import os
-import shlex
-import subprocess
 import sys
 from pathlib import Path
 
@@ -66,6 +64,10 @@ def store_in_keyring(path: Path, passphrase: str | None) -> None:
 
 def passphrase_from_command(command: str) -> str:
     """The first line a password manager (or any command) prints; ``UserError`` if it fails."""
+    # Loaded only for those who name a command: every other open skips them.
+    import shlex
+    import subprocess
+
     try:
         result = subprocess.run(shlex.split(command), capture_output=True, timeout=120)
     except (OSError, ValueError, subprocess.TimeoutExpired) as exc:
