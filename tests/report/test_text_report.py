@@ -7,6 +7,8 @@ Regenerate the golden file after an intended change with
 from __future__ import annotations
 
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pendulum
@@ -44,6 +46,20 @@ def test_no_line_is_wider_than_80_columns(demo: Journal) -> None:
     widths = [display_width(line) for line in text.splitlines()]
     assert max(widths) <= 80
     assert "https://example.org/" in text
+
+
+def test_a_report_saved_from_a_narrow_terminal_has_whole_charts(tmp_path: Path) -> None:
+    out = tmp_path / "report.txt"
+    narrow = {**os.environ, "COLUMNS": "40", "LINES": "20"}
+    command = ["report", "--format", "text", "--out", str(out)]
+    result = subprocess.run(
+        [sys.executable, "-m", "nervelog", "--demo", *command], env=narrow, capture_output=True
+    )
+    assert result.returncode == 0, result.stderr
+    tops = [line for line in out.read_text(encoding="utf-8").splitlines() if "┌" in line]
+    # Four charts, each framed across the report's 80 columns, not the terminal's 40.
+    assert len(tops) == 4
+    assert all(line.rstrip().endswith("┐") and display_width(line) >= 78 for line in tops)
 
 
 def test_every_printed_page_ends_with_the_disclaimer_and_its_number(demo: Journal) -> None:

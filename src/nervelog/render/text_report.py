@@ -92,20 +92,19 @@ def score_charts_text(model: ReportModel, width: int = WIDTH) -> list[str]:
     # take turns with it, or each would draw into the other's chart.
     with _PLOTEXT_FIGURE:
         for score in SCORES:
-            plt.clear_figure()
-            plt.theme("clear")
-            # Outside a terminal plotext would clip the chart to a guessed size.
-            plt.limitsize(False, False)
             draw_scores(
                 plt,
                 [model.series[score]],
                 width,
-                height=CHART_HEIGHT,
                 session_kinds=kinds,
                 medicine_days=medicines,
                 event_days=events,
                 week_start=model.week_start,
             )
+            # The report's size, not the terminal's, so a report saved from a narrow
+            # terminal keeps whole charts (after draw_scores, which clears the figure).
+            plt.limitsize(False, False)
+            plt.plotsize(width, CHART_HEIGHT)
             built = strip_escapes(plt.build())
             charts.append("\n".join(line.rstrip()[:width] for line in built.splitlines()))
         plt.clear_figure()
