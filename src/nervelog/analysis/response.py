@@ -34,8 +34,8 @@ class ScoreResponse:
     - ``window_change``: ``after - before``; for a kind, the mean of that difference over
       the session days where both sides had a value.
     - ``next_day``: the entry of the day after.
-    - ``in_session_before`` / ``in_session_after`` / ``in_session_change``: the quick
-      ratings taken just before and after the session, when recorded.
+    - ``in_session_before`` / ``in_session_after``: the quick ratings taken just before
+      and after the session, when recorded.
     """
 
     score: Score
@@ -46,7 +46,6 @@ class ScoreResponse:
     next_day: Figure
     in_session_before: Figure
     in_session_after: Figure
-    in_session_change: Figure
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,8 +115,6 @@ def _score_response(session: Session, score: Score, days: _Days, window: int) ->
     after = days.window(day + 1, day + window)
     rated_before = session.before.get(score)
     rated_after = session.after.get(score)
-    in_before = figure_of([None if rated_before is None else float(rated_before)])
-    in_after = figure_of([None if rated_after is None else float(rated_after)])
     return ScoreResponse(
         score=score,
         same_day=days.day(day),
@@ -125,9 +122,8 @@ def _score_response(session: Session, score: Score, days: _Days, window: int) ->
         after=after,
         window_change=_difference(before, after),
         next_day=days.day(day + 1),
-        in_session_before=in_before,
-        in_session_after=in_after,
-        in_session_change=_difference(in_before, in_after),
+        in_session_before=figure_of([None if rated_before is None else float(rated_before)]),
+        in_session_after=figure_of([None if rated_after is None else float(rated_after)]),
     )
 
 
@@ -183,10 +179,6 @@ def _kind_score(score: Score, group: Sequence[Session], days: _Days, window: int
         following.append(days.day(day + 1).mean)
     rated_before = [s.before.get(score) for s in group]
     rated_after = [s.after.get(score) for s in group]
-    rated_change = [
-        None if b is None or a is None else float(a - b)
-        for b, a in zip(rated_before, rated_after, strict=True)
-    ]
     return ScoreResponse(
         score=score,
         same_day=figure_of(same),
@@ -196,7 +188,6 @@ def _kind_score(score: Score, group: Sequence[Session], days: _Days, window: int
         next_day=figure_of(following),
         in_session_before=figure_of(None if v is None else float(v) for v in rated_before),
         in_session_after=figure_of(None if v is None else float(v) for v in rated_after),
-        in_session_change=figure_of(rated_change),
     )
 
 
