@@ -159,7 +159,6 @@ def test_kind_figures_are_the_per_session_figures_averaged(
             assert got.next_day == mean([r.next_day for r in by_day])
             assert got.in_session_before == mean([r.in_session_before for r in by_session])
             assert got.in_session_after == mean([r.in_session_after for r in by_session])
-            assert got.in_session_change == mean([r.in_session_change for r in by_session])
 
 
 def test_ten_years_downsample_to_the_chart_width_and_keep_every_value() -> None:

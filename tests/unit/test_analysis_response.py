@@ -31,11 +31,10 @@ def test_one_session_by_hand() -> None:
     assert pain.next_day == Figure(3.0, 1)
     assert pain.in_session_before == Figure(6.0, 1)
     assert pain.in_session_after == Figure(3.0, 1)
-    assert pain.in_session_change == Figure(-3.0, 1)
     mobility = r.scores[Score.MOBILITY]
-    # Only an "after" rating: no in-session change, and no day entries at all.
+    # Only an "after" rating, and no day entries at all.
     assert mobility.in_session_after == Figure(7.0, 1)
-    assert mobility.in_session_change == NO_FIGURE
+    assert mobility.in_session_before == NO_FIGURE
     assert mobility.same_day == mobility.before == mobility.after == NO_FIGURE
 
 
@@ -102,7 +101,6 @@ def test_two_sessions_on_one_day_count_that_day_once_per_kind() -> None:
     # In-session ratings are per session: before 6, 5, 8; after 4, 2.
     assert pain.in_session_before == Figure(19 / 3, 3)
     assert pain.in_session_after == Figure(3.0, 2)
-    assert pain.in_session_change == Figure(-2.5, 2)  # -2 and -3
     assert (physio.kind, physio.sessions, physio.days) == ("physiotherapy", 1, 1)
     assert physio.scores[Score.PAIN].same_day == Figure(5.0, 1)
 
@@ -111,7 +109,7 @@ def test_kind_with_no_data_at_all_has_empty_figures_not_zeros() -> None:
     (kind,) = kind_responses(all_series([], day(0), day(10)), [session(3)])
     for r in kind.scores.values():
         assert r.same_day == r.before == r.after == r.next_day == NO_FIGURE
-        assert r.in_session_change == NO_FIGURE
+        assert r.in_session_before == r.in_session_after == NO_FIGURE
 
 
 def test_score_all_null_leaves_other_scores_alone() -> None:
