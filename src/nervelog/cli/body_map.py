@@ -5,7 +5,7 @@ from __future__ import annotations
 import click
 
 from nervelog.cli.context import EPILOG, current, friendly_errors, journal_options
-from nervelog.cli.meds import DATE_HELP, date_option
+from nervelog.cli.options import DATE_HELP, date_option
 from nervelog.domain.body_map import (
     GROUPS,
     MAPPED,

@@ -15,6 +15,7 @@ from nervelog.cli.context import (
     journal_options,
 )
 from nervelog.cli.format import dash
+from nervelog.cli.options import DATE_HELP, date_option, note_options, read_note
 from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import Entry
 from nervelog.domain.scores import SCORES, Score
@@ -27,21 +28,6 @@ def describe_entry(entry: Entry) -> str:
     return f"{entry.date.isoformat()}  " + " · ".join(parts)
 
 
-def read_note(note: str | None, note_file: click.File | None) -> str | None:
-    """The note from ``--note`` or ``--note-file`` (``-`` reads standard input)."""
-    if note is not None and note_file is not None:
-        raise UserError("Use either --note or --note-file, not both.")
-    if note_file is not None:
-        try:
-            text: str = note_file.read()  # type: ignore[attr-defined]
-        except UnicodeDecodeError as exc:
-            raise Problem(
-                "--note-file", f"byte {exc.start}", "text encoded as UTF-8"
-            ).error() from None
-        return text.rstrip("\n")
-    return note
-
-
 def _score_option(score: Score) -> click.Option:
     return click.Option(
         [f"--{score.value}"],
@@ -52,20 +38,10 @@ def _score_option(score: Score) -> click.Option:
 
 
 @click.command(epilog=EPILOG)
-@click.option(
-    "--date",
-    "day",
-    default="today",
-    show_default=True,
-    metavar="DATE",
-    help="The day described: YYYY-MM-DD, today, yesterday or 'N days ago'.",
-)
-@click.option("--note", default=None, help="A note for the day (replaces the previous note).")
-@click.option(
-    "--note-file",
-    type=click.File("r", encoding="utf-8"),
-    default=None,
-    help="Read the note from a file; '-' reads standard input (keeps it out of shell history).",
+@date_option("The day described: " + DATE_HELP)
+@note_options(
+    "A note for the day (replaces the previous note).",
+    "Read the note from a file; '-' reads standard input (keeps it out of shell history).",
 )
 @journal_options
 @friendly_errors

@@ -2,26 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
-from typing import Any, TypeVar
-
 import click
 
 from nervelog.cli.context import EPILOG, RECORD_ID, current, friendly_errors, journal_options
+from nervelog.cli.options import DATE_HELP, date_option
 from nervelog.domain.care_validation import parse_dose, parse_medication
 from nervelog.domain.dates import parse_day
 from nervelog.domain.models import Medication
 from nervelog.domain.printable import printable
-
-F = TypeVar("F", bound=Callable[..., Any])
-DATE_HELP = "YYYY-MM-DD, today, yesterday or 'N days ago'."
-
-
-def date_option(help_text: str) -> Callable[[F], F]:
-    """``--date DATE`` (default today) for the commands that record a day."""
-    return click.option(
-        "--date", "day", default="today", show_default=True, metavar="DATE", help=help_text
-    )
 
 
 def course_text(m: Medication) -> str:

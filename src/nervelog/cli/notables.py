@@ -13,7 +13,7 @@ from nervelog.cli.context import (
     range_options,
     resolve_range,
 )
-from nervelog.cli.meds import DATE_HELP, date_option
+from nervelog.cli.options import DATE_HELP, date_option
 from nervelog.domain.care_validation import parse_event, parse_question
 from nervelog.domain.dates import parse_day
 from nervelog.domain.errors import Problem

@@ -16,8 +16,8 @@ from nervelog.cli.context import (
     range_options,
     resolve_range,
 )
-from nervelog.cli.entries import read_note
 from nervelog.cli.format import dash
+from nervelog.cli.options import DATE_HELP, date_option, note_options, read_note
 from nervelog.cli.table import table
 from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import SUGGESTED_KINDS, Session
@@ -90,14 +90,7 @@ def session() -> None:
 
 @session.command("add", epilog=EPILOG)
 @click.argument("kind")
-@click.option(
-    "--date",
-    "day",
-    default="today",
-    show_default=True,
-    metavar="DATE",
-    help="YYYY-MM-DD, today, yesterday or 'N days ago'.",
-)
+@date_option(DATE_HELP)
 @click.option("--time", metavar="HH:MM", help="Start time, 24-hour.")
 @click.option("--duration", metavar="MIN", help="Length in minutes (1-600).")
 @click.option("--provider", default="", help="Who gave the session.")
@@ -108,13 +101,7 @@ def session() -> None:
     metavar="AREA",
     help="A body area treated; repeat for several.",
 )
-@click.option("--note", default=None, help="Notes about the session.")
-@click.option(
-    "--note-file",
-    type=click.File("r", encoding="utf-8"),
-    default=None,
-    help="Read the notes from a file; '-' reads standard input.",
-)
+@note_options("Notes about the session.", "Read the notes from a file; '-' reads standard input.")
 @click.option(
     "--before", metavar="RATINGS", help="Quick ratings just before, e.g. 'pain=6,tingling=4'."
 )

@@ -1,0 +1,52 @@
+"""Click options several commands share: the day recorded, and a note typed or read.
+
+Needs only click and the error types, so a command that uses them loads nothing more.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+import click
+
+from nervelog.cli.context import UserError
+from nervelog.domain.errors import Problem
+
+F = TypeVar("F", bound=Callable[..., Any])
+DATE_HELP = "YYYY-MM-DD, today, yesterday or 'N days ago'."
+
+
+def date_option(help_text: str) -> Callable[[F], F]:
+    """``--date DATE`` (default today) for the commands that record a day."""
+    return click.option(
+        "--date", "day", default="today", show_default=True, metavar="DATE", help=help_text
+    )
+
+
+def note_options(note_help: str, file_help: str) -> Callable[[F], F]:
+    """``--note TEXT`` and ``--note-file FILE``; the command reads them with ``read_note``."""
+    note = click.option("--note", default=None, help=note_help)
+    note_file = click.option(
+        "--note-file", type=click.File("r", encoding="utf-8"), default=None, help=file_help
+    )
+
+    def decorate(command: F) -> F:
+        return note(note_file(command))
+
+    return decorate
+
+
+def read_note(note: str | None, note_file: click.File | None) -> str | None:
+    """The note from ``--note`` or ``--note-file`` (``-`` reads standard input)."""
+    if note is not None and note_file is not None:
+        raise UserError("Use either --note or --note-file, not both.")
+    if note_file is not None:
+        try:
+            text: str = note_file.read()  # type: ignore[attr-defined]
+        except UnicodeDecodeError as exc:
+            raise Problem(
+                "--note-file", f"byte {exc.start}", "text encoded as UTF-8"
+            ).error() from None
+        return text.rstrip("\n")
+    return note
