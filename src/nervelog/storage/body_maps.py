@@ -7,9 +7,8 @@ import json
 import pendulum
 
 from nervelog.domain.body_map import MAPPED, SymptomMap, parse_placement
-from nervelog.domain.dates import Clock, parse_iso_date
+from nervelog.domain.dates import parse_iso_date
 from nervelog.storage import records
-from nervelog.storage.database import Database
 from nervelog.storage.db import transaction
 from nervelog.storage.rows import Row
 
@@ -26,12 +25,8 @@ def map_from_row(row: Row) -> SymptomMap:
     return SymptomMap(date=parse_iso_date(row["date"]), regions=regions, id=row["id"])
 
 
-class SymptomMaps:
+class SymptomMaps(records.JournalPart):
     """The journal's symptom maps (``journal.maps``)."""
-
-    def __init__(self, db: Database, clock: Clock) -> None:
-        self.db = db
-        self.clock = clock
 
     def all(self) -> list[SymptomMap]:
         """Every map, oldest first."""

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 import pendulum
 
-from nervelog.domain.dates import Clock, parse_iso_date
+from nervelog.domain.dates import parse_iso_date
 from nervelog.domain.errors import Problem
 from nervelog.domain.models import Dose, Medication
 from nervelog.driver import sqlite
 from nervelog.storage import records
-from nervelog.storage.database import Database
 from nervelog.storage.db import transaction
 from nervelog.storage.history import Batch
 from nervelog.storage.rows import Row, where_range
@@ -76,12 +75,8 @@ def dose_from_row(row: Row) -> Dose:
     )
 
 
-class Medicines:
+class Medicines(records.JournalPart):
     """The journal's medicine courses and doses (``journal.medicines``)."""
-
-    def __init__(self, db: Database, clock: Clock) -> None:
-        self.db = db
-        self.clock = clock
 
     # -- reading ---------------------------------------------------------------------
 

@@ -4,11 +4,10 @@ from __future__ import annotations
 
 import pendulum
 
-from nervelog.domain.dates import Clock, parse_iso_date
+from nervelog.domain.dates import parse_iso_date
 from nervelog.domain.errors import Problem
 from nervelog.domain.models import Event, Question
 from nervelog.storage import records
-from nervelog.storage.database import Database
 from nervelog.storage.db import transaction
 from nervelog.storage.rows import Row, where_range
 
@@ -46,12 +45,8 @@ def question_from_row(row: Row) -> Question:
     )
 
 
-class Events:
+class Events(records.JournalPart):
     """The journal's notable events (``journal.events``)."""
-
-    def __init__(self, db: Database, clock: Clock) -> None:
-        self.db = db
-        self.clock = clock
 
     def list(
         self, start: pendulum.Date | None = None, end: pendulum.Date | None = None
@@ -78,12 +73,8 @@ class Events:
             return records.delete(conn, self.clock.now(), "event", event_id)
 
 
-class Questions:
+class Questions(records.JournalPart):
     """Questions for the next appointment (``journal.questions``)."""
-
-    def __init__(self, db: Database, clock: Clock) -> None:
-        self.db = db
-        self.clock = clock
 
     def list(self, *, open_only: bool = True) -> list[Question]:
         """Open questions (or all, answered ones last), oldest first."""

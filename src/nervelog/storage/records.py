@@ -9,10 +9,20 @@ from __future__ import annotations
 
 import pendulum
 
+from nervelog.domain.dates import Clock
 from nervelog.domain.errors import RecordGone
 from nervelog.driver import sqlite
+from nervelog.storage.database import Database
 from nervelog.storage.history import Batch, log_change
 from nervelog.storage.rows import Row, check_storable, first_row
+
+
+class JournalPart:
+    """One kind of record of the journal (``journal.medicines``, ``journal.events``...)."""
+
+    def __init__(self, db: Database, clock: Clock) -> None:
+        self.db = db
+        self.clock = clock
 
 
 def fetch(conn: sqlite.Connection, record: str, record_id: int) -> Row | None:
