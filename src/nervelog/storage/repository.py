@@ -16,6 +16,7 @@ from nervelog.domain.errors import Problem, RecordGone
 from nervelog.domain.models import Entry, Phase, Session
 from nervelog.domain.settings import SETTINGS
 from nervelog.driver import sqlite
+from nervelog.storage import records
 from nervelog.storage.body_maps import SymptomMaps
 from nervelog.storage.database import Database
 from nervelog.storage.db import transaction
@@ -277,12 +278,7 @@ class Journal:
     def delete_phase(self, phase_id: int) -> bool:
         """Delete a phase; returns False if there was none."""
         with transaction(self.db) as conn:
-            old = first_row(conn.execute("SELECT * FROM phase WHERE id = ?", [phase_id]))
-            if old is None:
-                return False
-            conn.execute("DELETE FROM phase WHERE id = ?", [phase_id])
-            self._log(conn, "phase", phase_id, "delete", old, None)
-            return True
+            return records.delete(conn, self.clock.now(), "phase", phase_id)
 
     def set_busy_timeout(self, seconds: float) -> None:
         """How long a write waits for another program's write to finish before giving up."""
