@@ -9,12 +9,13 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Iterable
 from enum import StrEnum
 
 from nervelog.storage.medicines import dose_to_row, medication_to_row
 from nervelog.storage.notables import event_to_row, question_to_row
 from nervelog.storage.repository import Journal
-from nervelog.storage.rows import entry_to_row, iso_datetime, session_to_dict
+from nervelog.storage.rows import Row, entry_to_row, iso_datetime, session_to_dict
 
 JSON_FORMAT = "nervelog-journal"
 JSON_VERSION = 2
@@ -78,24 +79,24 @@ def uncsv_cell(text: str) -> str:
 
 def export_entries_csv(journal: Journal) -> str:
     """Entries as CSV with the documented header."""
-    out = io.StringIO()
-    writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(ENTRY_HEADER)
-    for entry in journal.entries():
-        row = entry_to_row(entry)
-        writer.writerow([csv_cell(row[name]) for name in ENTRY_HEADER])
-    return out.getvalue()
+    return _csv(ENTRY_HEADER, (entry_to_row(entry) for entry in journal.entries()))
 
 
 def export_sessions_csv(journal: Journal) -> str:
     """Sessions as CSV with the documented header; body areas joined by ``;``."""
+    rows = (
+        {**session_to_dict(session), "body_areas": ";".join(session.body_areas)}
+        for session in journal.sessions()
+    )
+    return _csv(SESSION_HEADER, rows)
+
+
+def _csv(header: tuple[str, ...], rows: Iterable[Row]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
-    writer.writerow(SESSION_HEADER)
-    for session in journal.sessions():
-        row = session_to_dict(session)
-        row["body_areas"] = ";".join(session.body_areas)
-        writer.writerow([csv_cell(row[name]) for name in SESSION_HEADER])
+    writer.writerow(header)
+    for row in rows:
+        writer.writerow([csv_cell(row[name]) for name in header])
     return out.getvalue()
 
 
