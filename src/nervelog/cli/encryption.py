@@ -164,7 +164,7 @@ def decrypt() -> None:
     """
 
     path = journal_file()
-    if not is_encrypted(path) and not _encrypted_backups(path):
+    if not is_encrypted(path) and not any(is_encrypted(b) for b in copies(path)):
         raise UserError(f"The journal at {path} is not encrypted. Nothing was changed.")
     result = convert_all(path, passphrase_for(path), None)
     store_in_keyring(path, None)
@@ -198,7 +198,3 @@ def passphrase() -> None:
 def copies(path: Path) -> list[Path]:
     """The journal's copies in ``backups/``: its snapshots and the journals a restore kept."""
     return [*list_backups(path), *replaced_journals(path)]
-
-
-def _encrypted_backups(path: Path) -> bool:
-    return any(is_encrypted(b) for b in copies(path))
