@@ -167,9 +167,7 @@ def _json_item_lines(text: str) -> dict[str, Iterator[int]]:
 def _entry_from_json(raw: object, today: pendulum.Date, line: int | None) -> Entry:
     if not isinstance(raw, dict):
         raise Problem("entry", type(raw).__name__, "an object").error()
-    problems: list[Problem] = []
-    allowed = (*ENTRY_HEADER, "recorded_at", "updated_at", "imported")
-    problems += unknown_fields(raw, allowed)
+    problems = unknown_fields(raw, (*ENTRY_HEADER, "recorded_at", "updated_at", "imported"))
     entry: Entry | None = None
     try:
         entry = parse_entry(raw, today, line)
