@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 import pendulum
 
-from nervelog.analysis.figure import NO_FIGURE, Figure, figure_of, run_figure
+from nervelog.analysis.figure import Figure, figure_of, run_figure
 from nervelog.analysis.series import DailySeries, all_series
 from nervelog.analysis.summary import kind_key
 from nervelog.domain.errors import Problem
@@ -87,12 +87,6 @@ def check_window(window: int) -> int:
     return window
 
 
-def _difference(before: Figure, after: Figure) -> Figure:
-    if before.mean is None or after.mean is None:
-        return NO_FIGURE
-    return Figure(after.mean - before.mean, 1)
-
-
 @dataclass(frozen=True, slots=True)
 class _Days:
     """One score's value on each day from ordinal ``first`` on."""
@@ -113,6 +107,7 @@ def _score_response(session: Session, score: Score, days: _Days, window: int) ->
     day = session.date.toordinal()
     before = days.window(day - window, day - 1)
     after = days.window(day + 1, day + window)
+    b, a = before.mean, after.mean
     rated_before = session.before.get(score)
     rated_after = session.after.get(score)
     return ScoreResponse(
@@ -120,7 +115,7 @@ def _score_response(session: Session, score: Score, days: _Days, window: int) ->
         same_day=days.day(day),
         before=before,
         after=after,
-        window_change=_difference(before, after),
+        window_change=figure_of([None if a is None or b is None else a - b]),
         next_day=days.day(day + 1),
         in_session_before=figure_of([None if rated_before is None else float(rated_before)]),
         in_session_after=figure_of([None if rated_after is None else float(rated_after)]),

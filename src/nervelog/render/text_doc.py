@@ -38,20 +38,13 @@ class TextDoc:
         if self.lines and self.lines[-1] != "":
             self.lines.append("")
 
-    def title(self, text: str) -> None:
-        if self.markdown:
-            self.lines.append(f"# {text}")
-        else:
-            self.lines += [text, "=" * len(text)]
+    def title(self, text: str, mark: str = "#", rule: str = "=") -> None:
+        self.blank()
+        self.lines += [f"{mark} {text}"] if self.markdown else [text, rule * len(text)]
         self.blank()
 
     def heading(self, text: str) -> None:
-        self.blank()
-        if self.markdown:
-            self.lines.append(f"## {text}")
-        else:
-            self.lines += [text, "-" * len(text)]
-        self.blank()
+        self.title(text, "##", "-")
 
     def subheading(self, text: str) -> None:
         self.blank()

@@ -150,10 +150,8 @@ def _use_wal(conn: sqlite.Connection) -> None:
 def _quick_check(conn: sqlite.Connection, path: Path) -> None:
     """Refuse a damaged journal before anything writes to it.
 
-    This checks the file's structure (every page, b-tree and free list) but not each
-    row's CHECK constraints, which SQLite enforces on every write anyway: on ten years
-    they were 9 of the check's 11 ms, which `nervelog log`'s budget (README,
-    "Performance") has no room for. `nervelog check` runs the full integrity check.
+    The file's structure only: each row's CHECK rules, which SQLite enforces on every
+    write, took 9 of its 11 ms on ten years (README, "Performance": `log`'s budget).
     """
     conn.execute("PRAGMA ignore_check_constraints = ON")
     try:
