@@ -64,12 +64,21 @@ class NervelogApp(App[None]):
 
     def on_mount(self) -> None:
         """Greet a first-time user."""
-        # The collector stays off until the check-in is drawn (nervelog.launch).
-        self.call_after_refresh(resume_gc)
         if self._setting(WELCOMED) != "yes":
             from nervelog.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(self.context.journal_path), self._welcomed)
+
+    def on_ready(self) -> None:
+        """Paint the first screen whole, now that the terminal takes output.
+
+        Textual lays the first screen out before its terminal is ready and never writes
+        that frame: without this the score rows would wait for the next timer tick
+        (README, "Performance": the check-in's budget). The garbage collector, off
+        since start-up (nervelog.launch), comes back once this frame is drawn.
+        """
+        self.screen.refresh()
+        self.call_after_refresh(resume_gc)
 
     def _welcomed(self, _: object) -> None:
         with Attempt(self.screen, "Remembering the welcome was read", self.context.journal):
