@@ -7,6 +7,7 @@ user typed is ever lost.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from pathlib import Path
 
 import pendulum
@@ -262,18 +263,8 @@ class Journal:
     def add_phase(self, phase: Phase) -> Phase:
         """Store a new phase; returns it with its id."""
         with transaction(self.db) as conn:
-            row = phase_to_row(phase)
-            check_storable(row)
-            del row["id"]
-            cursor = conn.execute(
-                'INSERT INTO phase (name, start, "end") VALUES (?, ?, ?)',
-                [row["name"], row["start"], row["end"]],
-            )
-            stored = Phase(
-                name=phase.name, start=phase.start, end=phase.end, id=int(cursor.lastrowid or 0)
-            )
-            self._log(conn, "phase", stored.id, "insert", None, phase_to_row(stored))
-            return stored
+            row = {**phase_to_row(phase), "id": None}
+            return replace(phase, id=records.insert(conn, self.clock.now(), "phase", row))
 
     def delete_phase(self, phase_id: int) -> bool:
         """Delete a phase; returns False if there was none."""
