@@ -129,11 +129,7 @@ class Medicines(records.JournalPart):
 
     def start(self, medication: Medication) -> Medication:
         """Store a new course; returns it with its id."""
-        with transaction(self.db) as conn:
-            new_id = records.insert(
-                conn, self.clock.now(), "medication", medication_to_row(medication)
-            )
-        return medication.with_changes(id=new_id)
+        return medication.with_changes(id=self._insert("medication", medication_to_row(medication)))
 
     def change(
         self,

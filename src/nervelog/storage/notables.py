@@ -63,14 +63,11 @@ class Events(records.JournalPart):
 
     def add(self, event: Event) -> Event:
         """Store an event; returns it with its id."""
-        with transaction(self.db) as conn:
-            new_id = records.insert(conn, self.clock.now(), "event", event_to_row(event))
-        return event.with_changes(id=new_id)
+        return event.with_changes(id=self._insert("event", event_to_row(event)))
 
     def delete(self, event_id: int) -> bool:
         """Delete an event (history keeps it); False when there was none."""
-        with transaction(self.db) as conn:
-            return records.delete(conn, self.clock.now(), "event", event_id)
+        return self._delete("event", event_id)
 
 
 class Questions(records.JournalPart):
@@ -95,9 +92,7 @@ class Questions(records.JournalPart):
 
     def add(self, question: Question) -> Question:
         """Store a question; returns it with its id."""
-        with transaction(self.db) as conn:
-            new_id = records.insert(conn, self.clock.now(), "question", question_to_row(question))
-        return question.with_changes(id=new_id)
+        return question.with_changes(id=self._insert("question", question_to_row(question)))
 
     def answer(self, question_id: int, answer: str, day: pendulum.Date) -> Question:
         """Mark a question answered on ``day``, with the answer given (may be empty)."""
@@ -115,5 +110,4 @@ class Questions(records.JournalPart):
 
     def delete(self, question_id: int) -> bool:
         """Delete a question (history keeps it); False when there was none."""
-        with transaction(self.db) as conn:
-            return records.delete(conn, self.clock.now(), "question", question_id)
+        return self._delete("question", question_id)

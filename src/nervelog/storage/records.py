@@ -13,6 +13,7 @@ from nervelog.domain.dates import Clock
 from nervelog.domain.errors import RecordGone
 from nervelog.driver import sqlite
 from nervelog.storage.database import Database
+from nervelog.storage.db import transaction
 from nervelog.storage.history import Batch, log_change
 from nervelog.storage.rows import Row, check_storable, first_row
 
@@ -23,6 +24,16 @@ class JournalPart:
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
+
+    def _insert(self, record: str, row: Row) -> int:
+        """Store a new row in a transaction of its own (with its history); returns the id."""
+        with transaction(self.db) as conn:
+            return insert(conn, self.clock.now(), record, row)
+
+    def _delete(self, record: str, record_id: int) -> bool:
+        """Delete a row in a transaction of its own (history keeps it); False when none."""
+        with transaction(self.db) as conn:
+            return delete(conn, self.clock.now(), record, record_id)
 
 
 def fetch(conn: sqlite.Connection, record: str, record_id: int) -> Row | None:
