@@ -15,6 +15,7 @@ from nervelog.cli.context import (
     journal_options,
 )
 from nervelog.cli.format import dash, plural
+from nervelog.cli.options import YES_OPTION
 from nervelog.domain.dates import parse_day
 from nervelog.domain.errors import JournalError
 from nervelog.domain.printable import printable
@@ -76,7 +77,7 @@ def backup_cmd(out: Path | None) -> None:
 
 @click.command("restore", epilog=EPILOG)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@YES_OPTION
 @journal_options
 @friendly_errors
 def restore_cmd(file: Path, yes: bool) -> None:

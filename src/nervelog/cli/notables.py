@@ -13,10 +13,9 @@ from nervelog.cli.context import (
     range_options,
     resolve_range,
 )
-from nervelog.cli.options import DATE_HELP, date_option
+from nervelog.cli.options import DATE_HELP, YES_OPTION, date_option, delete_confirmed, existing
 from nervelog.domain.care_validation import parse_event, parse_question
 from nervelog.domain.dates import parse_day
-from nervelog.domain.errors import Problem
 from nervelog.domain.models import SUGGESTED_EVENT_KINDS, Question
 from nervelog.domain.printable import printable
 
@@ -82,21 +81,15 @@ def event_list(from_: str | None, to_: str | None, last: str | None) -> None:
 
 @event.command("delete", epilog=EPILOG)
 @click.argument("event_id", metavar="ID", type=RECORD_ID)
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@YES_OPTION
 @journal_options
 @friendly_errors
 def event_delete(event_id: int, yes: bool) -> None:
     """Delete event ID, after asking (the history keeps a copy; `nervelog undo` restores it)."""
     events = current().journal().events
-    found = events.get(event_id)
-    if found is None:
-        raise Problem("id", event_id, "the id of an event (see nervelog event list)").error()
-    if not yes:
-        click.confirm(
-            f"Delete {found.date} {_one_line(found.kind)}: {_one_line(found.text)}?", abort=True
-        )
-    events.delete(event_id)
-    click.echo(f"Deleted event {event_id}.")
+    found = existing(events.get(event_id), event_id, "the id of an event (see nervelog event list)")
+    question = f"Delete {found.date} {_one_line(found.kind)}: {_one_line(found.text)}?"
+    delete_confirmed("event", event_id, question, yes, events.delete)
 
 
 @click.group(epilog=EPILOG)
@@ -192,18 +185,13 @@ def question_answer(question_id: int, answer: str, day: str) -> None:
 
 @question.command("delete", epilog=EPILOG)
 @click.argument("question_id", metavar="ID", type=RECORD_ID)
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@YES_OPTION
 @journal_options
 @friendly_errors
 def question_delete(question_id: int, yes: bool) -> None:
     """Delete question ID, after asking (the history keeps a copy)."""
     questions = current().journal().questions
-    found = questions.get(question_id)
-    if found is None:
-        raise Problem(
-            "id", question_id, "the id of a question (see nervelog question list)"
-        ).error()
-    if not yes:
-        click.confirm(f"Delete the question “{_one_line(found.text)}”?", abort=True)
-    questions.delete(question_id)
-    click.echo(f"Deleted question {question_id}.")
+    expected = "the id of a question (see nervelog question list)"
+    found = existing(questions.get(question_id), question_id, expected)
+    prompt = f"Delete the question “{_one_line(found.text)}”?"
+    delete_confirmed("question", question_id, prompt, yes, questions.delete)

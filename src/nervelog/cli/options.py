@@ -1,4 +1,5 @@
-"""Click options several commands share: the day recorded, and a note typed or read.
+"""Click options and steps several commands share: the day recorded, a note typed or
+read, and deleting a record after asking.
 
 Needs only click and the error types, so a command that uses them loads nothing more.
 """
@@ -14,7 +15,9 @@ from nervelog.cli.context import UserError
 from nervelog.domain.errors import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
+T = TypeVar("T")
 DATE_HELP = "YYYY-MM-DD, today, yesterday or 'N days ago'."
+YES_OPTION = click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
 
 
 def date_option(help_text: str) -> Callable[[F], F]:
@@ -50,3 +53,21 @@ def read_note(note: str | None, note_file: click.File | None) -> str | None:
             ).error() from None
         return text.rstrip("\n")
     return note
+
+
+def existing(found: T | None, record_id: int, expected: str) -> T:
+    """The record ``found`` by id, or the error that no record has it (``expected`` says
+    what an id should be, as "the id of an event (see nervelog event list)")."""
+    if found is None:
+        raise Problem("id", record_id, expected).error()
+    return found
+
+
+def delete_confirmed(
+    what: str, record_id: int, question: str, yes: bool, delete: Callable[[int], object]
+) -> None:
+    """Ask ``question`` (unless ``yes``), delete the record and say so: "Deleted event 4."."""
+    if not yes:
+        click.confirm(question, abort=True)
+    delete(record_id)
+    click.echo(f"Deleted {what} {record_id}.")

@@ -17,7 +17,15 @@ from nervelog.cli.context import (
     resolve_range,
 )
 from nervelog.cli.format import dash
-from nervelog.cli.options import DATE_HELP, date_option, note_options, read_note
+from nervelog.cli.options import (
+    DATE_HELP,
+    YES_OPTION,
+    date_option,
+    delete_confirmed,
+    existing,
+    note_options,
+    read_note,
+)
 from nervelog.cli.table import table
 from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import SUGGESTED_KINDS, Session
@@ -175,16 +183,18 @@ def session_list(from_: str | None, to_: str | None, last: str | None) -> None:
     click.echo(sessions_table(journal.sessions(start, end)))
 
 
+def stored_session(journal: Journal, session_id: int) -> Session:
+    """Session ``session_id``, or the error that there is none."""
+    expected = "the id of an existing session (see nervelog session list)"
+    return existing(journal.session(session_id), session_id, expected)
+
+
 def edit_session(journal: Journal, session_id: int, changes: Mapping[str, str]) -> Session:
     """Apply ``field=value`` changes to a stored session, validating the result."""
-    existing = journal.session(session_id)
-    if existing is None:
-        raise Problem(
-            "id", session_id, "the id of an existing session (see nervelog session list)"
-        ).error()
+    old = stored_session(journal, session_id)
     if unknown := unknown_fields(changes, SESSION_FIELDS):
         raise ValidationError(unknown)
-    raw: dict[str, object] = session_to_dict(existing)
+    raw: dict[str, object] = session_to_dict(old)
     raw.update(changes)
     for key in ("id", "recorded_at", "updated_at"):
         raw.pop(key, None)
@@ -219,19 +229,13 @@ def session_edit(session_id: int, changes: tuple[str, ...]) -> None:
 
 @session.command("delete", epilog=EPILOG)
 @click.argument("session_id", metavar="ID", type=RECORD_ID)
-@click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+@YES_OPTION
 @journal_options
 @friendly_errors
 def session_delete(session_id: int, yes: bool) -> None:
     """Delete session ID (the history table keeps a copy)."""
     journal = current().journal()
-    existing = journal.session(session_id)
-    if existing is None:
-        raise Problem(
-            "id", session_id, "the id of an existing session (see nervelog session list)"
-        ).error()
+    found = stored_session(journal, session_id)
     if not yes:
-        click.echo(sessions_table([existing]))
-        click.confirm("Delete this session?", abort=True)
-    journal.delete_session(session_id)
-    click.echo(f"Deleted session {session_id}.")
+        click.echo(sessions_table([found]))
+    delete_confirmed("session", session_id, "Delete this session?", yes, journal.delete_session)
