@@ -15,7 +15,7 @@ from nervelog.cli.context import (
     journal_options,
 )
 from nervelog.cli.format import dash, plural
-from nervelog.cli.options import YES_OPTION
+from nervelog.cli.options import YES_OPTION, out_option
 from nervelog.domain.dates import parse_day
 from nervelog.domain.errors import JournalError
 from nervelog.domain.printable import printable
@@ -39,12 +39,7 @@ def _counts(journal: Journal) -> str:
 
 
 @click.command("backup", epilog=EPILOG)
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="Write the backup to this new file instead of the backups/ folder.",
-)
+@out_option("Write the backup to this new file instead of the backups/ folder.")
 @journal_options
 @friendly_errors
 def backup_cmd(out: Path | None) -> None:

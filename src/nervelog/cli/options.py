@@ -1,5 +1,5 @@
 """Click options and steps several commands share: the day recorded, a note typed or
-read, and deleting a record after asking.
+read, the file to write, and deleting a record after asking.
 
 Needs only click and the error types, so a command that uses them loads nothing more.
 """
@@ -7,6 +7,7 @@ Needs only click and the error types, so a command that uses them loads nothing 
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any, TypeVar
 
 import click
@@ -24,6 +25,13 @@ def date_option(help_text: str) -> Callable[[F], F]:
     """``--date DATE`` (default today) for the commands that record a day."""
     return click.option(
         "--date", "day", default="today", show_default=True, metavar="DATE", help=help_text
+    )
+
+
+def out_option(help_text: str) -> Callable[[F], F]:
+    """``--out FILE``, a file to write (a ``Path``; None when not given)."""
+    return click.option(
+        "--out", type=click.Path(dir_okay=False, path_type=Path), default=None, help=help_text
     )
 
 

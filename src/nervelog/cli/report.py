@@ -16,6 +16,7 @@ from nervelog.cli.context import (
     range_options,
     resolve_range,
 )
+from nervelog.cli.options import out_option
 from nervelog.storage.files import write_private
 from nervelog.storage.repository import Journal
 
@@ -77,12 +78,9 @@ def _paper(chosen: str | None, journal: Journal) -> str:
     show_default=True,
     help="pdf: for printing; text: 80 columns; md: Markdown.",
 )
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="File to write (created private, 0600). Default: a PDF named after the range "
-    "in the current folder; text and md go to standard output.",
+@out_option(
+    "File to write (created private, 0600). Default: a PDF named after the range "
+    "in the current folder; text and md go to standard output."
 )
 @click.option(
     "--paper",

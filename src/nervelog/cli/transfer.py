@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
+from nervelog.cli.options import out_option
 from nervelog.domain.errors import ValidationError
 from nervelog.storage.export import ExportFormat, export_text
 from nervelog.storage.files import write_private
@@ -24,12 +25,7 @@ from nervelog.storage.importing import import_data
     show_default=True,
     help="json: the whole journal; entries-csv / sessions-csv: one table.",
 )
-@click.option(
-    "--out",
-    type=click.Path(dir_okay=False, path_type=Path),
-    default=None,
-    help="File to write (created private, 0600). Default: standard output.",
-)
+@out_option("File to write (created private, 0600). Default: standard output.")
 @journal_options
 @friendly_errors
 def export_cmd(fmt: str, out: Path | None) -> None:
