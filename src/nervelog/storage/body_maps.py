@@ -8,6 +8,7 @@ import pendulum
 
 from nervelog.domain.body_map import MAPPED, SymptomMap, parse_placement
 from nervelog.domain.dates import parse_iso_date
+from nervelog.driver import sqlite
 from nervelog.storage import records
 from nervelog.storage.db import transaction
 from nervelog.storage.rows import Row
@@ -23,6 +24,16 @@ def map_from_row(row: Row) -> SymptomMap:
     raw = json.loads(row["regions"])
     regions = {s: parse_placement(raw.get(s, {}), s) for s in MAPPED}
     return SymptomMap(date=parse_iso_date(row["date"]), regions=regions, id=row["id"])
+
+
+def store_map(conn: sqlite.Connection, now: pendulum.DateTime, row: Row) -> tuple[int, bool]:
+    """Store a map row inside the caller's transaction; one map a day, so it replaces one
+    made the same day (history keeps it). Returns its id and whether anything changed."""
+    old = records.fetch_by(conn, "symptom_map", "date", row["date"])
+    if old is None:
+        return records.insert(conn, now, "symptom_map", {**row, "id": None}), True
+    records.update(conn, now, "symptom_map", old, {"regions": row["regions"]})
+    return int(old["id"]), old["regions"] != row["regions"]
 
 
 class SymptomMaps(records.JournalPart):
@@ -42,15 +53,8 @@ class SymptomMaps(records.JournalPart):
 
     def save(self, snapshot: SymptomMap) -> SymptomMap:
         """Store a map for its day; one made the same day before is replaced (history keeps it)."""
-        row = map_to_row(snapshot)
         with transaction(self.db) as conn:
-            old = records.fetch_by(conn, "symptom_map", "date", row["date"])
-            now = self.clock.now()
-            if old is None:
-                new_id = records.insert(conn, now, "symptom_map", {**row, "id": None})
-            else:
-                records.update(conn, now, "symptom_map", old, {"regions": row["regions"]})
-                new_id = int(old["id"])
+            new_id, _ = store_map(conn, self.clock.now(), map_to_row(snapshot))
         return SymptomMap(date=snapshot.date, regions=snapshot.normalised(), id=new_id)
 
     def set_symptom(

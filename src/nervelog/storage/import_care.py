@@ -30,7 +30,7 @@ from nervelog.domain.models import Dose, Event, Medication, Question
 from nervelog.domain.validation import Collector, parse_date_field, unknown_fields
 from nervelog.driver import sqlite
 from nervelog.storage import records
-from nervelog.storage.body_maps import map_to_row
+from nervelog.storage.body_maps import map_to_row, store_map
 from nervelog.storage.medicines import dose_to_row, medication_to_row
 from nervelog.storage.notables import event_to_row, question_to_row
 from nervelog.storage.rows import Row
@@ -209,16 +209,11 @@ def apply_care(
     for q in care.questions:
         store("question", question_to_row(q))
     for snapshot in care.maps:
-        row = map_to_row(snapshot)
-        old = records.fetch_by(conn, "symptom_map", "date", row["date"])
-        if old is not None and old["regions"] == row["regions"]:
-            unchanged += 1
-        elif old is not None:  # one map a day: the file's replaces it (history keeps it)
-            records.update(conn, now, "symptom_map", old, {"regions": row["regions"]})
+        _, changed = store_map(conn, now, map_to_row(snapshot))
+        if changed:
             added += 1
         else:
-            records.insert(conn, now, "symptom_map", {**row, "id": None})
-            added += 1
+            unchanged += 1
     return added, unchanged
 
 
