@@ -13,7 +13,7 @@ from dataclasses import dataclass
 import pendulum
 
 from nervelog.domain.models import Dose, Medication
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable_line
 
 START, CHANGE, STOP = "start", "change", "stop"
 
@@ -32,16 +32,16 @@ class MedicineChange:
     def text(self) -> str:
         """``pregabalin 75 mg → 150 mg``, ``started paracetamol 1 g (as needed)``."""
         c = self.course
-        name = printable(c.name, keep_newlines=False)
+        name = printable_line(c.name)
         if self.kind == CHANGE and self.previous is not None:
-            before = printable(self.previous.dose, keep_newlines=False)
-            return f"{name} {before} → {printable(c.dose, keep_newlines=False)}"
-        label = printable(c.label, keep_newlines=False)
+            before = printable_line(self.previous.dose)
+            return f"{name} {before} → {printable_line(c.dose)}"
+        label = printable_line(c.label)
         if self.kind == STOP:
             return f"stopped {label}"
         how = " (as needed)" if c.as_needed else ""
         if c.schedule.strip() and not c.as_needed:
-            how = f" ({printable(c.schedule.strip(), keep_newlines=False)})"
+            how = f" ({printable_line(c.schedule.strip())})"
         return f"started {label}{how}"
 
 
@@ -91,7 +91,7 @@ def doses_per_week(
     week_start: int = pendulum.MONDAY,
 ) -> list[WeeklyDoses]:
     """Doses logged per week and medicine, for the weeks that have any (oldest first)."""
-    names = {c.id: printable(c.name, keep_newlines=False) for c in courses}
+    names = {c.id: printable_line(c.name) for c in courses}
     weeks: dict[pendulum.Date, Counter[str]] = {}
     for d in doses:
         first = d.date.subtract(days=(d.date.weekday() - int(week_start)) % 7)

@@ -6,7 +6,7 @@ import pendulum
 
 from nervelog.analysis.care import doses_per_week, medicine_changes
 from nervelog.domain.dates import week_start_day
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable_line
 from nervelog.storage.repository import Journal
 
 
@@ -17,7 +17,7 @@ def care_text(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> str
     changes = medicine_changes(courses, start, end)
     now = [c for c in courses if c.current_on(end)]
     if now:
-        taken = "; ".join(printable(c.label, keep_newlines=False) for c in now)
+        taken = "; ".join(printable_line(c.label) for c in now)
         lines.append(f"  taken on {end}: {taken}")
     lines += [f"  {c.date}  {c.text()}" for c in changes]
     if not now and not changes:
@@ -34,13 +34,12 @@ def care_text(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> str
     others = [e for e in events if e.kind.casefold() != "fall"]
     lines += ["", f"Events ({len(falls)} fall{'' if len(falls) == 1 else 's'})"]
     lines += [
-        f"  {e.date}  {printable(e.kind, keep_newlines=False)}: {printable(e.text, keep_newlines=False)}"
-        for e in falls + others
+        f"  {e.date}  {printable_line(e.kind)}: {printable_line(e.text)}" for e in falls + others
     ] or ["  none recorded in this range"]
     lines += ["", "Where it is felt"] + _map_lines(journal, start, end)
     questions = journal.questions.list()
     lines += ["", f"Open questions for the next appointment ({len(questions)})"]
-    lines += [f"  - {printable(q.text, keep_newlines=False)}" for q in questions] or ["  none"]
+    lines += [f"  - {printable_line(q.text)}" for q in questions] or ["  none"]
     return "\n".join(lines)
 
 

@@ -18,7 +18,7 @@ from nervelog.cli.format import dash, plural
 from nervelog.cli.options import YES_OPTION, out_option
 from nervelog.domain.dates import parse_day
 from nervelog.domain.errors import JournalError
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable_line
 from nervelog.domain.text import one_line
 from nervelog.driver import sqlite
 from nervelog.storage import backup as snapshots
@@ -275,7 +275,7 @@ def _value(key: str, value: object) -> str:
     if key in ("notes", "provider", "kind", "name", "text", "answer", "reason", "schedule", "dose"):
         return f"“{_text(value)}”" if value else "–"
     if isinstance(value, list):
-        return printable("; ".join(str(v) for v in value), keep_newlines=False) or "–"
+        return printable_line("; ".join(str(v) for v in value)) or "–"
     return dash(value)
 
 

@@ -9,13 +9,13 @@ from nervelog.cli.options import DATE_HELP, date_option
 from nervelog.domain.care_validation import parse_dose, parse_medication
 from nervelog.domain.dates import parse_day
 from nervelog.domain.models import Medication
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable_line
 
 
 def course_text(m: Medication) -> str:
     """``pregabalin 75 mg, twice daily (medicine 3)``, printable."""
     how = "as needed" if m.as_needed else m.schedule.strip()
-    return printable(f"{m.label}{', ' + how if how else ''} (medicine {m.id})", keep_newlines=False)
+    return printable_line(f"{m.label}{', ' + how if how else ''} (medicine {m.id})")
 
 
 @click.group(epilog=EPILOG)
@@ -81,10 +81,10 @@ def med_change(medication_id: int, dose: str, schedule: str | None, day: str) ->
     medicines = ctx.journal().medicines
     new = medicines.change(medication_id, dose, schedule, when)
     old = medicines.course(medication_id)
-    before = printable(old.dose, keep_newlines=False) if old else "?"
+    before = printable_line(old.dose) if old else "?"
     click.echo(
-        f"Changed {printable(new.name, keep_newlines=False)} {before} → "
-        f"{printable(new.dose, keep_newlines=False)} on {when} (now medicine {new.id})."
+        f"Changed {printable_line(new.name)} {before} → "
+        f"{printable_line(new.dose)} on {when} (now medicine {new.id})."
     )
 
 
@@ -128,7 +128,7 @@ def med_took(medicine: str, day: str, time: str | None, amount: str, note: str) 
     raw = {"medication": course.id, "date": when, "time": time, "amount": amount, "notes": note}
     dose = medicines.took(parse_dose(raw, today))
     at = f" at {dose.time}" if dose.time else ""
-    amount_text = f", {printable(dose.amount, keep_newlines=False)}" if dose.amount else ""
+    amount_text = f", {printable_line(dose.amount)}" if dose.amount else ""
     click.echo(f"Logged a dose of {course_text(course)} on {dose.date}{at}{amount_text}.")
 
 
@@ -153,9 +153,9 @@ def med_list(everything: bool) -> None:
     rows = [
         [
             str(m.id),
-            printable(m.name, keep_newlines=False),
-            printable(m.dose, keep_newlines=False),
-            "as needed" if m.as_needed else printable(m.schedule, keep_newlines=False),
+            printable_line(m.name),
+            printable_line(m.dose),
+            "as needed" if m.as_needed else printable_line(m.schedule),
             m.started.isoformat(),
             "–" if m.stopped is None else m.stopped.isoformat(),
         ]

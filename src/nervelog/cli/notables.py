@@ -16,12 +16,13 @@ from nervelog.cli.context import (
 from nervelog.cli.options import DATE_HELP, YES_OPTION, date_option, delete_confirmed, existing
 from nervelog.domain.care_validation import parse_event, parse_question
 from nervelog.domain.dates import parse_day
-from nervelog.domain.models import SUGGESTED_EVENT_KINDS, Question
-from nervelog.domain.printable import printable
+from nervelog.domain.models import SUGGESTED_EVENT_KINDS, Event, Question
+from nervelog.domain.printable import printable_line
 
 
-def _one_line(text: str) -> str:
-    return printable(text, keep_newlines=False)
+def event_text(e: Event) -> str:
+    """``fall: Tripped on the stairs``, on one printable line."""
+    return f"{printable_line(e.kind)}: {printable_line(e.text)}"
 
 
 @click.group(epilog=EPILOG)
@@ -51,9 +52,7 @@ def event_add(kind: str, text: str, day: str) -> None:
     stored = ctx.journal().events.add(
         parse_event({"date": day, "kind": kind, "text": text}, ctx.clock.today())
     )
-    click.echo(
-        f"Added event {stored.id}: {stored.date} {_one_line(stored.kind)}: {_one_line(stored.text)}"
-    )
+    click.echo(f"Added event {stored.id}: {stored.date} {event_text(stored)}")
     if stored.kind not in SUGGESTED_EVENT_KINDS:
         click.echo(f"(Kind is free text; suggested kinds: {', '.join(SUGGESTED_EVENT_KINDS)}.)")
 
@@ -76,7 +75,7 @@ def event_list(from_: str | None, to_: str | None, last: str | None) -> None:
         return
     for e in events:
         mark = "!" if e.kind.casefold() == "fall" else " "
-        click.echo(f"{mark} {e.id:>4}  {e.date}  {_one_line(e.kind)}: {_one_line(e.text)}")
+        click.echo(f"{mark} {e.id:>4}  {e.date}  {event_text(e)}")
 
 
 @event.command("delete", epilog=EPILOG)
@@ -88,7 +87,7 @@ def event_delete(event_id: int, yes: bool) -> None:
     """Delete event ID, after asking (the history keeps a copy; `nervelog undo` restores it)."""
     events = current().journal().events
     found = existing(events.get(event_id), event_id, "the id of an event (see nervelog event list)")
-    question = f"Delete {found.date} {_one_line(found.kind)}: {_one_line(found.text)}?"
+    question = f"Delete {found.date} {event_text(found)}?"
     delete_confirmed("event", event_id, question, yes, events.delete)
 
 
@@ -140,9 +139,9 @@ def ask(text: str) -> None:
 
 def question_line(q: Question) -> str:
     """``   3  2026-11-02  Could the dose go up?`` with the answer when there is one."""
-    line = f"{q.id:>4}  {q.raised_on}  {_one_line(q.text)}"
+    line = f"{q.id:>4}  {q.raised_on}  {printable_line(q.text)}"
     if not q.is_open:
-        answer = f": {_one_line(q.answer)}" if q.answer.strip() else ""
+        answer = f": {printable_line(q.answer)}" if q.answer.strip() else ""
         line += f"\n      answered {q.answered_on}{answer}"
     return line
 
@@ -193,5 +192,5 @@ def question_delete(question_id: int, yes: bool) -> None:
     questions = current().journal().questions
     expected = "the id of a question (see nervelog question list)"
     found = existing(questions.get(question_id), question_id, expected)
-    prompt = f"Delete the question “{_one_line(found.text)}”?"
+    prompt = f"Delete the question “{printable_line(found.text)}”?"
     delete_confirmed("question", question_id, prompt, yes, questions.delete)

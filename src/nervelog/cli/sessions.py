@@ -29,7 +29,7 @@ from nervelog.cli.options import (
 from nervelog.cli.table import table
 from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import SUGGESTED_KINDS, Session
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable_line
 from nervelog.domain.scores import SCORES
 from nervelog.domain.text import one_line
 from nervelog.domain.validation import SESSION_FIELDS, parse_session, unknown_fields
@@ -75,7 +75,7 @@ def session_line(s: Session) -> list[str]:
         str(s.id),
         s.date.isoformat(),
         dash(s.time),
-        printable(s.kind, keep_newlines=False),
+        printable_line(s.kind),
         dash(s.duration_min),
         one_line(s.provider, 18),
         one_line("; ".join(s.body_areas), 18),
@@ -160,15 +160,10 @@ def session_add(
     if problems:
         raise ValidationError(problems)
     stored = ctx.journal().add_session(parsed)
-    click.echo(
-        f"Added session {stored.id}: {stored.date.isoformat()} {printable(stored.kind, keep_newlines=False)}"
-    )
+    kind = printable_line(stored.kind)
+    click.echo(f"Added session {stored.id}: {stored.date.isoformat()} {kind}")
     if stored.kind not in SUGGESTED_KINDS:
-        click.echo(
-            f"(Kind '{printable(stored.kind, keep_newlines=False)}' is free text; suggested kinds: "
-            + ", ".join(SUGGESTED_KINDS)
-            + ".)"
-        )
+        click.echo(f"(Kind '{kind}' is free text; suggested kinds: {', '.join(SUGGESTED_KINDS)}.)")
 
 
 @session.command("list", epilog=EPILOG)

@@ -6,7 +6,7 @@ import click
 
 from nervelog.cli.context import EPILOG, current, friendly_errors, journal_options
 from nervelog.cli.table import table
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable_line
 from nervelog.domain.settings import SETTINGS, parse_setting, setting_named
 
 
@@ -30,8 +30,7 @@ def settings(ctx: click.Context) -> None:
         return
     journal = current().journal()
     rows = [
-        [key, printable(journal.setting(key), keep_newlines=False) or "–", s.about]
-        for key, s in SETTINGS.items()
+        [key, printable_line(journal.setting(key)) or "–", s.about] for key, s in SETTINGS.items()
     ]
     click.echo(table(["setting", "value", "what it is for"], rows))
 
@@ -46,7 +45,7 @@ def set_cmd(key: str, value: str) -> None:
     ctx = current()
     stored = parse_setting(key, value, ctx.clock.today())
     ctx.journal().set_setting(key, stored)
-    click.echo(f"{key}: {printable(stored, keep_newlines=False) or '(empty)'}")
+    click.echo(f"{key}: {printable_line(stored) or '(empty)'}")
 
 
 @settings.command("unset", epilog=EPILOG)

@@ -16,7 +16,7 @@ from nervelog.cli.context import (
 )
 from nervelog.cli.format import dash, plural
 from nervelog.cli.table import table
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable_line
 from nervelog.domain.scores import SCORES
 from nervelog.domain.text import one_line
 from nervelog.storage.repository import Journal
@@ -39,7 +39,7 @@ def show_table(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> st
                 day.isoformat() + mark,
                 day.format("ddd"),
                 *scores,
-                printable(", ".join(sessions.get(day, [])), keep_newlines=False),
+                printable_line(", ".join(sessions.get(day, []))),
                 one_line(entry.notes, 30) if entry else "",
             ]
         )

@@ -45,7 +45,7 @@ from nervelog.cli.context import (
 from nervelog.cli.table import table
 from nervelog.domain.disclaimer import DISCLAIMER
 from nervelog.domain.errors import Problem
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable_line
 from nervelog.domain.scores import SCORES, Score
 
 WIDTH = 100
@@ -91,8 +91,7 @@ def summary_text(summary: PeriodSummary, changes: dict[Score, ScoreChange]) -> s
     ]
     if summary.sessions_by_kind:
         kinds = ", ".join(
-            f"{printable(kind, keep_newlines=False)} {count}"
-            for kind, count in summary.sessions_by_kind.items()
+            f"{printable_line(kind)} {count}" for kind, count in summary.sessions_by_kind.items()
         )
         lines.append(f"Sessions: {summary.sessions} ({kinds})")
     else:
@@ -190,7 +189,7 @@ def response_text(
         )
     )
     for kind in kinds:
-        name = printable(kind.kind, keep_newlines=False)
+        name = printable_line(kind.kind)
         count = f"{kind.sessions} session{'' if kind.sessions == 1 else 's'}"
         lines += ["", f"{name}: {count} on {kind.days} day{'' if kind.days == 1 else 's'}"]
         lines.append(response_table(kind.scores, window))
@@ -200,7 +199,7 @@ def response_text(
             s = r.session
             when = s.date.isoformat() + (f" {s.time}" if s.time else "")
             ident = f"#{s.id} " if s.id is not None else ""
-            lines += ["", f"{ident}{when} {printable(s.kind, keep_newlines=False)}"]
+            lines += ["", f"{ident}{when} {printable_line(s.kind)}"]
             lines.append(response_table(r.scores, window))
     return "\n".join(lines)
 

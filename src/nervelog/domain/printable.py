@@ -32,3 +32,8 @@ def printable(text: str, *, keep_newlines: bool = True) -> str:
         else:
             out.append(char)
     return "".join(out)
+
+
+def printable_line(text: str) -> str:
+    """``text`` as ``printable`` shows it on one line: newlines and tabs as escapes too."""
+    return printable(text, keep_newlines=False)

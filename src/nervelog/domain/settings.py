@@ -68,9 +68,9 @@ def parse_setting(key: str, value: str, today: pendulum.Date) -> str:
     if key in _LENGTH:
         # Here, not at the top: the journal reads the defaults above on every command,
         # and `nervelog log` does not load wcwidth (domain.text).
-        from nervelog.domain.printable import printable
+        from nervelog.domain.printable import printable_line
 
-        if len(text) > _LENGTH[key] or printable(text, keep_newlines=False) != text:
+        if len(text) > _LENGTH[key] or printable_line(text) != text:
             raise problem.error()
         return text
     if key == "date_of_birth":

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import wcwidth
 
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable_line
 
 ELLIPSIS = "…"
 
@@ -42,7 +42,7 @@ def one_line(text: str, width: int) -> str:
     An ellipsis shows that something was left out: the rest of the line, or more lines.
     """
     first, _, rest = text.strip().partition("\n")
-    shown = printable(first.replace("\t", " "), keep_newlines=False)
+    shown = printable_line(first.replace("\t", " "))
     if rest:
         return _cut(shown, width - 1) + ELLIPSIS
     return clip(shown, width)

@@ -18,7 +18,7 @@ import pendulum
 
 from nervelog.analysis import Bucket, monthly_means, shown_means
 from nervelog.analysis.care import CHANGE, START, STOP
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable_line
 from nervelog.domain.scores import SCORES, Score
 from nervelog.render.report_model import ReportModel, is_fall
 from nervelog.render.timeline import session_letters
@@ -218,7 +218,7 @@ def _strip(
     marks += [(2, e.date, EVENT_SYMBOL) for e in model.events if not is_fall(e)]
     pdf.set_font(font, "", 5.5)
     hidden += _lettered(pdf, [(x_of(day.toordinal()), s) for _, day, s in sorted(marks)], marks_y)
-    key = tuple((letters[k], printable(k, keep_newlines=False), n) for k, n in kinds.items())
+    key = tuple((letters[k], printable_line(k), n) for k, n in kinds.items())
     return key, hidden
 
 

@@ -41,7 +41,7 @@ from nervelog.analysis.care import (
 from nervelog.domain.dates import week_start_day
 from nervelog.domain.disclaimer import DISCLAIMER
 from nervelog.domain.models import Entry, Event, Medication, Question, Session
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable, printable_line
 from nervelog.domain.scores import SCORES, Score
 from nervelog.render.report_source import ReportSource, read_report_source
 from nervelog.storage.repository import Journal
@@ -205,11 +205,11 @@ def compose_report(
     in_range = tuple(
         c for c in courses if c.started <= end and (c.stopped is None or c.stopped > start)
     )
-    clean = printable  # every field the user wrote is made printable once, here
+    clean = printable_line  # every field the user wrote is made printable once, here
     return ReportModel(
-        name=clean(source.name.strip(), keep_newlines=False),
-        date_of_birth=clean(source.date_of_birth.strip(), keep_newlines=False),
-        patient_id=clean(source.patient_id.strip(), keep_newlines=False),
+        name=clean(source.name.strip()),
+        date_of_birth=clean(source.date_of_birth.strip()),
+        patient_id=clean(source.patient_id.strip()),
         start=start,
         end=end,
         generated_at=source.generated_at,

@@ -5,7 +5,7 @@ Every figure with its n, an en dash for nothing (never 0), the patient's text pr
 
 from __future__ import annotations
 
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable, printable_line
 from nervelog.domain.scores import SCORES
 from nervelog.render.report_model import ReportModel
 from nervelog.render.report_wording import (
@@ -54,8 +54,8 @@ def medicine_rows(model: ReportModel) -> list[tuple[str, ...]]:
         notes = " · ".join(t.strip() for t in (c.reason, c.notes) if t.strip())
         rows.append(
             (
-                printable(c.label, keep_newlines=False),
-                printable(how, keep_newlines=False) or "–",
+                printable_line(c.label),
+                printable_line(how) or "–",
                 c.started.isoformat(),
                 "ongoing" if c.stopped is None else c.stopped.isoformat(),
                 printable(notes) or "–",
@@ -105,7 +105,7 @@ def session_rows(model: ReportModel) -> list[tuple[str, str, str, str]]:
     return [
         (
             session_when(s),
-            printable(s.kind, keep_newlines=False),
+            printable_line(s.kind),
             duration_text(s),
             session_details(s),
         )
@@ -117,7 +117,7 @@ def response_rows(model: ReportModel) -> list[tuple[str, ...]]:
     """Per kind and score: session day, before → after, next day, in-session ratings."""
     rows: list[tuple[str, ...]] = []
     for kind in model.kind_responses:
-        label = f"{printable(kind.kind, keep_newlines=False)} ({kind.sessions})"
+        label = f"{printable_line(kind.kind)} ({kind.sessions})"
         for score in SCORES:
             r = kind.scores[score]
             rows.append(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from nervelog.analysis import NO_BASELINE_NOTE, Figure, change_and_swing
 from nervelog.domain.body_map import MAPPED, region_text
 from nervelog.domain.models import Event, Medication, Session
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable, printable_line
 from nervelog.domain.scores import SCORES, Score, Scores
 from nervelog.render.report_model import ReportModel, is_fall
 
@@ -40,9 +40,9 @@ def session_details(session: Session) -> str:
     """Provider, body areas, quick ratings and notes of one session, printable."""
     parts: list[str] = []
     if session.provider.strip():
-        parts.append(printable(session.provider.strip(), keep_newlines=False))
+        parts.append(printable_line(session.provider.strip()))
     if session.body_areas:
-        parts.append(printable(", ".join(session.body_areas), keep_newlines=False))
+        parts.append(printable_line(", ".join(session.body_areas)))
     before, after = ratings_text(session.before), ratings_text(session.after)
     if before or after:
         parts.append(f"rated before: {before or '–'}; after: {after or '–'}")
@@ -82,7 +82,7 @@ def question_lines(model: ReportModel) -> list[str]:
     """The open questions, oldest first, as the patient wrote them."""
     if not model.open_questions:
         return ["No open questions recorded."]
-    return [f"{printable(q.text, keep_newlines=False)}" for q in model.open_questions]
+    return [f"{printable_line(q.text)}" for q in model.open_questions]
 
 
 def medicine_lines(model: ReportModel) -> list[str]:
@@ -107,8 +107,8 @@ def medicine_lines(model: ReportModel) -> list[str]:
 
 def _course_text(course: Medication) -> str:
     how = "as needed" if course.as_needed else course.schedule.strip()
-    label = printable(course.label, keep_newlines=False)
-    return f"{label}, {printable(how, keep_newlines=False)}" if how else label
+    label = printable_line(course.label)
+    return f"{label}, {printable_line(how)}" if how else label
 
 
 def event_lines(model: ReportModel, limit: int | None = MAX_EVENTS_ON_PAGE_1) -> list[str]:
@@ -119,10 +119,7 @@ def event_lines(model: ReportModel, limit: int | None = MAX_EVENTS_ON_PAGE_1) ->
     shown = list(model.events)
     if limit is not None:
         shown = shown[: max(limit, falls)]
-    lines = [
-        f"{e.date.isoformat()} {event_kind(e)}: {printable(e.text, keep_newlines=False)}"
-        for e in shown
-    ]
+    lines = [f"{e.date.isoformat()} {event_kind(e)}: {printable_line(e.text)}" for e in shown]
     more = len(model.events) - len(shown)
     if more:
         lines.append(f"… and {more} more, listed under Events.")
@@ -133,7 +130,7 @@ def event_lines(model: ReportModel, limit: int | None = MAX_EVENTS_ON_PAGE_1) ->
 
 def event_kind(event: Event) -> str:
     """An event's kind as printed: a fall in capitals, so it is not missed."""
-    kind = printable(event.kind.strip(), keep_newlines=False)
+    kind = printable_line(event.kind.strip())
     return kind.upper() if is_fall(event) else kind
 
 
@@ -211,7 +208,7 @@ def around_lines(model: ReportModel) -> list[str]:
             if moved.mean is not None:
                 figures.append(f"{score.value} {moved.mean:+.1f} (n={moved.n})")
         plural = "" if kind.sessions == 1 else "s"
-        name = printable(kind.kind, keep_newlines=False)
+        name = printable_line(kind.kind)
         shown = ", ".join(figures) or "no scores on both sides"
         lines.append(f"{name} ({kind.sessions} session{plural}): {shown}")
     swings = ", ".join(

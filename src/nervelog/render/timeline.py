@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 import pendulum
 
 from nervelog.domain.models import Session
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable_line
 
 
 def session_letters(kinds: Iterable[str]) -> dict[str, str]:
@@ -23,7 +23,7 @@ def session_letters(kinds: Iterable[str]) -> dict[str, str]:
     """
     letters: dict[str, str] = {}
     for kind in kinds:
-        name = printable(kind, keep_newlines=False).strip() or "?"
+        name = printable_line(kind).strip() or "?"
         size = 1
         while name[:size].upper() in letters.values() and size < len(name):
             size += 1

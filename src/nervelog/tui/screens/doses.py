@@ -15,7 +15,7 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from nervelog.domain.models import Dose, Medication
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable_line
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
 
@@ -36,7 +36,7 @@ def log_dose_now(node: Widget, ctx: AppContext, course: Medication) -> bool:
 def label_of(course: Medication) -> str:
     """A course as the check-in names it, on one line; the line wraps, so nothing is cut
     (and no text-width tables load before the check-in first shows)."""
-    return printable(course.label, keep_newlines=False)
+    return printable_line(course.label)
 
 
 def care_line(node: Widget, ctx: AppContext, day: pendulum.Date) -> str:

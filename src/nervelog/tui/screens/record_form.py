@@ -20,7 +20,7 @@ from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static
 
 from nervelog.domain.errors import ValidationError
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable_line
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
 
@@ -95,7 +95,7 @@ class RecordForm(ModalScreen[bool]):
         lines = ["Not saved. Please fix:"]
         if isinstance(attempt.error, ValidationError):
             for problem in attempt.error.problems:
-                lines.append(f"• {printable(str(problem), keep_newlines=False)}")
+                lines.append(f"• {printable_line(str(problem))}")
                 for widget in self.query(f"#f-{problem.field}"):
                     widget.add_class("-problem")
         else:

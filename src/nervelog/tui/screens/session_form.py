@@ -13,7 +13,7 @@ from textual.widgets import Input, Label, Static, TextArea
 
 from nervelog.domain.errors import RecordGone, ValidationError
 from nervelog.domain.models import SUGGESTED_KINDS, Session
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable, printable_line
 from nervelog.domain.scores import SCORES, Scores
 from nervelog.domain.validation import parse_session
 from nervelog.tui.context import AppContext
@@ -176,7 +176,7 @@ class SessionFormScreen(Screen[Session | None]):
     def _show_problems(self, exc: ValidationError) -> None:
         lines = ["Not saved. Please fix:"]
         for problem in exc.problems:
-            lines.append(f"• {printable(str(problem), keep_newlines=False)}")
+            lines.append(f"• {printable_line(str(problem))}")
             for widget in self.query(f"#f-{problem.field}"):
                 widget.add_class("-problem")
         self._show_lines(lines)
