@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from nervelog.cli.context import EPILOG, current, friendly_errors, journal_options
-from nervelog.cli.options import DATE_HELP, date_option
+from nervelog.cli.context import EPILOG, current
+from nervelog.cli.options import DATE_HELP, date_option, journal_command
 from nervelog.domain.body_map import (
     GROUPS,
     MAPPED,
@@ -53,8 +53,7 @@ def map_group() -> None:
 @click.argument("symptom")
 @click.argument("regions", nargs=-1)
 @date_option("From which day: " + DATE_HELP)
-@journal_options
-@friendly_errors
+@journal_command
 def map_set(symptom: str, regions: tuple[str, ...], day: str) -> None:
     """Mark where SYMPTOM (numbness, tingling or pain) is felt now: exactly REGIONS.
 
@@ -83,8 +82,7 @@ def _later_maps_note(maps: list[SymptomMap], day: object) -> None:
 @map_group.command("clear", epilog=EPILOG)
 @click.argument("symptom")
 @date_option("From which day: " + DATE_HELP)
-@journal_options
-@friendly_errors
+@journal_command
 def map_clear(symptom: str, day: str) -> None:
     """Mark SYMPTOM as no longer felt anywhere.
 
@@ -103,8 +101,7 @@ def map_clear(symptom: str, day: str) -> None:
 @map_group.command("show", epilog=EPILOG)
 @date_option("The map holding on this day: " + DATE_HELP)
 @click.option("--symptom", default=None, help="Draw this symptom's regions (default: each).")
-@journal_options
-@friendly_errors
+@journal_command
 def map_show(day: str, symptom: str | None) -> None:
     """Draw the map as it was on a day (today by default), with the regions by name.
 
@@ -132,8 +129,7 @@ def map_show(day: str, symptom: str | None) -> None:
 
 
 @map_group.command("history", epilog=EPILOG)
-@journal_options
-@friendly_errors
+@journal_command
 def map_history() -> None:
     """What changed on the map, and when.
 

@@ -8,7 +8,8 @@ from pathlib import Path
 
 import click
 
-from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
+from nervelog.cli.context import EPILOG, UserError, current
+from nervelog.cli.options import journal_command
 from nervelog.cli.unlock import keyring_marker, passphrase_for, store_in_keyring
 from nervelog.domain.errors import JournalError
 from nervelog.paths import is_encrypted
@@ -116,8 +117,7 @@ def _opens(file: Path, key: str) -> bool:
     is_flag=True,
     help="Also keep the passphrase in the system keyring, to unlock without typing it.",
 )
-@journal_options
-@friendly_errors
+@journal_command
 def encrypt(use_keyring: bool) -> None:
     """Encrypt the journal and all its backups with a passphrase (SQLCipher 4).
 
@@ -154,8 +154,7 @@ def encrypt(use_keyring: bool) -> None:
 
 
 @click.command(epilog=EPILOG)
-@journal_options
-@friendly_errors
+@journal_command
 def decrypt() -> None:
     """Turn encryption off: the journal and its backups become plain SQLite files again.
 
@@ -173,8 +172,7 @@ def decrypt() -> None:
 
 
 @click.command(epilog=EPILOG)
-@journal_options
-@friendly_errors
+@journal_command
 def passphrase() -> None:
     """Change the passphrase of an encrypted journal and of all its backups.
 

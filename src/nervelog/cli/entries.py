@@ -7,15 +7,9 @@ from __future__ import annotations
 
 import click
 
-from nervelog.cli.context import (
-    EPILOG,
-    UserError,
-    current,
-    friendly_errors,
-    journal_options,
-)
+from nervelog.cli.context import EPILOG, UserError, current, journal_options
 from nervelog.cli.format import dash
-from nervelog.cli.options import DATE_HELP, date_option, note_options, read_note
+from nervelog.cli.options import DATE_HELP, date_option, journal_command, note_options, read_note
 from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.models import Entry
 from nervelog.domain.scores import SCORES, Score
@@ -43,8 +37,7 @@ def _score_option(score: Score) -> click.Option:
     "A note for the day (replaces the previous note).",
     "Read the note from a file; '-' reads standard input (keeps it out of shell history).",
 )
-@journal_options
-@friendly_errors
+@journal_command
 def log(day: str, note: str | None, note_file: click.File | None, **raw_scores: str | None) -> None:
     """Record how today (or another day) went, over the last 24 hours on average.
 
@@ -90,8 +83,7 @@ def where() -> None:
 
 
 @click.command(epilog=EPILOG)
-@journal_options
-@friendly_errors
+@journal_command
 def check() -> None:
     """Check the journal's integrity and schema version."""
     from nervelog.storage.cipher import is_encrypted

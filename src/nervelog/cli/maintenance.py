@@ -6,16 +6,9 @@ from pathlib import Path
 
 import click
 
-from nervelog.cli.context import (
-    EPILOG,
-    RECORD_ID,
-    UserError,
-    current,
-    friendly_errors,
-    journal_options,
-)
+from nervelog.cli.context import EPILOG, RECORD_ID, UserError, current
 from nervelog.cli.format import dash, plural
-from nervelog.cli.options import YES_OPTION, out_option
+from nervelog.cli.options import YES_OPTION, journal_command, out_option
 from nervelog.domain.dates import parse_day
 from nervelog.domain.errors import JournalError
 from nervelog.domain.printable import printable_line
@@ -40,8 +33,7 @@ def _counts(journal: Journal) -> str:
 
 @click.command("backup", epilog=EPILOG)
 @out_option("Write the backup to this new file instead of the backups/ folder.")
-@journal_options
-@friendly_errors
+@journal_command
 def backup_cmd(out: Path | None) -> None:
     """Save a snapshot of the journal (SQLite backup; safe while nervelog is in use).
 
@@ -73,8 +65,7 @@ def backup_cmd(out: Path | None) -> None:
 @click.command("restore", epilog=EPILOG)
 @click.argument("file", type=click.Path(dir_okay=False, path_type=Path))
 @YES_OPTION
-@journal_options
-@friendly_errors
+@journal_command
 def restore_cmd(file: Path, yes: bool) -> None:
     """Replace the journal with a backup FILE.
 
@@ -170,8 +161,7 @@ def _encryption_change(source_key: str | None, target: Path) -> str:
     show_default=True,
     help="Show at most this many of the newest changes (0: all).",
 )
-@journal_options
-@friendly_errors
+@journal_command
 def history_cmd(day: str | None, session_id: int | None, limit: int) -> None:
     """List recorded changes, newest last: every save, edit, delete and undo."""
     if day is not None and session_id is not None:
@@ -204,8 +194,7 @@ def history_cmd(day: str | None, session_id: int | None, limit: int) -> None:
 
 
 @click.command("undo", epilog=EPILOG)
-@journal_options
-@friendly_errors
+@journal_command
 def undo_cmd() -> None:
     """Revert the newest change not yet undone; run again to go further back.
 

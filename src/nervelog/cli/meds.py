@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import click
 
-from nervelog.cli.context import EPILOG, RECORD_ID, current, friendly_errors, journal_options
-from nervelog.cli.options import DATE_HELP, date_option
+from nervelog.cli.context import EPILOG, RECORD_ID, current
+from nervelog.cli.options import DATE_HELP, date_option, journal_command
 from nervelog.domain.care_validation import parse_dose, parse_medication
 from nervelog.domain.dates import parse_day
 from nervelog.domain.models import Medication
@@ -39,8 +39,7 @@ def med() -> None:
 @click.option("--reason", default="", help="Why it was prescribed.")
 @click.option("--note", default="", help="Anything else about it.")
 @date_option("The day of the first dose: " + DATE_HELP)
-@journal_options
-@friendly_errors
+@journal_command
 def med_start(
     name: str, dose: str, schedule: str, as_needed: bool, day: str, reason: str, note: str
 ) -> None:
@@ -68,8 +67,7 @@ def med_start(
 @click.option("--dose", required=True, help='The new dose, e.g. "150 mg".')
 @click.option("--schedule", default=None, help="A new schedule (default: unchanged).")
 @date_option("The day of the new dose: " + DATE_HELP)
-@journal_options
-@friendly_errors
+@journal_command
 def med_change(medication_id: int, dose: str, schedule: str | None, day: str) -> None:
     """Change the dose of medicine ID: the course stops and the next one starts that day.
 
@@ -92,8 +90,7 @@ def med_change(medication_id: int, dose: str, schedule: str | None, day: str) ->
 @click.argument("medication_id", metavar="ID", type=RECORD_ID)
 @click.option("--reason", default="", help="Why it was stopped (kept in its notes).")
 @date_option("The day it was stopped (not taken from then on): " + DATE_HELP)
-@journal_options
-@friendly_errors
+@journal_command
 def med_stop(medication_id: int, day: str, reason: str) -> None:
     """Stop taking medicine ID (from today, or --date).
 
@@ -112,8 +109,7 @@ def med_stop(medication_id: int, day: str, reason: str) -> None:
 @click.option("--amount", default="", help='How much, e.g. "1 g" (default: as usual).')
 @click.option("--note", default="", help="Anything else about it.")
 @date_option(DATE_HELP)
-@journal_options
-@friendly_errors
+@journal_command
 def med_took(medicine: str, day: str, time: str | None, amount: str, note: str) -> None:
     """Log one dose of an as-needed medicine, by its name or id.
 
@@ -134,8 +130,7 @@ def med_took(medicine: str, day: str, time: str | None, amount: str, note: str) 
 
 @med.command("list", epilog=EPILOG)
 @click.option("--all", "everything", is_flag=True, help="Every course, with its dose changes.")
-@journal_options
-@friendly_errors
+@journal_command
 def med_list(everything: bool) -> None:
     """List the medicines taken now (or every course with --all).
 

@@ -4,16 +4,15 @@ from __future__ import annotations
 
 import click
 
-from nervelog.cli.context import (
-    EPILOG,
-    RECORD_ID,
-    current,
-    friendly_errors,
-    journal_options,
-    range_options,
-    resolve_range,
+from nervelog.cli.context import EPILOG, RECORD_ID, current, range_options, resolve_range
+from nervelog.cli.options import (
+    DATE_HELP,
+    YES_OPTION,
+    date_option,
+    delete_confirmed,
+    existing,
+    journal_command,
 )
-from nervelog.cli.options import DATE_HELP, YES_OPTION, date_option, delete_confirmed, existing
 from nervelog.domain.care_validation import parse_event, parse_question
 from nervelog.domain.dates import parse_day
 from nervelog.domain.models import SUGGESTED_EVENT_KINDS, Event, Question
@@ -40,8 +39,7 @@ def event() -> None:
 @click.argument("kind")
 @click.argument("text")
 @date_option(DATE_HELP)
-@journal_options
-@friendly_errors
+@journal_command
 def event_add(kind: str, text: str, day: str) -> None:
     """Record an event of KIND (fall, flare, illness, injury, procedure, appointment, other).
 
@@ -59,8 +57,7 @@ def event_add(kind: str, text: str, day: str) -> None:
 
 @event.command("list", epilog=EPILOG)
 @range_options(default_last="90d")
-@journal_options
-@friendly_errors
+@journal_command
 def event_list(from_: str | None, to_: str | None, last: str | None) -> None:
     """List the events of a range (default: the last 90 days), falls marked first.
 
@@ -81,8 +78,7 @@ def event_list(from_: str | None, to_: str | None, last: str | None) -> None:
 @event.command("delete", epilog=EPILOG)
 @click.argument("event_id", metavar="ID", type=RECORD_ID)
 @YES_OPTION
-@journal_options
-@friendly_errors
+@journal_command
 def event_delete(event_id: int, yes: bool) -> None:
     """Delete event ID, after asking (the history keeps a copy; `nervelog undo` restores it)."""
     events = current().journal().events
@@ -113,8 +109,7 @@ def _add_question(text: str) -> None:
 
 @question.command("add", epilog=EPILOG)
 @click.argument("text")
-@journal_options
-@friendly_errors
+@journal_command
 def question_add(text: str) -> None:
     """Note a question for the next appointment.
 
@@ -126,8 +121,7 @@ def question_add(text: str) -> None:
 
 @click.command("ask", epilog=EPILOG)
 @click.argument("text")
-@journal_options
-@friendly_errors
+@journal_command
 def ask(text: str) -> None:
     """Note a question for the next appointment (short for `question add`).
 
@@ -148,8 +142,7 @@ def question_line(q: Question) -> str:
 
 @question.command("list", epilog=EPILOG)
 @click.option("--all", "everything", is_flag=True, help="Answered questions too.")
-@journal_options
-@friendly_errors
+@journal_command
 def question_list(everything: bool) -> None:
     """List the open questions (with --all, the answered ones too).
 
@@ -168,8 +161,7 @@ def question_list(everything: bool) -> None:
 @click.argument("question_id", metavar="ID", type=RECORD_ID)
 @click.argument("answer", default="")
 @date_option("When it was answered: " + DATE_HELP)
-@journal_options
-@friendly_errors
+@journal_command
 def question_answer(question_id: int, answer: str, day: str) -> None:
     """Mark question ID answered, with the ANSWER given (optional).
 
@@ -185,8 +177,7 @@ def question_answer(question_id: int, answer: str, day: str) -> None:
 @question.command("delete", epilog=EPILOG)
 @click.argument("question_id", metavar="ID", type=RECORD_ID)
 @YES_OPTION
-@journal_options
-@friendly_errors
+@journal_command
 def question_delete(question_id: int, yes: bool) -> None:
     """Delete question ID, after asking (the history keeps a copy)."""
     questions = current().journal().questions

@@ -1,5 +1,5 @@
-"""Click options and steps several commands share: the day recorded, a note typed or
-read, the file to write, and deleting a record after asking.
+"""Click options and steps several commands share: the journal's options, the day
+recorded, a note typed or read, the file to write, and deleting a record after asking.
 
 Needs only click and the error types, so a command that uses them loads nothing more.
 """
@@ -12,13 +12,18 @@ from typing import Any, TypeVar
 
 import click
 
-from nervelog.cli.context import UserError
+from nervelog.cli.context import UserError, friendly_errors, journal_options
 from nervelog.domain.errors import Problem
 
 F = TypeVar("F", bound=Callable[..., Any])
 T = TypeVar("T")
 DATE_HELP = "YYYY-MM-DD, today, yesterday or 'N days ago'."
 YES_OPTION = click.option("--yes", is_flag=True, help="Do not ask for confirmation.")
+
+
+def journal_command(command: F) -> F:
+    """``--db`` and ``--demo``, and journal errors as one clear message (exit status 2)."""
+    return journal_options(friendly_errors(command))
 
 
 def date_option(help_text: str) -> Callable[[F], F]:

@@ -6,14 +6,8 @@ import click
 import pendulum
 
 from nervelog.analysis import PhaseSummary, phase_comparison
-from nervelog.cli.context import (
-    EPILOG,
-    RECORD_ID,
-    UserError,
-    current,
-    friendly_errors,
-    journal_options,
-)
+from nervelog.cli.context import EPILOG, RECORD_ID, UserError, current
+from nervelog.cli.options import journal_command
 from nervelog.cli.stats import with_n
 from nervelog.cli.table import table
 from nervelog.domain.dates import DATE_FORMATS, parse_day, parse_iso_date
@@ -105,8 +99,7 @@ def phase() -> None:
     metavar="ID",
     help="The days of medicine course ID (to today while it is taken); NAME is optional.",
 )
-@journal_options
-@friendly_errors
+@journal_command
 def phase_add(name: str | None, from_: str | None, to_: str | None, from_med: int | None) -> None:
     """Add a phase called NAME running from one date to another (inclusive).
 
@@ -137,8 +130,7 @@ def phase_add(name: str | None, from_: str | None, to_: str | None, from_med: in
 
 
 @phase.command("list", epilog=EPILOG)
-@journal_options
-@friendly_errors
+@journal_command
 def phase_list() -> None:
     """List phases and their per-score means (n = days with a value), side by side."""
     journal = current().journal()
@@ -157,8 +149,7 @@ def phase_list() -> None:
 
 @phase.command("delete", epilog=EPILOG)
 @click.argument("phase_id", metavar="ID", type=RECORD_ID)
-@journal_options
-@friendly_errors
+@journal_command
 def phase_delete(phase_id: int) -> None:
     """Delete the phase with this ID (see nervelog phase list); entries are not touched."""
     if not current().journal().delete_phase(phase_id):

@@ -8,8 +8,9 @@ from typing import Any
 
 import click
 
-from nervelog.cli.context import EPILOG, F, UserError, current, friendly_errors, journal_options
+from nervelog.cli.context import EPILOG, F, UserError, current, journal_options
 from nervelog.cli.due import due_state
+from nervelog.cli.options import journal_command
 from nervelog.reminder import (
     REMINDER_TEXT,
     Installed,
@@ -57,8 +58,7 @@ def remind() -> None:
 
 @remind.command("set", epilog=EPILOG)
 @click.argument("time", metavar="HH:MM")
-@journal_options
-@friendly_errors
+@journal_command
 @reminder_errors
 def set_reminder(time: str) -> None:
     """Remind me every day at HH:MM (24-hour clock) when today is not logged.

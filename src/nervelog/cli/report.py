@@ -7,16 +7,8 @@ from pathlib import Path
 import click
 import pendulum
 
-from nervelog.cli.context import (
-    EPILOG,
-    UserError,
-    current,
-    friendly_errors,
-    journal_options,
-    range_options,
-    resolve_range,
-)
-from nervelog.cli.options import out_option
+from nervelog.cli.context import EPILOG, UserError, current, range_options, resolve_range
+from nervelog.cli.options import journal_command, out_option
 from nervelog.storage.files import write_private
 from nervelog.storage.repository import Journal
 
@@ -90,8 +82,7 @@ def _paper(chosen: str | None, journal: Journal) -> str:
 )
 @click.option("--name", default=None, help="Name printed on the report (default: display_name).")
 @click.option("--daily", is_flag=True, help="Add a table of every day's scores.")
-@journal_options
-@friendly_errors
+@journal_command
 def report(
     from_: str | None,
     to_: str | None,

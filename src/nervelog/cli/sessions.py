@@ -6,16 +6,7 @@ from collections.abc import Mapping
 
 import click
 
-from nervelog.cli.context import (
-    EPILOG,
-    RECORD_ID,
-    UserError,
-    current,
-    friendly_errors,
-    journal_options,
-    range_options,
-    resolve_range,
-)
+from nervelog.cli.context import EPILOG, RECORD_ID, UserError, current, range_options, resolve_range
 from nervelog.cli.format import dash
 from nervelog.cli.options import (
     DATE_HELP,
@@ -23,6 +14,7 @@ from nervelog.cli.options import (
     date_option,
     delete_confirmed,
     existing,
+    journal_command,
     note_options,
     read_note,
 )
@@ -114,8 +106,7 @@ def session() -> None:
     "--before", metavar="RATINGS", help="Quick ratings just before, e.g. 'pain=6,tingling=4'."
 )
 @click.option("--after", metavar="RATINGS", help="Quick ratings just after, e.g. 'pain=4'.")
-@journal_options
-@friendly_errors
+@journal_command
 def session_add(
     kind: str,
     day: str,
@@ -168,8 +159,7 @@ def session_add(
 
 @session.command("list", epilog=EPILOG)
 @range_options(default_last=None)
-@journal_options
-@friendly_errors
+@journal_command
 def session_list(from_: str | None, to_: str | None, last: str | None) -> None:
     """List sessions (default: all of them)."""
     ctx = current()
@@ -200,8 +190,7 @@ def edit_session(journal: Journal, session_id: int, changes: Mapping[str, str]) 
 @session.command("edit", epilog=EPILOG)
 @click.argument("session_id", metavar="ID", type=RECORD_ID)
 @click.argument("changes", metavar="FIELD=VALUE...", nargs=-1, required=True)
-@journal_options
-@friendly_errors
+@journal_command
 def session_edit(session_id: int, changes: tuple[str, ...]) -> None:
     """Change fields of session ID.
 
@@ -225,8 +214,7 @@ def session_edit(session_id: int, changes: tuple[str, ...]) -> None:
 @session.command("delete", epilog=EPILOG)
 @click.argument("session_id", metavar="ID", type=RECORD_ID)
 @YES_OPTION
-@journal_options
-@friendly_errors
+@journal_command
 def session_delete(session_id: int, yes: bool) -> None:
     """Delete session ID (the history table keeps a copy)."""
     journal = current().journal()

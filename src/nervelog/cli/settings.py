@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from nervelog.cli.context import EPILOG, current, friendly_errors, journal_options
+from nervelog.cli.options import journal_command
 from nervelog.cli.table import table
 from nervelog.domain.printable import printable_line
 from nervelog.domain.settings import SETTINGS, parse_setting, setting_named
@@ -38,8 +39,7 @@ def settings(ctx: click.Context) -> None:
 @settings.command("set", epilog=EPILOG)
 @click.argument("key", metavar="SETTING")
 @click.argument("value")
-@journal_options
-@friendly_errors
+@journal_command
 def set_cmd(key: str, value: str) -> None:
     """Change SETTING to VALUE (see ``nervelog settings`` for the list)."""
     ctx = current()
@@ -50,8 +50,7 @@ def set_cmd(key: str, value: str) -> None:
 
 @settings.command("unset", epilog=EPILOG)
 @click.argument("key", metavar="SETTING")
-@journal_options
-@friendly_errors
+@journal_command
 def unset_cmd(key: str) -> None:
     """Put SETTING back to its default."""
     default = setting_named(key).default

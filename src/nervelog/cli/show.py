@@ -6,15 +6,9 @@ import click
 import pendulum
 
 from nervelog.cli.care_text import care_text
-from nervelog.cli.context import (
-    EPILOG,
-    current,
-    friendly_errors,
-    journal_options,
-    range_options,
-    resolve_range,
-)
+from nervelog.cli.context import EPILOG, current, range_options, resolve_range
 from nervelog.cli.format import dash, plural
+from nervelog.cli.options import journal_command
 from nervelog.cli.table import table
 from nervelog.domain.printable import printable_line
 from nervelog.domain.scores import SCORES
@@ -64,8 +58,7 @@ def show_table(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> st
 
 @click.command(epilog=EPILOG)
 @range_options(default_last="14d")
-@journal_options
-@friendly_errors
+@journal_command
 def show(from_: str | None, to_: str | None, last: str | None) -> None:
     """Show logged days and sessions for a range as a table (default: the last 14 days)."""
     ctx = current()

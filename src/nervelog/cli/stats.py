@@ -34,14 +34,8 @@ from nervelog.analysis import (
     session_responses,
 )
 from nervelog.cli.care_text import care_text
-from nervelog.cli.context import (
-    EPILOG,
-    current,
-    friendly_errors,
-    journal_options,
-    range_options,
-    resolve_range,
-)
+from nervelog.cli.context import EPILOG, current, range_options, resolve_range
+from nervelog.cli.options import journal_command
 from nervelog.cli.table import table
 from nervelog.domain.disclaimer import DISCLAIMER
 from nervelog.domain.errors import Problem
@@ -225,8 +219,7 @@ def parse_window(text: str) -> int:
 @click.option(
     "--each-session", is_flag=True, help="Also show the response around every single session."
 )
-@journal_options
-@friendly_errors
+@journal_command
 def stats(
     from_: str | None, to_: str | None, last: str | None, window: str, each_session: bool
 ) -> None:

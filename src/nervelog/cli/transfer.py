@@ -7,8 +7,8 @@ from pathlib import Path
 
 import click
 
-from nervelog.cli.context import EPILOG, UserError, current, friendly_errors, journal_options
-from nervelog.cli.options import out_option
+from nervelog.cli.context import EPILOG, UserError, current
+from nervelog.cli.options import journal_command, out_option
 from nervelog.domain.errors import ValidationError
 from nervelog.storage.export import ExportFormat, export_text
 from nervelog.storage.files import write_private
@@ -26,8 +26,7 @@ from nervelog.storage.importing import import_data
     help="json: the whole journal; entries-csv / sessions-csv: one table.",
 )
 @out_option("File to write (created private, 0600). Default: standard output.")
-@journal_options
-@friendly_errors
+@journal_command
 def export_cmd(fmt: str, out: Path | None) -> None:
     """Export the journal as JSON (everything) or CSV (entries or sessions)."""
     from nervelog.paths import is_encrypted
@@ -53,8 +52,7 @@ def export_cmd(fmt: str, out: Path | None) -> None:
 @click.option(
     "--dry-run", is_flag=True, help="Check the file and report what would change; store nothing."
 )
-@journal_options
-@friendly_errors
+@journal_command
 def import_cmd(file: Path, dry_run: bool) -> None:
     """Import a nervelog JSON export or an entries/sessions CSV ('-' reads standard input).
 
