@@ -74,10 +74,12 @@ class NervelogApp(App[None]):
 
         Textual lays the first screen out before its terminal is ready and never writes
         that frame: without this the score rows would wait for the next timer tick
-        (README, "Performance": the check-in's budget). The garbage collector, off
-        since start-up (nervelog.launch), comes back once this frame is drawn.
+        (README, "Performance": the check-in's budget). Headless, there is no terminal
+        to catch up. The garbage collector, off since start-up (nervelog.launch), comes
+        back once this frame is drawn.
         """
-        self.screen.refresh()
+        if not self.is_headless:
+            self.screen.refresh()
         self.call_after_refresh(resume_gc)
 
     def _welcomed(self, _: object) -> None:
