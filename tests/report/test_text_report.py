@@ -119,6 +119,18 @@ def test_markdown_table_cells_cannot_break_the_table(journal: Journal) -> None:
     assert "| 2026-11-22 | a \\| b<br>second \\*line\\* \\<script\\> |" in md
 
 
+def test_a_change_around_sessions_that_rounds_to_nothing_has_no_sign(journal: Journal) -> None:
+    # Massage on day 10 (pain 5, 5, 5 before; 5, 5, 6 after: +1/3) and on day 20
+    # (5, 5, 6 before; 5, 5, 5 after: -1/3): no change, not "-0.0" or "+0.0".
+    pains = {7: 5, 8: 5, 9: 5, 11: 5, 12: 5, 13: 6, 17: 5, 18: 5, 19: 6, 21: 5, 22: 5, 23: 5}
+    for offset, pain in pains.items():
+        journal.save_entry(Entry(date=START.add(days=offset), scores=Scores(pain=pain)))
+    for offset in (10, 20):
+        journal.add_session(Session(date=START.add(days=offset), kind="massage"))
+    text = render_text(build_report(journal, START, END))
+    assert "massage (2 sessions): pain 0.0 (n=2)" in text
+
+
 def test_empty_journal_text_report_says_so(journal: Journal) -> None:
     text = render_text(build_report(journal, START, END))
     assert "No entries or sessions were recorded in this range." in text

@@ -20,7 +20,7 @@ from nervelog.analysis.change import (
     period_changes,
 )
 from nervelog.analysis.downsample import Bucket, downsample
-from nervelog.analysis.figure import NO_FIGURE, Figure, figure_of, mean_of
+from nervelog.analysis.figure import NO_FIGURE, Figure, figure_of, mean_of, signed
 from nervelog.analysis.phases import PhaseSummary, phase_comparison, phase_summary
 from nervelog.analysis.response import (
     DEFAULT_WINDOW,
@@ -91,6 +91,7 @@ __all__ = [
     "downsample",
     "figure_of",
     "mean_of",
+    "signed",
     "monthly_means",
     "no_baseline",
     "period_change",

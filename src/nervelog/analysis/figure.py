@@ -51,3 +51,14 @@ def run_figure(values: Sequence[float | None], first: int, stop: int) -> Figure:
     take their means here.
     """
     return figure_of(values[max(first, 0) : max(stop, 0)])
+
+
+def signed(value: float | None) -> str:
+    """A difference at one decimal with its sign (``+1.5``, ``-0.3``), ``–`` for none.
+
+    One that rounds to nothing reads ``0.0``: a ``-0.0`` would read as a fall.
+    """
+    if value is None:
+        return "–"
+    text = f"{value:+.1f}"
+    return "0.0" if text in ("+0.0", "-0.0") else text

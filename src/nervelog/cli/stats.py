@@ -32,6 +32,7 @@ from nervelog.analysis import (
     period_changes,
     period_summary,
     session_responses,
+    signed,
 )
 from nervelog.cli.care_text import care_text
 from nervelog.cli.context import EPILOG, current, range_options, resolve_range
@@ -49,14 +50,6 @@ DEFAULT_LAST = "90d"
 def number(value: float | None) -> str:
     """A value at one decimal, or an en dash when there is none (never 0)."""
     return "–" if value is None else f"{value:.1f}"
-
-
-def signed(value: float | None) -> str:
-    """A difference at one decimal with its sign (``+1.5``, ``-0.3``, ``0.0``)."""
-    if value is None:
-        return "–"
-    text = f"{value:+.1f}"
-    return "0.0" if text in ("+0.0", "-0.0") else text
 
 
 def with_n(figure: Figure) -> str:

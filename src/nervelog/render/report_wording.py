@@ -6,7 +6,7 @@ dash for nothing (never 0), the patient's text printable.
 
 from __future__ import annotations
 
-from nervelog.analysis import NO_BASELINE_NOTE, Figure, change_and_swing
+from nervelog.analysis import NO_BASELINE_NOTE, Figure, change_and_swing, signed
 from nervelog.domain.body_map import MAPPED, region_text
 from nervelog.domain.models import Event, Medication, Session
 from nervelog.domain.printable import printable, printable_line
@@ -206,7 +206,7 @@ def around_lines(model: ReportModel) -> list[str]:
         for score in SCORES:
             moved = kind.scores[score].window_change
             if moved.mean is not None:
-                figures.append(f"{score.value} {moved.mean:+.1f} (n={moved.n})")
+                figures.append(f"{score.value} {signed(moved.mean)} (n={moved.n})")
         plural = "" if kind.sessions == 1 else "s"
         name = printable_line(kind.kind)
         shown = ", ".join(figures) or "no scores on both sides"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from rich.text import Text
 
-from nervelog.analysis import NO_BASELINE_NOTE, RESPONSE_LABEL, Figure, change_and_swing
+from nervelog.analysis import NO_BASELINE_NOTE, RESPONSE_LABEL, change_and_swing, signed
 from nervelog.domain.scores import Score
 from nervelog.domain.text import one_line
 from nervelog.render.terminal_chart import (
@@ -30,12 +30,6 @@ def range_bar(selected: str, scores: tuple[Score, ...]) -> Text:
     shown = "all four scores" if len(scores) > 1 else scores[0].value
     text.append(f"  · v: {shown}")
     return text
-
-
-def _signed(figure: Figure) -> str:
-    if figure.mean is None:
-        return "–"
-    return f"{figure.mean:+.1f}"
 
 
 def figures_text(view: TrendView, scores: tuple[Score, ...]) -> Text:
@@ -83,6 +77,6 @@ def figures_text(view: TrendView, scores: tuple[Score, ...]) -> Text:
         parts = []
         for score in scores:
             moved = kind.scores[score].window_change
-            parts.append(f"{value_marker(score)} {_signed(moved)} (n {moved.n})")
+            parts.append(f"{value_marker(score)} {signed(moved.mean)} (n {moved.n})")
         text.append("  " + "  ".join(parts) + "\n")
     return text
