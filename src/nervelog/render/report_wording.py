@@ -90,19 +90,27 @@ def medicine_lines(model: ReportModel) -> list[str]:
     lines: list[str] = []
     if model.medicines_now:
         taken = "; ".join(_course_text(c) for c in model.medicines_now)
-        lines.append(f"Taken on {model.end.isoformat()}: {taken}.")
+        lines.append(f"As of {model.end.isoformat()}: {taken}.")
     lines += [f"{c.date.isoformat()}: {c.text()}" for c in model.medicine_changes]
     totals: dict[str, int] = {}
     for week in model.weekly_doses:
         for name, n in week.counts.items():
             totals[name] = totals.get(name, 0) + n
     if totals:
-        weeks = len(model.weekly_doses)
         counts = ", ".join(f"{name} {n}" for name, n in totals.items())
-        lines.append(
-            f"As-needed doses logged: {counts} (in {weeks} week{'' if weeks == 1 else 's'})."
-        )
+        # The weeks with a dose out of all the range's weeks: "in 9 weeks" alone read as
+        # the length of the range, and so as a rate.
+        with_doses, weeks = len(model.weekly_doses), _weeks_touched(model)
+        lines.append(f"As-needed doses logged: {counts} (in {with_doses} of {weeks} weeks).")
     return lines or ["No medicines recorded for this range."]
+
+
+def _weeks_touched(model: ReportModel) -> int:
+    """How many weeks (as the report counts them) the range's days fall in."""
+    first, last = (
+        d.subtract(days=(d.weekday() - model.week_start) % 7) for d in (model.start, model.end)
+    )
+    return (last - first).days // 7 + 1
 
 
 def _course_text(course: Medication) -> str:
