@@ -54,6 +54,23 @@ async def test_log_today_with_four_scores_and_a_note(
     assert entry.notes == "Walked to the shop.\n[bold]not bold[/bold]"
 
 
+async def test_typed_check_in_waits_while_another_screen_is_open(
+    welcomed: Journal, make_app: AppFactory
+) -> None:
+    app = make_app(welcomed)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("6", "n", *"Half typed", "escape", "j")
+        await pilot.pause()
+        assert not isinstance(app.screen, CheckinScreen)
+        await pilot.press("c")
+        await pilot.pause()
+        assert "Half typed" in screen_text(app)
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+    entry = welcomed.entry(TODAY)
+    assert entry is not None and entry.scores.numbness == 6 and entry.notes == "Half typed"
+
+
 async def test_skip_a_score_stores_it_empty_not_zero(
     welcomed: Journal, make_app: AppFactory
 ) -> None:

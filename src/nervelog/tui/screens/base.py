@@ -19,8 +19,6 @@ class BaseScreen(Screen[Any]):
     """A full screen with a title line and the footer/disclaimer bar, built from its context."""
 
     TITLE_TEXT = ""
-    DEFER_FOOTER = False
-    """Draw the screen before its key footer (only the first screen shown: see BottomBar)."""
     STATUS_LINE = ""
     """The id of the line that repeats a failed delete's message until the next reload."""
 
@@ -32,7 +30,7 @@ class BaseScreen(Screen[Any]):
     def compose(self) -> ComposeResult:
         yield Static(self.TITLE_TEXT, id="title", markup=False)
         yield from self.compose_body()
-        yield BottomBar(defer_footer=self.DEFER_FOOTER)
+        yield BottomBar()
 
     def compose_body(self) -> ComposeResult:
         """The screen's own widgets."""

@@ -43,8 +43,6 @@ class CheckinScreen(BaseScreen):
         Binding("a", "ask", "Ask", show=False),
         Binding("escape", "leave_note", "Scores", show=False),
     ]
-    # The app opens on this screen: show the form first, the keys a moment later.
-    DEFER_FOOTER = True
 
     def __init__(self, ctx: AppContext) -> None:
         super().__init__(ctx, id="checkin")
