@@ -39,6 +39,8 @@ from nervelog.tui.widgets.body_figure import BodyFigure
 class MapScreen(BaseScreen):
     """Where it is felt: a front-and-back figure and the regions by name."""
 
+    CSS_PATH = "body_map.tcss"
+
     TITLE_TEXT = "Map · where it is felt"
     STATUS_LINE = "#map-status"
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -106,6 +106,8 @@ def ask_question(node: Widget, ctx: AppContext, then: Callable[[], None]) -> Non
 class DosePicker(ModalScreen[Medication | None]):
     """Which as-needed medicine was taken: a digit picks it, esc leaves."""
 
+    CSS_PATH = "medicines.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         *(Binding(str(i), f"pick({i})", show=False) for i in range(1, 10)),
         Binding("escape", "pick(0)", "Cancel"),

@@ -33,6 +33,8 @@ def _cell(value: int | None) -> Text:
 class JournalScreen(BaseScreen):
     """Browse months, open a day to edit it, delete a day's entry."""
 
+    CSS_PATH = "journal.tcss"
+
     TITLE_TEXT = "Journal"
     STATUS_LINE = "#journal-range"
     BINDINGS: ClassVar[list[BindingType]] = [

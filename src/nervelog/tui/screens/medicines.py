@@ -37,6 +37,8 @@ LISTS = ("courses", "events", "questions")
 class MedicinesScreen(BaseScreen):
     """Start, change and stop medicines, log as-needed doses, events and questions."""
 
+    CSS_PATH = "medicines.tcss"
+
     TITLE_TEXT = "Medicines, events and questions for the doctor"
     STATUS_LINE = "#medicines-info"
     # The keys are named on each list's border, leaving the footer to the screens.

@@ -39,6 +39,8 @@ class Field:
 class RecordForm(ModalScreen[bool]):
     """Dismisses with True once ``save`` has stored the record, False when cancelled."""
 
+    CSS_PATH = "medicines.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),

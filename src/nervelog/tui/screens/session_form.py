@@ -38,6 +38,8 @@ def _rating_text(scores: Scores) -> dict[str, str]:
 class SessionFormScreen(Screen[Session | None]):
     """A form for one session; dismisses with the stored session, or None when cancelled."""
 
+    CSS_PATH = "sessions.tcss"
+
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+s", "save", "Save", priority=True),
         Binding("escape", "cancel", "Cancel"),

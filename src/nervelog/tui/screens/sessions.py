@@ -35,6 +35,8 @@ def _ratings(session: Session) -> str:
 class SessionsScreen(BaseScreen):
     """List, add, edit and delete therapy sessions."""
 
+    CSS_PATH = "sessions.tcss"
+
     TITLE_TEXT = "Sessions"
     STATUS_LINE = "#sessions-info"
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -37,6 +37,8 @@ VIEWS: tuple[tuple[Score, ...], ...] = (SCORES, *((s,) for s in SCORES))
 class TrendsScreen(BaseScreen):
     """Charts over 2 weeks to all time; 1-6 pick the range, v picks the scores."""
 
+    CSS_PATH = "trends.tcss"
+
     TITLE_TEXT = "Trends"
     BINDINGS: ClassVar[list[BindingType]] = [
         *(
