@@ -29,17 +29,20 @@ def mean_of(values: Iterable[float | None]) -> float | None:
     Skipped values (``None``) are left out, never counted as 0. ``fsum`` and a clamp to
     the smallest and largest value keep rounding from pushing a mean outside its inputs.
     """
-    present = [v for v in values if v is not None]
-    if not present:
-        return None
-    mean = math.fsum(present) / len(present)
-    return min(max(mean, min(present)), max(present))
+    return _mean([v for v in values if v is not None])
 
 
 def figure_of(values: Iterable[float | None]) -> Figure:
     """The mean of the present values, with their count."""
     present = [v for v in values if v is not None]
-    return Figure(mean_of(present), len(present))
+    return Figure(_mean(present), len(present))
+
+
+def _mean(present: list[float]) -> float | None:
+    if not present:
+        return None
+    mean = math.fsum(present) / len(present)
+    return min(max(mean, min(present)), max(present))
 
 
 def run_figure(values: Sequence[float | None], first: int, stop: int) -> Figure:

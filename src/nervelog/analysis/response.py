@@ -98,9 +98,10 @@ class _Days:
         """Mean (n) of the days ``low``..``high`` (ordinals, inclusive)."""
         return run_figure(self.values, low - self.first, high - self.first + 1)
 
-    def day(self, ordinal: int) -> Figure:
-        """One day's value as a figure."""
-        return self.window(ordinal, ordinal)
+    def value(self, ordinal: int) -> float | None:
+        """One day's value; ``None`` for a gap or a day outside the range."""
+        index = ordinal - self.first
+        return self.values[index] if 0 <= index < len(self.values) else None
 
 
 def _score_response(session: Session, score: Score, days: _Days, window: int) -> ScoreResponse:
@@ -112,11 +113,11 @@ def _score_response(session: Session, score: Score, days: _Days, window: int) ->
     rated_after = session.after.get(score)
     return ScoreResponse(
         score=score,
-        same_day=days.day(day),
+        same_day=figure_of([days.value(day)]),
         before=before,
         after=after,
         window_change=figure_of([None if a is None or b is None else a - b]),
-        next_day=days.day(day + 1),
+        next_day=figure_of([days.value(day + 1)]),
         in_session_before=figure_of([None if rated_before is None else float(rated_before)]),
         in_session_after=figure_of([None if rated_after is None else float(rated_after)]),
     )
@@ -167,11 +168,11 @@ def _kind_score(score: Score, group: Sequence[Session], days: _Days, window: int
     # day see the same days and must not weigh them twice.
     for day in sorted({s.date.toordinal() for s in group}):
         b, a = days.window(day - window, day - 1).mean, days.window(day + 1, day + window).mean
-        same.append(days.day(day).mean)
+        same.append(days.value(day))
         before.append(b)
         after.append(a)
         change.append(None if a is None or b is None else a - b)
-        following.append(days.day(day + 1).mean)
+        following.append(days.value(day + 1))
     rated_before = [s.before.get(score) for s in group]
     rated_after = [s.after.get(score) for s in group]
     return ScoreResponse(
