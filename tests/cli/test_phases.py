@@ -44,7 +44,7 @@ def test_add_list_delete(run: Run, journal_path: Path, clock: FixedClock) -> Non
     result = run("phase", "delete", "1")
     assert result.exit_code == 0 and "Deleted phase 1." in result.output
     journal = open_journal(journal_path, clock)
-    assert [p.name for p in journal.phases()] == ["weekly massage"]
+    assert [p.name for p in journal.phases.list()] == ["weekly massage"]
     journal.db.conn.close()
 
 

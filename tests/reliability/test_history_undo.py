@@ -72,13 +72,13 @@ def test_undo_of_sessions_and_phases_restores_them_exactly(journal: Journal) -> 
     )
     journal.update_session(session.with_changes(notes="changed", duration_min=30))
     journal.delete_session(session.id or 0)
-    phase = journal.add_phase(Phase(name="weekly", start=day, end=day))
-    journal.delete_phase(phase.id or 0)
+    phase = journal.phases.add(Phase(name="weekly", start=day, end=day))
+    journal.phases.delete(phase.id or 0)
 
     assert journal.undo_last() is not None  # the phase comes back
-    assert [p.name for p in journal.phases()] == ["weekly"]
+    assert [p.name for p in journal.phases.list()] == ["weekly"]
     assert journal.undo_last() is not None  # ... and goes again
-    assert journal.phases() == []
+    assert journal.phases.list() == []
     assert journal.undo_last() is not None  # the deleted session returns as last edited
     restored = journal.session(session.id or 0)
     assert restored is not None

@@ -10,7 +10,8 @@ from typing import Any
 import pendulum
 from pypdf import PdfReader
 
-from nervelog.domain.models import Entry, Event, Medication, Session
+from nervelog.domain.care import Event, Medication
+from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import Scores
 from nervelog.render.pdf_charts import ChartLayout, date_ticks, draw_chart
 from nervelog.render.pdf_report import render_pdf

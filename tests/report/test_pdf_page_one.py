@@ -16,8 +16,9 @@ from click.testing import CliRunner
 from pypdf import PdfReader
 
 from nervelog.cli import CliContext, cli
+from nervelog.domain.care import Dose, Event, Medication, Question
 from nervelog.domain.dates import FixedClock
-from nervelog.domain.models import Dose, Entry, Event, Medication, Question, Session
+from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import Score, Scores
 from nervelog.render.pdf_report import render_pdf
 from nervelog.render.report_model import build_report

@@ -180,7 +180,7 @@ def test_two_threads_drawing_charts_at_once_each_get_their_own(demo: Journal) ->
 
 
 def test_markdown_items_show_the_patients_words_literally_once_escaped(journal: Journal) -> None:
-    from nervelog.domain.models import Question
+    from nervelog.domain.care import Question
 
     journal.add_session(Session(date=END, kind="*deep* massage"))
     journal.questions.add(Question("Is 2*3 doses_per_day ok?", END))

@@ -6,7 +6,7 @@ import pendulum
 from textual.widgets import DataTable, Input, Static
 from tui_helpers import AppFactory, screen_text, wait_for
 
-from nervelog.domain.models import Medication, Question
+from nervelog.domain.care import Medication, Question
 from nervelog.storage import Journal
 from nervelog.tui.screens.checkin import CheckinScreen
 from nervelog.tui.screens.doses import DosePicker

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from nervelog.domain.care import Dose, Event, Medication, Question
 from nervelog.domain.dates import FixedClock
 from nervelog.domain.errors import RecordGone, ValidationError
-from nervelog.domain.models import Dose, Event, Medication, Question
 from nervelog.storage import Journal, memory_journal
 from nervelog.storage.export import export_json
 from nervelog.storage.importing import import_data

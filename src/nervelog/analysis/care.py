@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import pendulum
 
-from nervelog.domain.models import Dose, Medication
+from nervelog.domain.care import Dose, Medication
 from nervelog.domain.printable import printable_line
 
 START, CHANGE, STOP = "start", "change", "stop"

@@ -6,9 +6,9 @@ import click
 
 from nervelog.cli.context import EPILOG, RECORD_ID, current
 from nervelog.cli.options import DATE_HELP, date_option, journal_command
+from nervelog.domain.care import Medication
 from nervelog.domain.care_validation import parse_dose, parse_medication
 from nervelog.domain.dates import parse_day
-from nervelog.domain.models import Medication
 from nervelog.domain.printable import printable_line
 
 

@@ -13,9 +13,9 @@ from nervelog.cli.options import (
     existing,
     journal_command,
 )
+from nervelog.domain.care import SUGGESTED_EVENT_KINDS, Event, Question
 from nervelog.domain.care_validation import parse_event, parse_question
 from nervelog.domain.dates import parse_day
-from nervelog.domain.models import SUGGESTED_EVENT_KINDS, Event, Question
 from nervelog.domain.printable import printable_line
 
 

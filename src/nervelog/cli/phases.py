@@ -122,7 +122,7 @@ def phase_add(name: str | None, from_: str | None, to_: str | None, from_med: in
         from_, to_ = course.started.isoformat(), (course.stopped or today).isoformat()
     if name is None or from_ is None or to_ is None:
         raise UserError("Give NAME with --from and --to, or --from-med ID.")
-    stored = ctx.journal().add_phase(parse_phase(name, from_, to_, today))
+    stored = ctx.journal().phases.add(parse_phase(name, from_, to_, today))
     click.echo(
         f"Added phase {stored.id}: {one_line(stored.name, 60)}, "
         f"{stored.start.isoformat()} to {stored.end.isoformat()}"
@@ -134,7 +134,7 @@ def phase_add(name: str | None, from_: str | None, to_: str | None, from_med: in
 def phase_list() -> None:
     """List phases and their per-score means (n = days with a value), side by side."""
     journal = current().journal()
-    phases = journal.phases()
+    phases = journal.phases.list()
     if not phases:
         click.echo("No phases yet. Add one with: nervelog phase add NAME --from DATE --to DATE")
         return
@@ -152,7 +152,7 @@ def phase_list() -> None:
 @journal_command
 def phase_delete(phase_id: int) -> None:
     """Delete the phase with this ID (see nervelog phase list); entries are not touched."""
-    if not current().journal().delete_phase(phase_id):
+    if not current().journal().phases.delete(phase_id):
         raise Problem(
             "id", phase_id, "the id of an existing phase (see nervelog phase list)"
         ).error()

@@ -10,8 +10,8 @@ from collections.abc import Mapping
 
 import pendulum
 
+from nervelog.domain.care import Dose, Event, Medication, Question
 from nervelog.domain.dates import is_valid_time
-from nervelog.domain.models import Dose, Event, Medication, Question
 from nervelog.domain.validation import Collector, parse_date_field, parse_text
 
 MEDICATION_FIELDS = (

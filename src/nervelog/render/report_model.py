@@ -38,9 +38,10 @@ from nervelog.analysis.care import (
     doses_per_week,
     medicine_changes,
 )
+from nervelog.domain.care import Event, Medication, Question
 from nervelog.domain.dates import week_start_day
 from nervelog.domain.disclaimer import DISCLAIMER
-from nervelog.domain.models import Entry, Event, Medication, Question, Session
+from nervelog.domain.models import Entry, Session
 from nervelog.domain.printable import printable, printable_line
 from nervelog.domain.scores import SCORES, Score
 from nervelog.render.report_source import ReportSource, read_report_source

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import pendulum
 
 from nervelog.domain.body_map import SymptomMap
-from nervelog.domain.models import Dose, Entry, Event, Medication, Question, Session
+from nervelog.domain.care import Dose, Event, Medication, Question
+from nervelog.domain.models import Entry, Session
 from nervelog.storage.repository import Journal
 
 

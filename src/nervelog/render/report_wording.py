@@ -8,7 +8,8 @@ from __future__ import annotations
 
 from nervelog.analysis import NO_BASELINE_NOTE, Figure, change_and_swing, signed
 from nervelog.domain.body_map import MAPPED, region_text
-from nervelog.domain.models import Event, Medication, Session
+from nervelog.domain.care import Event, Medication
+from nervelog.domain.models import Session
 from nervelog.domain.printable import printable, printable_line
 from nervelog.domain.scores import SCORES, Score, Scores
 from nervelog.render.report_model import ReportModel, is_fall

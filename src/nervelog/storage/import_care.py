@@ -15,6 +15,7 @@ from typing import Any, TypeVar
 import pendulum
 
 from nervelog.domain.body_map import MAPPED, Placement, SymptomMap, parse_placement
+from nervelog.domain.care import Dose, Event, Medication, Question
 from nervelog.domain.care_validation import (
     DOSE_FIELDS,
     EVENT_FIELDS,
@@ -26,7 +27,6 @@ from nervelog.domain.care_validation import (
     parse_question,
 )
 from nervelog.domain.errors import Problem, ValidationError
-from nervelog.domain.models import Dose, Event, Medication, Question
 from nervelog.domain.validation import Collector, parse_date_field, unknown_fields
 from nervelog.driver import sqlite
 from nervelog.storage import records

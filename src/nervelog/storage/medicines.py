@@ -8,9 +8,9 @@ from __future__ import annotations
 
 import pendulum
 
+from nervelog.domain.care import Dose, Medication
 from nervelog.domain.dates import parse_iso_date
 from nervelog.domain.errors import Problem
-from nervelog.domain.models import Dose, Medication
 from nervelog.driver import sqlite
 from nervelog.storage import records
 from nervelog.storage.db import transaction

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pendulum
 
+from nervelog.domain.care import Event, Question
 from nervelog.domain.dates import parse_iso_date
 from nervelog.domain.errors import Problem
-from nervelog.domain.models import Event, Question
 from nervelog.storage import records
 from nervelog.storage.db import transaction
 from nervelog.storage.rows import Row, where_range

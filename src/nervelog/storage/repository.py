@@ -1,4 +1,4 @@
-"""The journal: every read and write of entries, sessions, phases and settings.
+"""The journal: entries, sessions and settings, and a part for each other kind of record.
 
 Each write is one transaction that also appends to the history table, so nothing a
 user typed is ever lost.
@@ -7,37 +7,38 @@ user typed is ever lost.
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import replace
+from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pendulum
 
 from nervelog.domain.dates import Clock, SystemClock
 from nervelog.domain.errors import Problem, RecordGone
-from nervelog.domain.models import Entry, Phase, Session
+from nervelog.domain.models import Entry, Session
 from nervelog.domain.settings import SETTINGS
 from nervelog.driver import sqlite
-from nervelog.storage import records
-from nervelog.storage.body_maps import SymptomMaps
 from nervelog.storage.database import Database
 from nervelog.storage.db import transaction
 from nervelog.storage.history import Change, changes, json_row, log_change, undo_last
-from nervelog.storage.medicines import Medicines
-from nervelog.storage.notables import Events, Questions
+from nervelog.storage.phases import Phases
 from nervelog.storage.rows import (
     Row,
     check_storable,
     entry_from_row,
     entry_to_row,
     first_row,
-    phase_from_row,
-    phase_to_row,
     same_row,
     session_from_row,
     session_to_dict,
     session_to_row,
     where_range,
 )
+
+if TYPE_CHECKING:
+    from nervelog.storage.body_maps import SymptomMaps
+    from nervelog.storage.medicines import Medicines
+    from nervelog.storage.notables import Events, Questions
 
 DEFAULT_SETTINGS = {key: s.default for key, s in SETTINGS.items()}
 
@@ -50,14 +51,39 @@ class Journal:
         self.clock: Clock = clock or SystemClock()
         self.auto_backup: Path | None = None
         """The snapshot taken when this journal was opened, if one was."""
-        self.medicines = Medicines(db, self.clock)
+        self.phases = Phases(db, self.clock)
+        """Named stretches of days ("weekly massage") to compare."""
+
+    # The care parts load on first use: `nervelog log` and the entry commands never
+    # need them or their record classes (README, "Performance": the budget of `log`).
+
+    @cached_property
+    def medicines(self) -> Medicines:
         """Medicine courses and as-needed doses."""
-        self.events = Events(db, self.clock)
+        from nervelog.storage.medicines import Medicines
+
+        return Medicines(self.db, self.clock)
+
+    @cached_property
+    def events(self) -> Events:
         """Notable events: falls, flares, illnesses, appointments."""
-        self.questions = Questions(db, self.clock)
+        from nervelog.storage.notables import Events
+
+        return Events(self.db, self.clock)
+
+    @cached_property
+    def questions(self) -> Questions:
         """Questions for the next appointment."""
-        self.maps = SymptomMaps(db, self.clock)
+        from nervelog.storage.notables import Questions
+
+        return Questions(self.db, self.clock)
+
+    @cached_property
+    def maps(self) -> SymptomMaps:
         """Where numbness, tingling and pain are felt, as dated snapshots."""
+        from nervelog.storage.body_maps import SymptomMaps
+
+        return SymptomMaps(self.db, self.clock)
 
     # -- history -----------------------------------------------------------------
 
@@ -253,23 +279,6 @@ class Journal:
             conn.execute("DELETE FROM session WHERE id = ?", [session_id])
             self._log(conn, "session", session_id, "delete", json_row(old), None)
             return True
-
-    # -- phases --------------------------------------------------------------------
-
-    def phases(self) -> list[Phase]:
-        """All named phases, by start date."""
-        return [phase_from_row(r) for r in self.db.query("SELECT * FROM phase ORDER BY start, id")]
-
-    def add_phase(self, phase: Phase) -> Phase:
-        """Store a new phase; returns it with its id."""
-        with transaction(self.db) as conn:
-            row = {**phase_to_row(phase), "id": None}
-            return replace(phase, id=records.insert(conn, self.clock.now(), "phase", row))
-
-    def delete_phase(self, phase_id: int) -> bool:
-        """Delete a phase; returns False if there was none."""
-        with transaction(self.db) as conn:
-            return records.delete(conn, self.clock.now(), "phase", phase_id)
 
     def set_busy_timeout(self, seconds: float) -> None:
         """How long a write waits for another program's write to finish before giving up."""

@@ -10,7 +10,7 @@ import pendulum
 
 from nervelog.domain.dates import parse_iso_date
 from nervelog.domain.errors import Problem, ValidationError
-from nervelog.domain.models import Entry, Phase, Session
+from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import SCORES, Scores
 from nervelog.domain.validation import STORABLE_TEXT, unstorable
 from nervelog.driver import sqlite
@@ -106,26 +106,6 @@ def session_from_row(row: Row) -> Session:
         after=_scores(row, "after_"),
         recorded_at=parse_datetime(row["recorded_at"]),
         updated_at=parse_datetime(row["updated_at"]),
-    )
-
-
-def phase_to_row(phase: Phase) -> Row:
-    """A phase as a database row."""
-    return {
-        "id": phase.id,
-        "name": phase.name,
-        "start": phase.start.isoformat(),
-        "end": phase.end.isoformat(),
-    }
-
-
-def phase_from_row(row: Row) -> Phase:
-    """A phase from a database row."""
-    return Phase(
-        id=row["id"],
-        name=row["name"],
-        start=parse_iso_date(row["start"]),
-        end=parse_iso_date(row["end"]),
     )
 
 

@@ -25,7 +25,8 @@ from nervelog.analysis import (
     session_days,
 )
 from nervelog.analysis.care import MedicineChange, medicine_changes
-from nervelog.domain.models import Entry, Event, Medication, Session
+from nervelog.domain.care import Event, Medication
+from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import SCORES, Score
 from nervelog.render.timeline import session_kind_days
 from nervelog.tui.ranges import TREND_RANGES, Range

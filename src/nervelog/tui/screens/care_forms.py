@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+from nervelog.domain.care import SUGGESTED_EVENT_KINDS, Medication, Question
 from nervelog.domain.care_validation import parse_event, parse_medication
 from nervelog.domain.dates import parse_day
-from nervelog.domain.models import SUGGESTED_EVENT_KINDS, Medication, Question
 from nervelog.domain.text import one_line
 from nervelog.tui.context import AppContext
 from nervelog.tui.screens.record_form import Field, RecordForm

@@ -14,7 +14,7 @@ from textual.screen import ModalScreen
 from textual.widget import Widget
 from textual.widgets import Static
 
-from nervelog.domain.models import Dose, Medication
+from nervelog.domain.care import Dose, Medication
 from nervelog.domain.printable import printable_line
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt

@@ -17,7 +17,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import DataTable, Static
 
 from nervelog.analysis.care import medicine_changes
-from nervelog.domain.models import Event, Medication, Question
+from nervelog.domain.care import Event, Medication, Question
 from nervelog.domain.text import one_line
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt

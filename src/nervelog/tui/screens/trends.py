@@ -19,7 +19,8 @@ from textual.events import Resize
 from textual.widgets import Static
 from textual.worker import Worker, WorkerState, get_current_worker
 
-from nervelog.domain.models import Entry, Event, Medication, Session
+from nervelog.domain.care import Event, Medication
+from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import SCORES, Score
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt, problem_message
