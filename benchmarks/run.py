@@ -344,7 +344,7 @@ def bench_tui(rows: list[Row], journals: dict[int, Path], runs: int) -> None:
         for years, path in journals.items():
             command = [*NERVELOG, "--db", str(path)]
             real[f"{years}"] = lambda c=command: tmux.start(c, "Mobility")  # type: ignore[misc]
-        # The key footer is added just after the first frame: say when it is there too.
+        # Textual's footer fills in its keys a frame or two after the screen: say when.
         command = [*NERVELOG, "--db", str(journals[10])]
         real["footer"] = lambda: tmux.start(command, "q Quit")
         medians = interleaved(real, runs)

@@ -57,7 +57,12 @@ async def test_a_question_jotted_on_the_check_in_is_counted(
         await pilot.press("a")
         await pilot.pause()
         assert isinstance(app.screen, RecordForm)
-        await pilot.press(*"Could the dose go up?", "ctrl+s")
+        await pilot.press(*"Could the dose go up?")
+        await pilot.pause()
+        # Label and field on one line: the form brings its own styles to the check-in.
+        shown = screen_text(app).splitlines()
+        assert any("Question" in line and "Could the dose go up?" in line for line in shown)
+        await pilot.press("ctrl+s")
         await pilot.pause()
         assert isinstance(app.screen, CheckinScreen)
         assert "1 open question for your next appointment" in care_line(app)

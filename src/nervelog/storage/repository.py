@@ -54,8 +54,9 @@ class Journal:
         self.phases = Phases(db, self.clock)
         """Named stretches of days ("weekly massage") to compare."""
 
-    # The care parts load on first use: `nervelog log` and the entry commands never
-    # need them or their record classes (README, "Performance": the budget of `log`).
+    # The care and map parts load on first use: `nervelog log` and the entry commands
+    # never need them or their record classes (README, "Performance": the budget of
+    # `log`). Each part takes the journal's clock then.
 
     @cached_property
     def medicines(self) -> Medicines:
