@@ -7,15 +7,14 @@ fingers and palm on 3 Apr 2026"); never a reading of what the change means.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pendulum
 
 from nervelog.domain.body_map import BOTH, MAPPED, MIDLINE, REGIONS, Placement, SymptomMap
 
 
-@dataclass(frozen=True)
-class MapChange:
+class MapChange(NamedTuple):
     """What changed for one symptom between one map and the next."""
 
     date: pendulum.Date
@@ -98,8 +97,7 @@ def compare(before: SymptomMap | None, after: SymptomMap) -> list[MapChange]:
     return changes
 
 
-@dataclass(frozen=True)
-class MapStory:
+class MapStory(NamedTuple):
     """The map at the start of a range, at its end, and each change in between."""
 
     at_start: SymptomMap | None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pendulum
 
@@ -18,8 +18,7 @@ from nervelog.domain.printable import printable_line
 START, CHANGE, STOP = "start", "change", "stop"
 
 
-@dataclass(frozen=True)
-class MedicineChange:
+class MedicineChange(NamedTuple):
     """A course starting, replacing the one before at a new dose, or stopping."""
 
     date: pendulum.Date
@@ -75,8 +74,7 @@ def current_courses(courses: Iterable[Medication], day: pendulum.Date) -> list[M
     return [c for c in courses if c.current_on(day)]
 
 
-@dataclass(frozen=True)
-class WeeklyDoses:
+class WeeklyDoses(NamedTuple):
     """How many as-needed doses of each medicine were logged in one week."""
 
     week: pendulum.Date

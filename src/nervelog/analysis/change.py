@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import statistics
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pendulum
 
@@ -36,8 +36,7 @@ NOTICEABLE_CHANGE_NOTE = (
 NO_BASELINE_NOTE = "No stretch without sessions at the start of this range."
 
 
-@dataclass(frozen=True, slots=True)
-class ChangeSides:
+class ChangeSides(NamedTuple):
     """Which days a change compares: ``first`` and ``last`` as inclusive date pairs."""
 
     label: str
@@ -74,8 +73,7 @@ def change_label(start: pendulum.Date, end: pendulum.Date) -> str:
     return "change" if sides is None else f"change, {sides.label}"
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreChange:
+class ScoreChange(NamedTuple):
     """Mean of the first vs the last side of a range (see ``change_sides``), for one score.
 
     ``points`` is ``last_mean - first_mean`` (signed); ``percent`` is that change
@@ -207,8 +205,7 @@ def period_changes(
     return {score: _change(by_ordinal, score, start, end) for score in SCORES}
 
 
-@dataclass(frozen=True, slots=True)
-class DaySwing:
+class DaySwing(NamedTuple):
     """The usual day-to-day swing: median |score - previous day's score|, with its n pairs."""
 
     median: float | None

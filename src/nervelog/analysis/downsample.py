@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pendulum
 
 from nervelog.analysis.figure import run_figure
 
 
-@dataclass(frozen=True, slots=True)
-class Bucket:
+class Bucket(NamedTuple):
     """Consecutive calendar days ``start``..``end`` summarised by the mean of their values.
 
     ``n`` is how many of those days had a value; ``mean`` is ``None`` when none did, so a

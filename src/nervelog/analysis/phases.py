@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from nervelog.analysis.figure import Figure, figure_of
 from nervelog.domain.models import Entry, Phase, Session
 from nervelog.domain.scores import SCORES, Score
 
 
-@dataclass(frozen=True, slots=True)
-class PhaseSummary:
+class PhaseSummary(NamedTuple):
     """One named phase: coverage, sessions and the mean (n) of each score."""
 
     phase: Phase

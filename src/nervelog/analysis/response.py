@@ -7,7 +7,7 @@ Every figure carries its n, and everything shown is labelled with ``RESPONSE_LAB
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pendulum
 
@@ -24,8 +24,7 @@ MIN_WINDOW = 1
 MAX_WINDOW = 7
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreResponse:
+class ScoreResponse(NamedTuple):
     """One score around one session (or averaged over the sessions of one kind).
 
     - ``same_day``: the session day's own entry.
@@ -48,8 +47,7 @@ class ScoreResponse:
     in_session_after: Figure
 
 
-@dataclass(frozen=True, slots=True)
-class SessionResponse:
+class SessionResponse(NamedTuple):
     """The four scores around one session; n of a single day's figure is 0 or 1."""
 
     session: Session
@@ -57,8 +55,7 @@ class SessionResponse:
     scores: dict[Score, ScoreResponse]
 
 
-@dataclass(frozen=True, slots=True)
-class KindResponse:
+class KindResponse(NamedTuple):
     """The sessions of one kind, averaged.
 
     Entry-based figures (same day, before, after, next day) average over distinct
@@ -87,8 +84,7 @@ def check_window(window: int) -> int:
     return window
 
 
-@dataclass(frozen=True, slots=True)
-class _Days:
+class _Days(NamedTuple):
     """One score's value on each day from ordinal ``first`` on."""
 
     first: int

@@ -6,7 +6,7 @@ A day without a value is ``None``: a gap, never 0 and never filled in from its n
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pendulum
 
@@ -21,8 +21,7 @@ MEAN_MIN_VALUES = 4
 """A weekly (or monthly) mean is shown only when this many of its days have a value."""
 
 
-@dataclass(frozen=True, slots=True)
-class DailySeries:
+class DailySeries(NamedTuple):
     """One score, one value per calendar day from ``days[0]`` to ``days[-1]``."""
 
     score: Score

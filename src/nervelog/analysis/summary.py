@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pendulum
 
@@ -12,8 +12,7 @@ from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import SCORES, Score
 
 
-@dataclass(frozen=True, slots=True)
-class ScoreSummary:
+class ScoreSummary(NamedTuple):
     """One score over a period; every field is ``None`` (and ``n`` 0) when never recorded."""
 
     score: Score
@@ -23,8 +22,7 @@ class ScoreSummary:
     max: int | None
 
 
-@dataclass(frozen=True, slots=True)
-class Recording:
+class Recording(NamedTuple):
     """How far the diary can be trusted: when its entries were written, by count."""
 
     on_the_day: int
@@ -71,8 +69,7 @@ def recording(entries: Iterable[Entry]) -> Recording:
     return Recording(on_day, next_day, len(later), median, imported)
 
 
-@dataclass(frozen=True, slots=True)
-class PeriodSummary:
+class PeriodSummary(NamedTuple):
     """What a period of the journal holds, before any comparison."""
 
     start: pendulum.Date

@@ -6,9 +6,9 @@ no sqlite-utils, so a prompt pays little more than Python's own start (issue 15)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
+from typing import NamedTuple
 
 import click
 
@@ -17,8 +17,7 @@ from nervelog.driver import sqlite
 from nervelog.paths import APPLICATION_ID, is_encrypted
 
 
-@dataclass(frozen=True)
-class DueState:
+class DueState(NamedTuple):
     """Whether today has an entry, and the last day before it that has one."""
 
     logged: bool

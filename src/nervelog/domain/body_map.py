@@ -10,7 +10,8 @@ stand for all of their regions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field
+from types import MappingProxyType
+from typing import NamedTuple
 
 import pendulum
 
@@ -60,12 +61,11 @@ def combine(a: str | None, b: str) -> str:
     return b if a is None or a == b else BOTH
 
 
-@dataclass(frozen=True)
-class SymptomMap:
+class SymptomMap(NamedTuple):
     """Where each symptom was felt, from ``date`` until the next map."""
 
     date: pendulum.Date
-    regions: Mapping[str, Placement] = field(default_factory=dict)
+    regions: Mapping[str, Placement] = MappingProxyType({})
     """Symptom to its placement; a symptom not felt anywhere maps to an empty dict."""
     id: int | None = None
 

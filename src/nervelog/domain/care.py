@@ -1,4 +1,4 @@
-"""The care records as frozen dataclasses: medicine courses, doses, events, questions.
+"""The care records as named tuples: medicine courses, doses, events, questions.
 
 Apart from ``nervelog.domain.models`` so that commands that never touch them (``nervelog
 log``) do not build their classes (README, "Performance").
@@ -6,7 +6,7 @@ log``) do not build their classes (README, "Performance").
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import pendulum
 
@@ -21,8 +21,7 @@ SUGGESTED_EVENT_KINDS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Medication:
+class Medication(NamedTuple):
     """One course of one medicine: a dose on a schedule, from a day until stopped.
 
     A dose change stops one course and starts the next on the same day; the new
@@ -43,7 +42,7 @@ class Medication:
 
     def with_changes(self, **changes: object) -> Medication:
         """A copy with some fields changed."""
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return self._replace(**changes)  # type: ignore[arg-type]
 
     @property
     def label(self) -> str:
@@ -59,8 +58,7 @@ class Medication:
         return self.started <= day and (self.stopped is None or day < self.stopped)
 
 
-@dataclass(frozen=True, slots=True)
-class Dose:
+class Dose(NamedTuple):
     """One dose of an as-needed medicine, taken on a day."""
 
     medication: int
@@ -72,11 +70,10 @@ class Dose:
 
     def with_changes(self, **changes: object) -> Dose:
         """A copy with some fields changed."""
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return self._replace(**changes)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True, slots=True)
-class Event:
+class Event(NamedTuple):
     """A notable dated thing: a fall, a flare, an illness, an appointment."""
 
     date: pendulum.Date
@@ -86,11 +83,10 @@ class Event:
 
     def with_changes(self, **changes: object) -> Event:
         """A copy with some fields changed."""
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return self._replace(**changes)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True, slots=True)
-class Question:
+class Question(NamedTuple):
     """Something to ask at the next appointment, and its answer once given."""
 
     text: str
@@ -101,7 +97,7 @@ class Question:
 
     def with_changes(self, **changes: object) -> Question:
         """A copy with some fields changed."""
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return self._replace(**changes)  # type: ignore[arg-type]
 
     @property
     def is_open(self) -> bool:

@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 import pendulum
 
@@ -35,8 +34,7 @@ class SystemClock:
         return pendulum.today().date()
 
 
-@dataclass(frozen=True)
-class FixedClock:
+class FixedClock(NamedTuple):
     """A clock stopped at one moment, for tests and reproducible reports."""
 
     moment: pendulum.DateTime
@@ -103,27 +101,26 @@ def is_valid_time(text: str) -> bool:
 _LAST = re.compile(r"^(\d{1,5})\s*([dwmy])$")
 
 
-@dataclass(frozen=True)
-class Span:
+class Span(NamedTuple):
     """A length of time that ends on a day: ``90d``, ``12w``, ``6m`` (calendar months), ``1y``.
 
     The one definition of "6 months" for the command line, the Trends and the Summary
     screens: six calendar months back from the last day, not 180 days.
     """
 
-    count: int
+    length: int
     unit: str
     """``d``, ``w``, ``m`` or ``y``."""
 
     def start(self, end: pendulum.Date) -> pendulum.Date:
         """The first day of this span when it ends on (and includes) ``end``."""
         if self.unit == "d":
-            return end.subtract(days=self.count - 1)
+            return end.subtract(days=self.length - 1)
         if self.unit == "w":
-            return end.subtract(days=7 * self.count - 1)
+            return end.subtract(days=7 * self.length - 1)
         if self.unit == "m":
-            return end.subtract(months=self.count).add(days=1)
-        return end.subtract(years=self.count).add(days=1)
+            return end.subtract(months=self.length).add(days=1)
+        return end.subtract(years=self.length).add(days=1)
 
 
 def parse_span(text: str, field: str = "last") -> Span:

@@ -1,12 +1,16 @@
-"""The journal's daily records as frozen dataclasses: entries, sessions and phases.
+"""The journal's daily records as named tuples: entries, sessions and phases.
 
 Storage converts rows at its boundary. Medicines, doses, events and questions are in
 ``nervelog.domain.care``.
+
+Every record and computed value in nervelog is a ``NamedTuple``, like ``Scores``:
+immutable, compared by value, and defined without the code generation a dataclass runs
+at every start (README, "Performance").
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
+from typing import NamedTuple
 
 import pendulum
 
@@ -24,12 +28,11 @@ SUGGESTED_KINDS: tuple[str, ...] = (
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(NamedTuple):
     """How one calendar day went: the four scores and a note."""
 
     date: pendulum.Date
-    scores: Scores = field(default_factory=Scores)
+    scores: Scores = Scores()
     notes: str = ""
     recorded_at: pendulum.DateTime | None = None
     updated_at: pendulum.DateTime | None = None
@@ -45,11 +48,10 @@ class Entry:
 
     def with_changes(self, **changes: object) -> Entry:
         """A copy with some fields changed."""
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return self._replace(**changes)  # type: ignore[arg-type]
 
 
-@dataclass(frozen=True, slots=True)
-class Session:
+class Session(NamedTuple):
     """One therapy session; several may fall on the same day."""
 
     date: pendulum.Date
@@ -60,14 +62,14 @@ class Session:
     provider: str = ""
     body_areas: tuple[str, ...] = ()
     notes: str = ""
-    before: Scores = field(default_factory=Scores)
-    after: Scores = field(default_factory=Scores)
+    before: Scores = Scores()
+    after: Scores = Scores()
     recorded_at: pendulum.DateTime | None = None
     updated_at: pendulum.DateTime | None = None
 
     def with_changes(self, **changes: object) -> Session:
         """A copy with some fields changed."""
-        return replace(self, **changes)  # type: ignore[arg-type]
+        return self._replace(**changes)  # type: ignore[arg-type]
 
     def same_content(self, other: Session, *, ratings: bool = True) -> bool:
         """True when everything the user typed is equal (ids and timestamps aside).
@@ -94,8 +96,7 @@ def _content(s: Session) -> tuple[object, ...]:
     )
 
 
-@dataclass(frozen=True, slots=True)
-class Phase:
+class Phase(NamedTuple):
     """A named stretch of time the user wants to compare with others."""
 
     name: str

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pendulum
 
@@ -10,8 +10,7 @@ from nervelog.domain.dates import EARLIEST_DAY, WEEK_STARTS, parse_iso_date
 from nervelog.domain.errors import Problem
 
 
-@dataclass(frozen=True, slots=True)
-class Setting:
+class Setting(NamedTuple):
     """One setting: its default, what it does, and what it accepts (for messages)."""
 
     key: str

@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import sys
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import NamedTuple, Protocol
 
 from nervelog.domain.dates import is_valid_time
 from nervelog.domain.errors import Problem
@@ -24,8 +23,7 @@ class ReminderError(Exception):
     """A reminder could not be set, read or removed; nothing was left half-done."""
 
 
-@dataclass(frozen=True)
-class ReminderTime:
+class ReminderTime(NamedTuple):
     """A time of day on the 24-hour clock."""
 
     hour: int
@@ -44,8 +42,7 @@ def parse_reminder_time(text: str) -> ReminderTime:
     return ReminderTime(int(hour), int(minute))
 
 
-@dataclass(frozen=True)
-class Installed:
+class Installed(NamedTuple):
     """A reminder found in one scheduler: when it fires and the files or line that hold it."""
 
     scheduler: str

@@ -6,8 +6,8 @@ import shutil
 import subprocess
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from contextlib import contextmanager
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from nervelog.reminder import ReminderError
 from nervelog.storage.files import write_private
@@ -15,8 +15,7 @@ from nervelog.storage.files import write_private
 PROGRAM_TIMEOUT_S = 30
 
 
-@dataclass(frozen=True)
-class Ran:
+class Ran(NamedTuple):
     """What a program printed (decoded so any byte survives a round trip) and its status."""
 
     returncode: int

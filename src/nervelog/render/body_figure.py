@@ -8,7 +8,7 @@ from the back it is the other way round, as on a doctor's body chart. Region cel
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from nervelog.domain.body_map import BOTH, LEFT, MIDLINE, RIGHT, Placement
 
@@ -70,8 +70,7 @@ WIDTH = 15 * 2 + len(GAP)
 """Columns the figure takes (both views and the gap between them)."""
 
 
-@dataclass(frozen=True)
-class Cell:
+class Cell(NamedTuple):
     """One character of the figure; region cells name their region and side."""
 
     char: str

@@ -11,8 +11,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import pendulum
 
@@ -39,8 +38,7 @@ MEDICINE_SYMBOL = {START: "▲", CHANGE: "◆", STOP: "▼"}
 FALL_SYMBOL, EVENT_SYMBOL = "✕", "●"
 
 
-@dataclass(frozen=True, slots=True)
-class ChartLayout:
+class ChartLayout(NamedTuple):
     """Heights in mm of the chart block's parts."""
 
     panel: float = 13.0
@@ -55,8 +53,7 @@ class ChartLayout:
         return len(SCORES) * (self.panel + self.gap) + self.strip + self.axis
 
 
-@dataclass(frozen=True, slots=True)
-class ChartKey:
+class ChartKey(NamedTuple):
     """What the chart drew, for the caption under it."""
 
     means: str

@@ -103,7 +103,7 @@ def new_document(model: ReportModel, paper: str) -> tuple[Any, FontPlan]:
     names = []
     for i, font in enumerate(plan.fallbacks):
         name = f"Fallback{i}"
-        pdf.add_font(name, "", font.path, collection_font_number=font.index)
+        pdf.add_font(name, "", font.path, collection_font_number=font.face)
         base |= _cmap(pdf, name.lower())
         names.append(name)
     if names:

@@ -18,6 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 FONT = "DejaVu"
 FONT_FOLDER = Path(__file__).resolve().parent.parent / "fonts"
@@ -94,12 +95,11 @@ def combining(char: str) -> bool:
     return unicodedata.category(char) in ("Mn", "Mc", "Me")
 
 
-@dataclass(frozen=True, slots=True)
-class FontFile:
-    """A font file on the machine (``index``: the face in a .ttc collection)."""
+class FontFile(NamedTuple):
+    """A font file on the machine (``face``: its number in a .ttc collection)."""
 
     path: Path
-    index: int = 0
+    face: int = 0
 
 
 @dataclass
@@ -171,7 +171,7 @@ def _fontconfig(char: str) -> list[FontFile]:
                 index = 0
         found.append((_preference(path, rest), FontFile(Path(path), index)))
     return [
-        f for _, f in sorted(found, key=lambda item: (-item[0], str(item[1].path), item[1].index))
+        f for _, f in sorted(found, key=lambda item: (-item[0], str(item[1].path), item[1].face))
     ]
 
 
@@ -219,7 +219,7 @@ def _cmap(font: FontFile) -> set[int]:
     from fontTools.ttLib import TTFont
 
     try:
-        with TTFont(font.path, fontNumber=font.index, lazy=True) as ttf:
+        with TTFont(font.path, fontNumber=font.face, lazy=True) as ttf:
             best = ttf.getBestCmap()
             return set(best) if best else set()
     except Exception:  # an unreadable font is simply not used

@@ -8,8 +8,7 @@ only (see ``pdf_document`` for the page itself).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from nervelog.analysis import RESPONSE_LABEL
 from nervelog.domain.scores import SCORES
@@ -60,8 +59,7 @@ CHART_LAYOUT = {"a4": ChartLayout(panel=13.0), "letter": ChartLayout(panel=10.0,
 LIGHT = 235
 
 
-@dataclass(frozen=True, slots=True)
-class RenderedPdf:
+class RenderedPdf(NamedTuple):
     """The PDF's bytes, and a line per script that no font on the machine has."""
 
     data: bytes

@@ -11,8 +11,7 @@ fallback fonts.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from nervelog.render.pdf_document import safe_text
 
@@ -20,8 +19,7 @@ RULE_GREY = 185
 HEAD_FILL = 232
 
 
-@dataclass(frozen=True, slots=True)
-class TableStyle:
+class TableStyle(NamedTuple):
     """Font size (pt), line height and cell padding (mm)."""
 
     size: float = 8.0

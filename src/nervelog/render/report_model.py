@@ -6,7 +6,7 @@ The PDF, the text and Markdown reports and the TUI preview all draw from one
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pendulum
 
@@ -67,8 +67,7 @@ __all__ = [
 ]
 
 
-@dataclass(frozen=True, slots=True)
-class NoteItem:
+class NoteItem(NamedTuple):
     """A day note as typed (made printable), with every day it was written on."""
 
     dates: tuple[pendulum.Date, ...]
@@ -97,8 +96,7 @@ def group_notes(entries: tuple[Entry, ...]) -> tuple[NoteItem, ...]:
     return tuple(sorted(items, key=lambda n: n.date))
 
 
-@dataclass(frozen=True)
-class ReportModel:
+class ReportModel(NamedTuple):
     """The doctor's summary of one date range, ready to lay out in any format."""
 
     name: str

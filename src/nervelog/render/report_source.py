@@ -6,7 +6,7 @@ apart from ``report_model``, which only computes.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pendulum
 
@@ -16,8 +16,7 @@ from nervelog.domain.models import Entry, Session
 from nervelog.storage.repository import Journal
 
 
-@dataclass(frozen=True)
-class ReportSource:
+class ReportSource(NamedTuple):
     """The records of a report's range, the settings it prints, and the time it was made."""
 
     start: pendulum.Date

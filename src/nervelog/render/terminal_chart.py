@@ -20,8 +20,7 @@ Nothing here imports plotext: the caller passes ``plt`` in.
 from __future__ import annotations
 
 from collections.abc import Collection, Mapping, Sequence
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 import pendulum
 
@@ -64,8 +63,7 @@ def daily_dots_shown(days: int, columns: int) -> bool:
     return -(-days // columns) < WEEK
 
 
-@dataclass(frozen=True)
-class DrawnChart:
+class DrawnChart(NamedTuple):
     """What was drawn: the buckets behind each x position, and the most points in a series."""
 
     buckets: list[Bucket]

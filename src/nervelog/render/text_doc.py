@@ -9,12 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from nervelog.domain.text import display_width, lines_of, pad, wrap
 
 
-@dataclass(frozen=True)
-class TableSpan:
+class TableSpan(NamedTuple):
     """Where a plain-text table lies in the lines, so pages break between its rows."""
 
     header: list[str]

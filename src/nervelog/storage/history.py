@@ -9,7 +9,7 @@ itself logged, pointing at the change it reverted. Changes logged as one ``Batch
 from __future__ import annotations
 
 import json
-from dataclasses import dataclass, replace
+from typing import NamedTuple
 
 import pendulum
 
@@ -20,8 +20,7 @@ from nervelog.storage.db import transaction
 from nervelog.storage.rows import Row, first_row, iso_datetime
 
 
-@dataclass(frozen=True)
-class Change:
+class Change(NamedTuple):
     """One recorded insert, update or delete."""
 
     id: int
@@ -137,7 +136,7 @@ def undo_last(db: Database, now: pendulum.DateTime) -> Change | None:
         for member in members:
             _revert(conn, now, member, reverts)
         others = tuple(m for m in members if m.id != change.id)
-        return replace(change, together=others)
+        return change._replace(together=others)
 
 
 def _revert(

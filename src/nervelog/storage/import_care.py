@@ -9,8 +9,7 @@ harmless; ids are kept when free and references follow any id that had to change
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, NamedTuple, TypeVar
 
 import pendulum
 
@@ -40,8 +39,7 @@ CARE_LISTS = ("medications", "doses", "events", "questions", "symptom_maps")
 T = TypeVar("T")
 
 
-@dataclass(frozen=True)
-class CareRecords:
+class CareRecords(NamedTuple):
     """Medicines, doses, events and questions read from a file, not yet stored."""
 
     medications: tuple[Medication, ...] = ()

@@ -10,9 +10,8 @@ import io
 import json
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, BinaryIO
+from typing import Any, BinaryIO, NamedTuple
 
 import pendulum
 
@@ -46,8 +45,7 @@ MAX_SESSION_ID = 2**63 - 1
 MAX_IMPORT_BYTES = 200 * 1024 * 1024
 
 
-@dataclass(frozen=True)
-class ImportBatch:
+class ImportBatch(NamedTuple):
     """Validated records read from a file, not yet stored."""
 
     kind: str

@@ -7,7 +7,7 @@ importing the same file twice changes nothing and an import never overwrites a s
 from __future__ import annotations
 
 from collections.abc import Iterable
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from nervelog.domain.models import Entry, Session
 from nervelog.storage.db import transaction
@@ -17,8 +17,7 @@ from nervelog.storage.repository import Journal
 from nervelog.storage.rows import entry_to_row, first_row, rows_of, same_row, session_from_row
 
 
-@dataclass(frozen=True)
-class ImportResult:
+class ImportResult(NamedTuple):
     """What an import did (or, for a dry run, would do)."""
 
     kind: str

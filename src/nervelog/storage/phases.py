@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from nervelog.domain.dates import parse_iso_date
 from nervelog.domain.models import Phase
 from nervelog.storage import records
@@ -40,7 +38,7 @@ class Phases(records.JournalPart):
     def add(self, phase: Phase) -> Phase:
         """Store a new phase; returns it with its id."""
         row = {**phase_to_row(phase), "id": None}
-        return replace(phase, id=self._insert("phase", row))
+        return phase._replace(id=self._insert("phase", row))
 
     def delete(self, phase_id: int) -> bool:
         """Delete a phase; returns False if there was none."""

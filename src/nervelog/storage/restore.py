@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
+from typing import NamedTuple
 
 from nervelog.domain.dates import Clock
 from nervelog.domain.errors import JournalError
@@ -21,8 +21,7 @@ from nervelog.storage.backup import (
 )
 
 
-@dataclass(frozen=True)
-class RestoreResult:
+class RestoreResult(NamedTuple):
     """What ``restore_journal`` did."""
 
     restored_from: Path

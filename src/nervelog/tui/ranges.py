@@ -6,7 +6,7 @@ A range's key is a ``--last`` span (``6m`` is six calendar months, see ``Span``)
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 import pendulum
 
@@ -15,8 +15,7 @@ from nervelog.domain.dates import parse_span
 ALL = "all"
 
 
-@dataclass(frozen=True)
-class Range:
+class Range(NamedTuple):
     """A range the user can pick: a ``--last`` span such as ``3m``, or ``all``."""
 
     key: str

@@ -7,16 +7,14 @@ Screens are imported only when first opened, so start-up loads just the check-in
 from __future__ import annotations
 
 import importlib
-from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from textual.screen import Screen
 
 from nervelog.tui.context import AppContext
 
 
-@dataclass(frozen=True)
-class MainScreen:
+class MainScreen(NamedTuple):
     """One main screen: the key that opens it, its mode name, title and where it lives."""
 
     key: str

@@ -9,8 +9,7 @@ again; it closes only once the record is stored.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from typing import ClassVar
+from typing import ClassVar, NamedTuple
 
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -25,8 +24,7 @@ from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
 
 
-@dataclass(frozen=True)
-class Field:
+class Field(NamedTuple):
     """One input of a record form."""
 
     name: str
