@@ -59,3 +59,24 @@ def test_show_and_stats_tell_where_it_is_felt_and_how_that_changed(run: Run) -> 
         output = run(*command).output
         assert "tingling: toes (both sides), left fingers, left palm" in output
         assert "tingling spread to the left fingers and palm on 3 Nov 2026" in output
+
+
+def test_history_and_undo_name_a_map_by_its_day_and_where_symptoms_were_marked(
+    run: Run,
+) -> None:
+    run("map", "set", "tingling", "toes", "--date", "2026-11-20")
+    run("map", "set", "tingling", "toes", "left-fingers", "--date", "2026-11-20")
+    history = run("history")
+    assert history.exit_code == 0, history.output
+    lines = history.output.splitlines()
+    assert "symptom map 1 (2026-11-20) added: numbness: not marked; tingling: toes" in lines[-2]
+    assert (
+        "symptom map 1 (2026-11-20) changed: numbness: not marked; tingling: toes (both sides);"
+        " pain: not marked → numbness: not marked; tingling: toes (both sides), left fingers;"
+        " pain: not marked"
+    ) in lines[-1]
+    undone = run("undo")
+    assert undone.exit_code == 0, undone.output
+    assert "symptom map 1 (2026-11-20) changed:" in undone.output
+    assert "tingling: toes (both sides)\n" in run("map", "show").output
+    assert "undo of #" in run("history").output.splitlines()[-1]

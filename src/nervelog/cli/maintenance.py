@@ -228,7 +228,8 @@ _SUBJECTS = {
     "event": ("event", "kind", "date"),
     "question": ("question", "text", "raised_on"),
 }
-"""For each record but entries: its name in messages, and the two fields shown with it."""
+"""For each record but entries and symptom maps: its name in messages, and the two fields
+shown with it."""
 
 
 def _when(change: Change) -> str:
@@ -242,6 +243,8 @@ def _get(row: Row | None, key: str) -> object:
 def _summary(change: Change) -> str:
     verb = _VERBS.get(change.action, change.action)
     row = change.new if change.new is not None else change.old
+    if change.record == "symptom_map":
+        return _map_summary(change, verb)
     if change.record == "entry":
         subject = f"entry {change.record_key}"
     else:
@@ -254,6 +257,21 @@ def _summary(change: Change) -> str:
     if row is None:
         return f"{subject} {verb}"
     return f"{subject} {verb}: {_contents(row)}"
+
+
+def _map_summary(change: Change, verb: str) -> str:
+    """A symptom map by its day, with where each symptom was marked (before → after)."""
+    from nervelog.cli.body_map import placement_lines
+    from nervelog.storage.body_maps import map_from_row
+
+    def where(row: Row) -> str:
+        return "; ".join(placement_lines(map_from_row(row)))
+
+    row = change.new if change.new is not None else change.old
+    subject = f"symptom map {change.record_key} ({_get(row, 'date')})"
+    if change.action == "update" and change.old is not None and change.new is not None:
+        return f"{subject} changed: {where(change.old)} → {where(change.new)}"
+    return f"{subject} {verb}" if row is None else f"{subject} {verb}: {where(row)}"
 
 
 def _text(value: object, width: int = 30) -> str:
