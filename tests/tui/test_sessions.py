@@ -44,6 +44,7 @@ async def test_add_a_session(welcomed: Journal, make_app: AppFactory) -> None:
         await pilot.pause()
         assert isinstance(app.screen, SessionsScreen)
         assert "Sam [b]O[/b]" in screen_text(app)
+        assert "1 session since" in screen_text(app)
     [stored] = welcomed.sessions()
     assert stored.date == TODAY and stored.kind == "massage" and stored.time == "10:30"
     assert stored.duration_min == 45 and stored.provider == "Sam [b]O[/b]"

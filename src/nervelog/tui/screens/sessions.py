@@ -126,8 +126,9 @@ class SessionsScreen(BaseScreen):
         more = self.first_day is not None and self.first_day < self.loaded_from
         since = self.loaded_from.format("D MMM YYYY")
         tail = " · older ones load as you scroll down" if more else ""
+        count = len(self.loaded)
         self.query_one("#sessions-info", Static).update(
-            f"{len(self.loaded)} sessions since {since}, newest first{tail}"
+            f"{count} session{'' if count == 1 else 's'} since {since}, newest first{tail}"
         )
 
     def on_data_table_row_highlighted(self, event: DataTable.RowHighlighted) -> None:
