@@ -6,7 +6,7 @@ import pendulum
 from textual.widgets import DataTable, Input, Static
 from tui_helpers import AppFactory, screen_text, wait_for
 
-from nervelog.domain.care import Medication, Question
+from nervelog.domain.care import Dose, Medication, Question
 from nervelog.storage import Journal
 from nervelog.tui.screens.checkin import CheckinScreen
 from nervelog.tui.screens.doses import DosePicker
@@ -140,3 +140,32 @@ async def test_answer_and_delete_questions_on_the_medicines_screen(
     [answered] = welcomed.questions.list(open_only=False)
     assert answered.text == "Driving on pregabalin?" and answered.answer == "Yes, once settled"
     assert answered.answered_on == TODAY
+
+
+async def test_stop_asks_from_which_day_it_is_not_taken(
+    welcomed: Journal, make_app: AppFactory
+) -> None:
+    """The form's wording matches the rule: a course stopped on a day is not taken that
+    day, so a day with a dose logged is refused, naming the dose's day."""
+    course = welcomed.medicines.start(
+        Medication(name="paracetamol", dose="1 g", started=TODAY.subtract(days=9), as_needed=True)
+    )
+    welcomed.medicines.took(Dose(medication=course.id or 0, date=TODAY.subtract(days=2)))
+    app = make_app(welcomed)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("m")
+        await pilot.pause()
+        await pilot.press("x")
+        await wait_for(pilot, lambda: "Stop from" in screen_text(app))
+        assert isinstance(app.screen, RecordForm) and "Last day" not in screen_text(app)
+        await fill(app, {"date": "2 days ago"})
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        problems = str(app.screen.query_one("#problems", Static).render())
+        assert "a day after the last dose of it logged (2026-11-20)" in problems
+        assert app.screen.query_one("#f-date", Input).value == "2 days ago"
+        await fill(app, {"date": "yesterday"})
+        await pilot.press("ctrl+s")
+        await wait_for(pilot, lambda: isinstance(app.screen, MedicinesScreen))
+    [stopped] = welcomed.medicines.courses()
+    assert stopped.stopped == TODAY.subtract(days=1)

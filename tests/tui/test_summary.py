@@ -5,13 +5,17 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+import pendulum
 import pytest
 from pypdf import PdfReader
 from textual.widgets import Static
 from tui_helpers import AppFactory, screen_text, wait_for
 
+from nervelog.domain.care import Event, Medication
 from nervelog.domain.dates import FixedClock
 from nervelog.domain.disclaimer import DISCLAIMER
+from nervelog.domain.models import Entry
+from nervelog.domain.scores import Scores
 from nervelog.storage import Journal
 from nervelog.storage.demo import load_demo
 from nervelog.tui.app import WELCOMED, NervelogApp
@@ -119,3 +123,24 @@ async def test_palette_offers_export_format_and_ranges(
         titles = [c.title for c in screen.palette_commands()]
         assert "Export summary" in titles and "Summary format" in titles
         assert "Summary range: 1 year" in titles
+
+
+async def test_all_starts_with_the_first_event_not_the_first_score(
+    welcomed: Journal, make_app: AppFactory
+) -> None:
+    """A fall logged before the first scores is in "all"; a medicine started years
+    earlier does not stretch the range (it shows among the medicines taken now)."""
+    welcomed.medicines.start(
+        Medication("pregabalin", "75 mg", pendulum.date(2019, 3, 1), schedule="twice daily")
+    )
+    welcomed.events.add(Event(pendulum.date(2026, 11, 20), "fall", "Tripped on the kerb"))
+    welcomed.save_entry(Entry(pendulum.date(2026, 11, 22), Scores(pain=5)))
+    app = make_app(welcomed)
+    async with app.run_test(size=(100, 40)) as pilot:
+        await open_summary(app, pilot)
+        await pilot.press("5")
+        await pilot.pause()
+        shown = preview(app)
+        assert "Range: 2026-11-20 to 2026-11-22 (3 days)" in shown
+        assert "Tripped on the kerb" in shown and "(1 fall)" in shown
+        assert "pregabalin 75 mg" in shown

@@ -73,7 +73,7 @@ def stop_form(ctx: AppContext, course: Medication) -> RecordForm:
         return ctx.journal.medicines.stop(course.id or 0, day, raw["reason"])
 
     fields = [
-        Field("date", "Last day", DAY_HINT, today.isoformat()),
+        Field("date", "Stop from", DAY_HINT, today.isoformat()),
         Field("reason", "Why", "optional"),
     ]
     return RecordForm(ctx, f"Stop {one_line(course.label, 30)}", fields, stop)
