@@ -125,15 +125,18 @@ async def test_palette_offers_export_format_and_ranges(
         assert "Summary range: 1 year" in titles
 
 
-async def test_all_starts_with_the_first_event_not_the_first_score(
+async def test_all_is_the_diary_from_its_first_entry_or_session(
     welcomed: Journal, make_app: AppFactory
 ) -> None:
-    """A fall logged before the first scores is in "all"; a medicine started years
-    earlier does not stretch the range (it shows among the medicines taken now)."""
+    """A medicine, a map or an old injury dated years before the diary began does not
+    stretch "all" into years of empty days (the days-logged and change figures would
+    then say little); the medicine still shows among those taken now."""
     welcomed.medicines.start(
         Medication("pregabalin", "75 mg", pendulum.date(2019, 3, 1), schedule="twice daily")
     )
-    welcomed.events.add(Event(pendulum.date(2026, 11, 20), "fall", "Tripped on the kerb"))
+    welcomed.events.add(Event(pendulum.date(2021, 6, 1), "injury", "Crushed the left foot"))
+    welcomed.maps.set_symptom("numbness", {"toes": "both"}, pendulum.date(2021, 6, 2))
+    welcomed.save_entry(Entry(pendulum.date(2026, 11, 20), Scores(pain=6)))
     welcomed.save_entry(Entry(pendulum.date(2026, 11, 22), Scores(pain=5)))
     app = make_app(welcomed)
     async with app.run_test(size=(100, 40)) as pilot:
@@ -142,5 +145,4 @@ async def test_all_starts_with_the_first_event_not_the_first_score(
         await pilot.pause()
         shown = preview(app)
         assert "Range: 2026-11-20 to 2026-11-22 (3 days)" in shown
-        assert "Tripped on the kerb" in shown and "(1 fall)" in shown
-        assert "pregabalin 75 mg" in shown
+        assert "2 of 3" in shown and "pregabalin 75 mg" in shown

@@ -2,13 +2,9 @@
 
 from __future__ import annotations
 
-import pendulum
 from textual.widgets import Static
 from tui_helpers import AppFactory, screen_text, wait_for
 
-from nervelog.domain.care import Event
-from nervelog.domain.models import Entry
-from nervelog.domain.scores import Scores
 from nervelog.storage import Journal
 from nervelog.tui.screens.trends import TrendsScreen
 from nervelog.tui.widgets.score_chart import ScoreChart
@@ -90,21 +86,3 @@ async def test_the_change_stands_beside_the_day_to_day_swing(
             "usual day-to-day swing 1.0 (n=13)"
         ) in figures.replace("\n", " ")
         assert "No stretch without sessions at the start of this range." in figures
-
-
-async def test_all_starts_with_the_first_event_not_the_first_score(
-    welcomed: Journal, make_app: AppFactory
-) -> None:
-    """Like the Summary's "all": a fall logged before the first scores is on the chart."""
-    welcomed.events.add(Event(pendulum.date(2026, 11, 20), "fall", "Tripped on the kerb"))
-    welcomed.save_entry(Entry(pendulum.date(2026, 11, 22), Scores(pain=5)))
-    app = make_app(welcomed)
-    async with app.run_test(size=(120, 40)) as pilot:
-        await pilot.press("t")
-        chart = app.screen.query_one(ScoreChart)
-        await wait_for(pilot, lambda: chart.drawn_key is not None)
-        await pilot.press("6")
-        await wait_for(pilot, lambda: (chart.drawn_key or "").startswith("all"))
-        figures = str(app.screen.query_one("#figures-text", Static).render())
-        assert "20 Nov 2026 – 22 Nov 2026" in figures and "1 of 3 days logged" in figures
-        assert "20 Nov  fall: Tripped on the kerb" in figures

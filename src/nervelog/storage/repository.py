@@ -129,13 +129,10 @@ class Journal:
         return int(self.db.execute("SELECT count(*) FROM entry").fetchone()[0])
 
     def date_span(self) -> tuple[pendulum.Date, pendulum.Date] | None:
-        """The first and last day the diary holds something for: an entry, a session, a
-        dose, an event, a question or a symptom map. Not a medicine's start, which may
-        be years before the diary began ("all" would then be mostly empty days)."""
+        """The first and last day with an entry or a session."""
         row = self.db.execute(
-            "SELECT min(d), max(d) FROM (SELECT date AS d FROM entry UNION ALL SELECT date"
-            " FROM session UNION ALL SELECT date FROM dose UNION ALL SELECT date FROM event"
-            " UNION ALL SELECT raised_on FROM question UNION ALL SELECT date FROM symptom_map)"
+            "SELECT min(d), max(d) FROM "
+            "(SELECT date AS d FROM entry UNION ALL SELECT date FROM session)"
         ).fetchone()
         if row[0] is None:
             return None

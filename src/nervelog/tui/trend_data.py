@@ -73,11 +73,7 @@ class TrendData:
         self.today = today
         self.courses = courses
         self.events = events
-        # "all" starts as the Summary's does (``Journal.date_span``), with the first entry,
-        # session or event, but not with a medicine started before the diary began.
-        starts = [e.date for e in events]
-        if entries:
-            starts.append(entries[0].date)
+        starts = [entries[0].date] if entries else []
         if sessions:
             starts.append(sessions[0].date)
         self.first = min(starts, default=today)
