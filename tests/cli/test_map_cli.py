@@ -70,11 +70,10 @@ def test_history_and_undo_name_a_map_by_its_day_and_where_symptoms_were_marked(
     assert history.exit_code == 0, history.output
     lines = history.output.splitlines()
     assert "symptom map 1 (2026-11-20) added: numbness: not marked; tingling: toes" in lines[-2]
-    assert (
-        "symptom map 1 (2026-11-20) changed: numbness: not marked; tingling: toes (both sides);"
-        " pain: not marked → numbness: not marked; tingling: toes (both sides), left fingers;"
-        " pain: not marked"
-    ) in lines[-1]
+    assert lines[-1].endswith(
+        "symptom map 1 (2026-11-20) changed: tingling: toes (both sides) → toes (both sides),"
+        " left fingers"
+    )
     undone = run("undo")
     assert undone.exit_code == 0, undone.output
     assert "symptom map 1 (2026-11-20) changed:" in undone.output

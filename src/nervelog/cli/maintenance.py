@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import click
@@ -260,18 +261,26 @@ def _summary(change: Change) -> str:
 
 
 def _map_summary(change: Change, verb: str) -> str:
-    """A symptom map by its day, with where each symptom was marked (before → after)."""
-    from nervelog.cli.body_map import placement_lines
-    from nervelog.storage.body_maps import map_from_row
-
-    def where(row: Row) -> str:
-        return "; ".join(placement_lines(map_from_row(row)))
-
+    """A symptom map by its day and where each symptom was marked; for a change, only the
+    symptoms marked differently, before → after."""
     row = change.new if change.new is not None else change.old
     subject = f"symptom map {change.record_key} ({_get(row, 'date')})"
     if change.action == "update" and change.old is not None and change.new is not None:
-        return f"{subject} changed: {where(change.old)} → {where(change.new)}"
-    return f"{subject} {verb}" if row is None else f"{subject} {verb}: {where(row)}"
+        pairs = zip(_marked(change.old), _marked(change.new), strict=True)
+        changed = [f"{old} → {new.partition(': ')[2]}" for old, new in pairs if old != new]
+        return f"{subject} changed: {'; '.join(changed) or 'marked as before'}"
+    return f"{subject} {verb}" if row is None else f"{subject} {verb}: {'; '.join(_marked(row))}"
+
+
+def _marked(row: Row) -> list[str]:
+    """``tingling: toes (both sides)`` for each symptom, as the row holds it: not checked
+    again, so a row written under older region names cannot stop the history showing."""
+    from nervelog.cli.body_map import placement_lines
+    from nervelog.domain.body_map import SymptomMap
+    from nervelog.domain.dates import parse_iso_date
+
+    regions = json.loads(str(row["regions"]))
+    return placement_lines(SymptomMap(parse_iso_date(str(row["date"])), regions))
 
 
 def _text(value: object, width: int = 30) -> str:
