@@ -22,6 +22,11 @@ def test_start_change_stop_and_list_a_medicine(run: Run) -> None:
     stopped = run("med", "stop", "2", "--date", "2026-11-01", "--reason", "dizzy")
     assert "Stopped pregabalin 150 mg, twice daily (medicine 2) on 2026-11-01." in stopped.output
     assert run("med", "list").output.strip() == "No medicines taken now."
+    # "stopped" as the report and the stop form say: the first day it was not taken.
+    [header, _, first, second, *_] = run("med", "list", "--all").output.splitlines()
+    assert header.split() == ["id", "medicine", "dose", "schedule", "from", "stopped"]
+    assert first.split()[-2:] == ["2026-09-01", "2026-10-03"]
+    assert second.split()[-2:] == ["2026-10-03", "2026-11-01"]
 
 
 def test_undo_takes_back_a_whole_dose_change(run: Run) -> None:

@@ -156,7 +156,7 @@ def med_list(everything: bool) -> None:
         ]
         for m in courses
     ]
-    headers = ["id", "medicine", "dose", "schedule", "from", "until"]
+    headers = ["id", "medicine", "dose", "schedule", "from", "stopped"]
     click.echo(table(headers, rows, right=(0,)))
     if everything:
         click.echo("\nChanges:")

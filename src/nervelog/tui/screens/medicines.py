@@ -70,7 +70,7 @@ class MedicinesScreen(BaseScreen):
 
     def on_mount(self) -> None:
         """Set up the lists and read them."""
-        self.table("courses").add_columns("id", "medicine", "dose", "how", "from", "until")
+        self.table("courses").add_columns("id", "medicine", "dose", "how", "from", "stopped")
         self.table("events").add_columns("date", "kind", "what")
         self.table("questions").add_columns("asked", "question", "answer")
         self.reload()
@@ -117,10 +117,11 @@ class MedicinesScreen(BaseScreen):
         courses.clear()
         for m in self.courses:
             how = "as needed" if m.as_needed else m.schedule
-            until = "now" if m.current_on(today) else str(m.stopped)
+            # The day it was stopped: not taken from then on (as the stop form asks).
+            stopped = "–" if m.stopped is None else m.stopped.format("D MMM YY")
             courses.add_row(
                 str(m.id), Text(one_line(m.name, 18)), Text(one_line(m.dose, 10)),
-                Text(one_line(how, 14)), m.started.format("D MMM YY"), until,
+                Text(one_line(how, 14)), m.started.format("D MMM YY"), stopped,
             )  # fmt: skip
         changes = medicine_changes(self.courses)[-4:]
         self.query_one("#medicine-changes", Static).update(
