@@ -3,9 +3,9 @@
 Storage converts rows at its boundary. Medicines, doses, events and questions are in
 ``nervelog.domain.care``.
 
-Every record and computed value in nervelog is a ``NamedTuple``, like ``Scores``:
-immutable, compared by value, and defined without the code generation a dataclass runs
-at every start (README, "Performance").
+Records and computed values are ``NamedTuple``s, like ``Scores``: immutable, compared
+by value, and defined without most of the code a dataclass generates and compiles at
+every start (README, "Performance").
 """
 
 from __future__ import annotations
