@@ -2,28 +2,20 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 import click
 
+from nervelog.cli.change_text import change_summary, change_time, describe_change, field
 from nervelog.cli.context import EPILOG, RECORD_ID, UserError, current
-from nervelog.cli.format import dash, plural
+from nervelog.cli.format import plural
 from nervelog.cli.options import YES_OPTION, journal_command, out_option
 from nervelog.domain.dates import parse_day
 from nervelog.domain.errors import JournalError
-from nervelog.domain.printable import printable_line
-from nervelog.domain.text import one_line
 from nervelog.driver import sqlite
 from nervelog.storage import backup as snapshots
 from nervelog.storage import cipher
-from nervelog.storage.history import Change
 from nervelog.storage.repository import Journal
-from nervelog.storage.rows import Row
-
-_SCORE_FIELDS = ("numbness", "tingling", "pain", "mobility")
-_QUIET_FIELDS = {"id", "recorded_at", "updated_at"}
-_VERBS = {"insert": "added", "update": "changed", "delete": "deleted"}
 
 
 def _counts(journal: Journal) -> str:
@@ -178,7 +170,7 @@ def history_cmd(day: str | None, session_id: int | None, limit: int) -> None:
             c
             for c in journal.history()
             if (c.record == "entry" and c.record_key == iso)
-            or (c.record == "session" and iso in (_get(c.old, "date"), _get(c.new, "date")))
+            or (c.record == "session" and iso in (field(c.old, "date"), field(c.new, "date")))
         ]
         scope = iso
     else:
@@ -208,108 +200,6 @@ def undo_cmd() -> None:
         raise UserError(str(exc)) from None
     if change is None:
         raise UserError("Nothing to undo: there are no recorded changes left to revert.")
-    click.echo(f"Undid change #{change.id} from {_when(change)}: {_summary(change)}")
+    click.echo(f"Undid change #{change.id} from {change_time(change)}: {change_summary(change)}")
     for other in change.together:  # made in the same step, such as a dose change
-        click.echo(f"  with change #{other.id}: {_summary(other)}")
-
-
-def describe_change(change: Change) -> str:
-    """One readable line for a recorded change."""
-    prefix = f"#{change.id:<4} {_when(change)}  "
-    if change.undoes is not None:
-        prefix += f"undo of #{change.undoes}: "
-    return prefix + _summary(change)
-
-
-_SUBJECTS = {
-    "session": ("session", "kind", "date"),
-    "phase": ("phase", "name", "start"),
-    "medication": ("medicine", "name", "dose"),
-    "dose": ("dose", "date", "time"),
-    "event": ("event", "kind", "date"),
-    "question": ("question", "text", "raised_on"),
-}
-"""For each record but entries and symptom maps: its name in messages, and the two fields
-shown with it."""
-
-
-def _when(change: Change) -> str:
-    return change.at[:16].replace("T", " ")
-
-
-def _get(row: Row | None, key: str) -> object:
-    return None if row is None else row.get(key)
-
-
-def _summary(change: Change) -> str:
-    verb = _VERBS.get(change.action, change.action)
-    row = change.new if change.new is not None else change.old
-    if change.record == "symptom_map":
-        return _map_summary(change, verb)
-    if change.record == "entry":
-        subject = f"entry {change.record_key}"
-    else:
-        # Each record named by what the user would recognise it by.
-        noun, label, when = _SUBJECTS[change.record]
-        details = ", ".join(p for p in (_text(_get(row, label)), _text(_get(row, when))) if p)
-        subject = f"{noun} {change.record_key} ({details})"
-    if change.action == "update" and change.old is not None and change.new is not None:
-        return f"{subject} changed: {_differences(change.old, change.new)}"
-    if row is None:
-        return f"{subject} {verb}"
-    return f"{subject} {verb}: {_contents(row)}"
-
-
-def _map_summary(change: Change, verb: str) -> str:
-    """A symptom map by its day and where each symptom was marked; for a change, only the
-    symptoms marked differently, before → after."""
-    row = change.new if change.new is not None else change.old
-    subject = f"symptom map {change.record_key} ({_get(row, 'date')})"
-    if change.action == "update" and change.old is not None and change.new is not None:
-        pairs = zip(_marked(change.old), _marked(change.new), strict=True)
-        changed = [f"{old} → {new.partition(': ')[2]}" for old, new in pairs if old != new]
-        return f"{subject} changed: {'; '.join(changed) or 'marked as before'}"
-    return f"{subject} {verb}" if row is None else f"{subject} {verb}: {'; '.join(_marked(row))}"
-
-
-def _marked(row: Row) -> list[str]:
-    """``tingling: toes (both sides)`` for each symptom, as the row holds it: not checked
-    again, so a row written under older region names cannot stop the history showing."""
-    from nervelog.cli.body_map import placement_lines
-    from nervelog.domain.body_map import SymptomMap
-    from nervelog.domain.dates import parse_iso_date
-
-    regions = json.loads(str(row["regions"]))
-    return placement_lines(SymptomMap(parse_iso_date(str(row["date"])), regions))
-
-
-def _text(value: object, width: int = 30) -> str:
-    return one_line("" if value is None else str(value), width)
-
-
-def _value(key: str, value: object) -> str:
-    if key in ("notes", "provider", "kind", "name", "text", "answer", "reason", "schedule", "dose"):
-        return f"“{_text(value)}”" if value else "–"
-    if isinstance(value, list):
-        return printable_line("; ".join(str(v) for v in value)) or "–"
-    return dash(value)
-
-
-def _contents(row: Row) -> str:
-    parts = [f"{k} {dash(row.get(k))}" for k in _SCORE_FIELDS if k in row]
-    for key in ("time", "duration_min", "start", "end", "schedule", "started", "stopped",
-                "amount", "text", "answer", "answered_on"):  # fmt: skip
-        if row.get(key) not in (None, ""):
-            parts.append(f"{key} {_value(key, row[key])}")
-    if row.get("notes"):
-        parts.append(f"note {_value('notes', row['notes'])}")
-    return " · ".join(parts) or "(empty)"
-
-
-def _differences(old: Row, new: Row) -> str:
-    changed = []
-    for key in dict.fromkeys([*old, *new]):
-        if key in _QUIET_FIELDS or old.get(key) == new.get(key):
-            continue
-        changed.append(f"{key} {_value(key, old.get(key))} → {_value(key, new.get(key))}")
-    return "; ".join(changed) or "timestamps only"
+        click.echo(f"  with change #{other.id}: {change_summary(other)}")
