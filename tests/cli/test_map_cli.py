@@ -79,3 +79,31 @@ def test_history_and_undo_name_a_map_by_its_day_and_where_symptoms_were_marked(
     assert "symptom map 1 (2026-11-20) changed:" in undone.output
     assert "tingling: toes (both sides)\n" in run("map", "show").output
     assert "undo of #" in run("history").output.splitlines()[-1]
+
+
+def test_history_and_undo_describe_every_kind_of_record(run: Run) -> None:
+    """One change of each kind the history keeps; each reads as a line, and undo takes
+    every one back without an error."""
+    commands = [
+        ["log", "--pain", "4", "--date", "2026-11-20"],
+        ["session", "add", "massage", "--date", "2026-11-20"],
+        ["phase", "add", "weekly massage", "--from", "2026-11-01", "--to", "2026-11-20"],
+        ["med", "start", "paracetamol", "--dose", "1 g", "--as-needed", "--date", "2026-11-01"],
+        ["med", "took", "paracetamol", "--date", "2026-11-20"],
+        ["event", "add", "fall", "Tripped on the stairs", "--date", "2026-11-20"],
+        ["ask", "Could the dose go up?"],
+        ["map", "set", "pain", "sole", "--date", "2026-11-20"],
+    ]
+    for command in commands:
+        assert run(*command).exit_code == 0, command
+    history = run("history")
+    assert history.exit_code == 0, history.output
+    lines = history.output.splitlines()
+    nouns = ["entry", "session", "phase", "medicine", "dose", "event", "question", "symptom map"]
+    assert len(lines) == len(nouns)
+    for line, noun in zip(lines, nouns, strict=True):
+        assert f" {noun} " in line and " added" in line, line
+    for _ in commands:
+        undone = run("undo")
+        assert undone.exit_code == 0 and undone.output.startswith("Undid change #"), undone.output
+    assert "Nothing to undo" in run("undo").output
