@@ -70,7 +70,7 @@ def test_undo_of_sessions_and_phases_restores_them_exactly(journal: Journal) -> 
     session = journal.add_session(
         Session(date=day, kind="massage", body_areas=("left foot", "نعل القدم"), notes="ok")
     )
-    journal.update_session(session.with_changes(notes="changed", duration_min=30))
+    journal.update_session(session._replace(notes="changed", duration_min=30))
     journal.delete_session(session.id or 0)
     phase = journal.phases.add(Phase(name="weekly", start=day, end=day))
     journal.phases.delete(phase.id or 0)

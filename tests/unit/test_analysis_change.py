@@ -62,7 +62,7 @@ def test_mobility_higher_is_better_and_lower_is_worse() -> None:
     ]
     c = period_change(rising, Score.MOBILITY, day(0), day(27))
     assert c.sentence() == "mobility: 3.0 → 6.0, 3.0 points higher"
-    falling = [e.with_changes(date=day(27 - (e.date - day(0)).days)) for e in rising]
+    falling = [e._replace(date=day(27 - (e.date - day(0)).days)) for e in rising]
     c = period_change(falling, Score.MOBILITY, day(0), day(27))
     assert c.sentence() == "mobility: 6.0 → 3.0, 3.0 points lower"
 

@@ -102,7 +102,7 @@ def test_saving_an_identical_day_writes_no_history(journal: Journal) -> None:
 def test_session_history_for_insert_update_delete(journal: Journal) -> None:
     stored = journal.add_session(Session(date=DAY, kind="massage", body_areas=("calves",)))
     assert stored.id is not None
-    journal.update_session(stored.with_changes(duration_min=45))
+    journal.update_session(stored._replace(duration_min=45))
     assert journal.delete_session(stored.id)
     changes = journal.history("session", str(stored.id))
     assert [c.action for c in changes] == ["insert", "update", "delete"]

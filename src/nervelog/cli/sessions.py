@@ -184,7 +184,7 @@ def edit_session(journal: Journal, session_id: int, changes: Mapping[str, str]) 
     for key in ("id", "recorded_at", "updated_at"):
         raw.pop(key, None)
     updated = parse_session(raw, journal.clock.today())
-    return journal.update_session(updated.with_changes(id=session_id))
+    return journal.update_session(updated._replace(id=session_id))
 
 
 @session.command("edit", epilog=EPILOG)

@@ -40,10 +40,6 @@ class Medication(NamedTuple):
     notes: str = ""
     follows: int | None = None
 
-    def with_changes(self, **changes: object) -> Medication:
-        """A copy with some fields changed."""
-        return self._replace(**changes)  # type: ignore[arg-type]
-
     @property
     def label(self) -> str:
         """``pregabalin 75 mg`` (the name and dose as typed)."""
@@ -68,10 +64,6 @@ class Dose(NamedTuple):
     amount: str = ""
     notes: str = ""
 
-    def with_changes(self, **changes: object) -> Dose:
-        """A copy with some fields changed."""
-        return self._replace(**changes)  # type: ignore[arg-type]
-
 
 class Event(NamedTuple):
     """A notable dated thing: a fall, a flare, an illness, an appointment."""
@@ -80,10 +72,6 @@ class Event(NamedTuple):
     kind: str
     text: str
     id: int | None = None
-
-    def with_changes(self, **changes: object) -> Event:
-        """A copy with some fields changed."""
-        return self._replace(**changes)  # type: ignore[arg-type]
 
 
 class Question(NamedTuple):
@@ -94,10 +82,6 @@ class Question(NamedTuple):
     id: int | None = None
     answered_on: pendulum.Date | None = None
     answer: str = ""
-
-    def with_changes(self, **changes: object) -> Question:
-        """A copy with some fields changed."""
-        return self._replace(**changes)  # type: ignore[arg-type]
 
     @property
     def is_open(self) -> bool:

@@ -46,10 +46,6 @@ class Entry(NamedTuple):
             return False
         return self.recorded_at.date() > self.date
 
-    def with_changes(self, **changes: object) -> Entry:
-        """A copy with some fields changed."""
-        return self._replace(**changes)  # type: ignore[arg-type]
-
 
 class Session(NamedTuple):
     """One therapy session; several may fall on the same day."""
@@ -66,10 +62,6 @@ class Session(NamedTuple):
     after: Scores = Scores()
     recorded_at: pendulum.DateTime | None = None
     updated_at: pendulum.DateTime | None = None
-
-    def with_changes(self, **changes: object) -> Session:
-        """A copy with some fields changed."""
-        return self._replace(**changes)  # type: ignore[arg-type]
 
     def same_content(self, other: Session, *, ratings: bool = True) -> bool:
         """True when everything the user typed is equal (ids and timestamps aside).

@@ -197,11 +197,11 @@ def apply_care(
     # A course comes after the one it follows: that one started earlier (or the same day).
     for m in sorted(care.medications, key=lambda m: (m.started, m.id or 0)):
         follows = None if m.follows is None else stored_ids[m.follows]
-        new_id = store("medication", medication_to_row(m.with_changes(follows=follows)))
+        new_id = store("medication", medication_to_row(m._replace(follows=follows)))
         if m.id is not None:
             stored_ids[m.id] = new_id
     for d in care.doses:
-        store("dose", dose_to_row(d.with_changes(medication=stored_ids[d.medication])))
+        store("dose", dose_to_row(d._replace(medication=stored_ids[d.medication])))
     for e in care.events:
         store("event", event_to_row(e))
     for q in care.questions:

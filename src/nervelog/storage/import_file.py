@@ -177,9 +177,7 @@ def _entry_from_json(raw: object, today: pendulum.Date, line: int | None) -> Ent
         problems.append(Problem("imported", imported, "true or false"))
     if problems or entry is None:
         raise ValidationError(problems)
-    return entry.with_changes(
-        recorded_at=recorded_at, updated_at=updated_at, imported=imported is True
-    )
+    return entry._replace(recorded_at=recorded_at, updated_at=updated_at, imported=imported is True)
 
 
 def _session_from_json(raw: object, today: pendulum.Date, line: int | None) -> Session:
@@ -198,7 +196,7 @@ def _session_from_json(raw: object, today: pendulum.Date, line: int | None) -> S
     recorded_at, updated_at = _timestamps(raw, problems)
     if problems or session is None:
         raise ValidationError(problems)
-    return session.with_changes(id=session_id, recorded_at=recorded_at, updated_at=updated_at)
+    return session._replace(id=session_id, recorded_at=recorded_at, updated_at=updated_at)
 
 
 _OFFSET = re.compile(r"T\d\d:\d\d(:\d\d(\.\d+)?)?([+-]\d\d:\d\d|Z)$")
@@ -284,9 +282,7 @@ def _parse_csv(text: str, today: pendulum.Date) -> ImportBatch:
             try:
                 if kind == "entries":
                     # A spreadsheet holds no recording time: the entry says so.
-                    entries.append(
-                        (parse_entry(raw, today, line).with_changes(imported=True), line)
-                    )
+                    entries.append((parse_entry(raw, today, line)._replace(imported=True), line))
                 else:
                     sessions.append(parse_session(raw, today, line))
             except ValidationError as exc:

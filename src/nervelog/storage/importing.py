@@ -105,7 +105,7 @@ def apply_import(
                         "SELECT 1 FROM session WHERE id = ?", [session.id]
                     ).fetchone()
                     if taken:
-                        session = session.with_changes(id=None)
+                        session = session._replace(id=None)
                 journal.store_session(conn, session)
                 added += 1
             care_added, care_unchanged = apply_care(conn, journal.clock.now(), care)

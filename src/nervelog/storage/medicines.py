@@ -129,7 +129,7 @@ class Medicines(records.JournalPart):
 
     def start(self, medication: Medication) -> Medication:
         """Store a new course; returns it with its id."""
-        return medication.with_changes(id=self._insert("medication", medication_to_row(medication)))
+        return medication._replace(id=self._insert("medication", medication_to_row(medication)))
 
     def change(
         self,
@@ -148,7 +148,7 @@ class Medicines(records.JournalPart):
             records.update(
                 conn, now, "medication", medication_to_row(old), {"stopped": day.isoformat()}, batch
             )
-            following = old.with_changes(
+            following = old._replace(
                 id=None,
                 dose=dose.strip(),
                 schedule=old.schedule if schedule is None else schedule.strip(),
@@ -158,7 +158,7 @@ class Medicines(records.JournalPart):
                 follows=old.id,
             )
             new_id = records.insert(conn, now, "medication", medication_to_row(following), batch)
-        return following.with_changes(id=new_id)
+        return following._replace(id=new_id)
 
     def stop(self, medication_id: int, day: pendulum.Date, reason: str = "") -> Medication:
         """Stop a course on ``day``; a reason is kept in its notes."""
@@ -194,7 +194,7 @@ class Medicines(records.JournalPart):
                     f"a day {course.label} was taken ({_span(course)})",
                 ).error()
             new_id = records.insert(conn, self.clock.now(), "dose", dose_to_row(dose))
-        return dose.with_changes(id=new_id)
+        return dose._replace(id=new_id)
 
     def _current(
         self, conn: sqlite.Connection, medication_id: int, day: pendulum.Date, verb: str

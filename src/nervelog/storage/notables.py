@@ -63,7 +63,7 @@ class Events(records.JournalPart):
 
     def add(self, event: Event) -> Event:
         """Store an event; returns it with its id."""
-        return event.with_changes(id=self._insert("event", event_to_row(event)))
+        return event._replace(id=self._insert("event", event_to_row(event)))
 
     def delete(self, event_id: int) -> bool:
         """Delete an event (history keeps it); False when there was none."""
@@ -92,7 +92,7 @@ class Questions(records.JournalPart):
 
     def add(self, question: Question) -> Question:
         """Store a question; returns it with its id."""
-        return question.with_changes(id=self._insert("question", question_to_row(question)))
+        return question._replace(id=self._insert("question", question_to_row(question)))
 
     def answer(self, question_id: int, answer: str, day: pendulum.Date) -> Question:
         """Mark a question answered on ``day``, with the answer given (may be empty)."""

@@ -164,7 +164,7 @@ class Journal:
                     f"at least one score or a note, as {day} has no entry yet",
                 ).error()
             # updated_at=None: store_entry stamps the time of this change.
-            changed = base.with_changes(scores=new_scores, notes=new_notes, updated_at=None)
+            changed = base._replace(scores=new_scores, notes=new_notes, updated_at=None)
             return self.store_entry(conn, changed)
 
     def store_entry(self, conn: sqlite.Connection, entry: Entry) -> Entry:
@@ -175,13 +175,13 @@ class Journal:
         if old is not None:
             before = entry_from_row(old)
             # An imported day edited later still has no recording time of its own.
-            stored = entry.with_changes(
+            stored = entry._replace(
                 recorded_at=before.recorded_at,
                 updated_at=entry.updated_at or now,
                 imported=before.imported or entry.imported,
             )
         else:
-            stored = entry.with_changes(
+            stored = entry._replace(
                 recorded_at=entry.recorded_at or now, updated_at=entry.updated_at or now
             )
         new = entry_to_row(stored)
@@ -229,7 +229,7 @@ class Journal:
     def store_session(self, conn: sqlite.Connection, session: Session) -> Session:
         """Add a session inside the caller's transaction (see ``add_session``)."""
         now = self.clock.now()
-        stored = session.with_changes(
+        stored = session._replace(
             recorded_at=session.recorded_at or now, updated_at=session.updated_at or now
         )
         row = session_to_row(stored)
@@ -241,7 +241,7 @@ class Journal:
             list(row.values()),
         )
         new_id = int(cursor.lastrowid or 0)
-        result = stored.with_changes(id=new_id)
+        result = stored._replace(id=new_id)
         self._log(conn, "session", new_id, "insert", None, json_row(session_to_row(result)))
         return result
 
@@ -256,7 +256,7 @@ class Journal:
                     f"Session {session.id} is no longer in the journal: it was deleted "
                     "elsewhere (another window or the command line). Nothing was saved."
                 )
-            stored = session.with_changes(
+            stored = session._replace(
                 recorded_at=session_from_row(old).recorded_at, updated_at=self.clock.now()
             )
             new = session_to_row(stored)

@@ -163,7 +163,7 @@ class SessionFormScreen(Screen[Session | None]):
             if self.session is None:
                 stored = journal.add_session(parsed)
             else:
-                stored = journal.update_session(parsed.with_changes(id=self.session.id))
+                stored = journal.update_session(parsed._replace(id=self.session.id))
         if attempt.failed:
             if isinstance(attempt.error, RecordGone):
                 self.session = None
