@@ -155,7 +155,7 @@ def test_where_and_check(run: Run, journal_path: Path) -> None:
     assert run("where").output.strip() == str(journal_path)
     run("log", "--pain", "2")
     output = run("check").output
-    assert "Schema version: 4" in output and "Integrity:      ok" in output
+    assert "Schema version: 5" in output and "Integrity:      ok" in output
     assert "Entries:        1" in output
 
 

@@ -9,6 +9,7 @@ import pendulum
 import pytest
 from click.testing import CliRunner, Result
 
+from journal_support import save_day
 from nervelog.cli import CliContext, cli
 from nervelog.domain.dates import FixedClock
 from nervelog.domain.models import Entry, Session
@@ -40,8 +41,8 @@ def fill(journal: Journal) -> None:
     early = {0: 6, 1: 7, 2: 6, 3: 5, 4: 6, 5: 6, 6: 6}
     late = {21: 4, 22: 4, 23: 4, 24: 4, 25: 4, 26: 5, 27: 3}
     for offset, pain in (early | late).items():
-        journal.save_entry(Entry(d(offset), Scores(pain=pain)))
-    journal.save_entry(Entry(d(26), Scores(pain=5, mobility=6)))
+        save_day(journal, Entry(d(offset), Scores(pain=pain)))
+    save_day(journal, Entry(d(26), Scores(pain=5, mobility=6)))
     journal.add_session(
         Session(d(25), "massage", before=Scores(pain=6), after=Scores(pain=3), time="10:00")
     )

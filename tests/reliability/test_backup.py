@@ -10,6 +10,7 @@ import pendulum
 import pytest
 
 from conftest import Run, invoke
+from journal_support import save_day
 from nervelog.domain.dates import FixedClock
 from nervelog.domain.errors import JournalError
 from nervelog.domain.models import Entry
@@ -31,7 +32,7 @@ def _entries(path: Path) -> list[tuple[str, int | None, str]]:
 
 def _log(journal_path: Path, clock: FixedClock, pain: int, day: pendulum.Date = DAY) -> None:
     journal = open_journal(journal_path, clock)
-    journal.save_entry(Entry(date=day, scores=Scores(pain=pain), notes=f"pain {pain}"))
+    save_day(journal, Entry(date=day, scores=Scores(pain=pain), notes=f"pain {pain}"))
     journal.db.conn.close()
 
 
@@ -75,7 +76,7 @@ def test_only_the_newest_14_are_kept(journal_path: Path) -> None:
 
 def test_in_memory_and_demo_journals_make_no_backups(tmp_path: Path, clock: FixedClock) -> None:
     journal = memory_journal(clock)
-    journal.save_entry(Entry(date=DAY, scores=Scores(pain=1)))
+    save_day(journal, Entry(date=DAY, scores=Scores(pain=1)))
     assert journal.auto_backup is None
     from nervelog.storage.demo import open_demo_journal
 
@@ -178,8 +179,9 @@ def test_a_damaged_journal_names_the_newest_good_backup_and_is_not_touched(
 ) -> None:
     journal = open_journal(journal_path, clock)
     for offset in range(60):
-        journal.save_entry(
-            Entry(date=DAY.subtract(days=offset), scores=Scores(pain=offset % 11), notes="x" * 500)
+        save_day(
+            journal,
+            Entry(date=DAY.subtract(days=offset), scores=Scores(pain=offset % 11), notes="x" * 500),
         )
     journal.db.conn.close()
     _log(journal_path, clock, 2)  # takes today's snapshot

@@ -17,6 +17,7 @@ from pathlib import Path
 import pendulum
 
 from conftest import FORK
+from journal_support import save_day
 from nervelog.domain.dates import FixedClock
 from nervelog.domain.models import Entry
 from nervelog.domain.scores import Scores
@@ -92,7 +93,7 @@ def _kill_during_import(
 def test_killing_a_large_import_leaves_all_or_nothing(tmp_path: Path, clock: FixedClock) -> None:
     journal_path = tmp_path / "journal.sqlite3"
     journal = open_journal(journal_path, clock)
-    journal.save_entry(Entry(date=clock.today(), scores=Scores(pain=3), notes="before"))
+    save_day(journal, Entry(date=clock.today(), scores=Scores(pain=3), notes="before"))
     journal.db.conn.close()
     today = clock.today()
 
@@ -149,7 +150,7 @@ def _saver(journal_path: Path, clock: FixedClock, first: pendulum.Date, acks: Co
     acks.send(number)
     while True:
         day, version, note = _change(number, first)
-        journal.save_entry(Entry(date=day, scores=Scores(pain=version % 11), notes=note))
+        save_day(journal, Entry(date=day, scores=Scores(pain=version % 11), notes=note))
         number += 1
         acks.send(number)
 

@@ -18,7 +18,7 @@ from nervelog.domain.dates import FixedClock
 from nervelog.domain.errors import JournalError
 from nervelog.storage import Journal, open_journal
 from nervelog.storage.cipher import WrongPassphrase, connect, convert, is_encrypted
-from nervelog.storage.database import Database
+from nervelog.storage.db import wrap
 from nervelog.storage.export import export_json
 
 NOTE = "numb toes after the long walk, told nobody"
@@ -39,7 +39,7 @@ def filled(path: Path, clock: FixedClock, days: int = 40) -> str:
 def exported(path: Path, passphrase: str | None, clock: FixedClock) -> str:
     conn = connect(path, passphrase)
     try:
-        return export_json(Journal(Database(conn), clock))
+        return export_json(Journal(wrap(conn), clock))
     finally:
         conn.close()
 

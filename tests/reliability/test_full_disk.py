@@ -17,6 +17,7 @@ import pendulum
 import pytest
 
 from conftest import in_child, invoke
+from journal_support import save_day
 from nervelog.domain.dates import FixedClock
 from nervelog.domain.errors import JournalError
 from nervelog.domain.models import Entry
@@ -47,8 +48,9 @@ def filled(journal_path: Path, clock: FixedClock) -> Path:
     """A journal with 50 days, already backed up today (so opening writes nothing)."""
     journal = open_journal(journal_path, clock)
     for i in range(50):
-        journal.save_entry(
-            Entry(date=clock.today().subtract(days=i), scores=Scores(pain=i % 11), notes="ok")
+        save_day(
+            journal,
+            Entry(date=clock.today().subtract(days=i), scores=Scores(pain=i % 11), notes="ok"),
         )
     journal.db.conn.close()
     open_journal(journal_path, clock).db.conn.close()
@@ -100,7 +102,7 @@ def test_a_full_journal_refuses_an_import_clearly(filled: Path, clock: FixedCloc
         import_data(journal, data)
     # The same connection carries on working once there is room again.
     journal.db.execute("PRAGMA max_page_count = 1073741823")
-    journal.save_entry(Entry(date=clock.today(), scores=Scores(pain=0), notes="room again"))
+    save_day(journal, Entry(date=clock.today(), scores=Scores(pain=0), notes="room again"))
     journal.db.conn.close()
     after = _rows(filled)
     assert len(after) == len(before) + 1  # only the last save, which replaced one day
@@ -128,7 +130,7 @@ def test_cli_export_and_backup_on_a_full_disk(
     filled: Path, clock: FixedClock, tmp_path: Path
 ) -> None:
     journal = open_journal(filled, clock)
-    journal.save_entry(Entry(date=clock.today(), scores=Scores(pain=1), notes="z" * 200_000))
+    save_day(journal, Entry(date=clock.today(), scores=Scores(pain=1), notes="z" * 200_000))
     journal.db.conn.close()
     before = _rows(filled)
     out = tmp_path / "export.json"
@@ -182,7 +184,7 @@ def test_a_journal_held_busy_too_long_says_so(filled: Path, clock: FixedClock) -
         journal.set_busy_timeout(0.05)  # not the real 10 s, to keep it quick
         # The message gives the wait that was really used.
         with pytest.raises(JournalError, match=r"busy for over 0\.05 s; try again"):
-            journal.save_entry(Entry(date=clock.today(), scores=Scores(pain=1)))
+            save_day(journal, Entry(date=clock.today(), scores=Scores(pain=1)))
     finally:
         other.execute("ROLLBACK")
         other.close()
@@ -193,12 +195,12 @@ def test_a_damaged_journal_is_pointed_at_its_backup_not_told_to_free_disk_space(
     journal_path: Path, clock: FixedClock
 ) -> None:
     from nervelog.storage import Journal
-    from nervelog.storage.database import Database
+    from nervelog.storage.db import wrap
 
     journal = open_journal(journal_path, clock)
     for i in range(200):
         day = clock.today().subtract(days=i)
-        journal.save_entry(Entry(date=day, scores=Scores(pain=3), notes="n" * 300))
+        save_day(journal, Entry(date=day, scores=Scores(pain=3), notes="n" * 300))
     reopened = open_journal(journal_path, clock)  # takes the day's snapshot, now it has data
     good = reopened.auto_backup
     assert good is not None
@@ -210,7 +212,7 @@ def test_a_damaged_journal_is_pointed_at_its_backup_not_told_to_free_disk_space(
         data[page + 8 : page + 200] = b"\xff" * 192
     journal_path.write_bytes(bytes(data))
     # Opened without the checks open_journal runs, as if damage happened while open.
-    damaged = Journal(Database(sqlite3.connect(journal_path, isolation_level=None)), clock)
+    damaged = Journal(wrap(sqlite3.connect(journal_path, isolation_level=None)), clock)
     with pytest.raises(JournalError) as info:
         damaged.save_entry(Entry(date=clock.today().subtract(days=300), scores=Scores(pain=1)))
     message = str(info.value)

@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pendulum
 
+from journal_support import save_day
 from nervelog.domain.disclaimer import DISCLAIMER
 from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import Scores
@@ -34,12 +35,13 @@ def test_demo_text_report_matches_the_golden_file(demo: Journal) -> None:
 
 
 def test_no_line_is_wider_than_80_columns(demo: Journal) -> None:
-    demo.save_entry(
+    save_day(
+        demo,
         Entry(
             date=END.subtract(days=3),
             scores=Scores(pain=3),
             notes="中文の長いメモ" * 20 + " " + "https://example.org/" + "a" * 150,
-        )
+        ),
     )
     demo.add_session(Session(date=END.subtract(days=2), kind="a very long kind name " * 6))
     text = render_text(build_report(demo, START, END, include_daily=True, name="N" * 120))
@@ -114,7 +116,7 @@ def test_markdown_variant(demo: Journal) -> None:
 
 def test_markdown_table_cells_cannot_break_the_table(journal: Journal) -> None:
     note = "a | b\nsecond *line* <script>"
-    journal.save_entry(Entry(date=END, scores=Scores(pain=2), notes=note))
+    save_day(journal, Entry(date=END, scores=Scores(pain=2), notes=note))
     md = render_markdown(build_report(journal, START, END))
     assert "| 2026-11-22 | a \\| b<br>second \\*line\\* \\<script\\> |" in md
 
@@ -124,7 +126,7 @@ def test_a_change_around_sessions_that_rounds_to_nothing_has_no_sign(journal: Jo
     # (5, 5, 6 before; 5, 5, 5 after: -1/3): no change, not "-0.0" or "+0.0".
     pains = {7: 5, 8: 5, 9: 5, 11: 5, 12: 5, 13: 6, 17: 5, 18: 5, 19: 6, 21: 5, 22: 5, 23: 5}
     for offset, pain in pains.items():
-        journal.save_entry(Entry(date=START.add(days=offset), scores=Scores(pain=pain)))
+        save_day(journal, Entry(date=START.add(days=offset), scores=Scores(pain=pain)))
     for offset in (10, 20):
         journal.add_session(Session(date=START.add(days=offset), kind="massage"))
     text = render_text(build_report(journal, START, END))

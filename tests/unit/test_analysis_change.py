@@ -3,6 +3,8 @@ no-baseline line, computed by hand here; worded by direction; omitted honestly w
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pendulum
 import pytest
 from analysis_helpers import day, entry, pain_entries
@@ -62,7 +64,7 @@ def test_mobility_higher_is_better_and_lower_is_worse() -> None:
     ]
     c = period_change(rising, Score.MOBILITY, day(0), day(27))
     assert c.sentence() == "mobility: 3.0 → 6.0, 3.0 points higher"
-    falling = [e._replace(date=day(27 - (e.date - day(0)).days)) for e in rising]
+    falling = [replace(e, date=day(27 - (e.date - day(0)).days)) for e in rising]
     c = period_change(falling, Score.MOBILITY, day(0), day(27))
     assert c.sentence() == "mobility: 6.0 → 3.0, 3.0 points lower"
 

@@ -197,7 +197,7 @@ def test_the_check_in_shows_before_charts_reports_or_analysis_load(tmp_path: Pat
     path = tmp_path / "j.sqlite3"
     open_journal(path).db.conn.close()
     modules = ["plotext", "textual_plotext", "fpdf", "nervelog.analysis", "nervelog.render",
-               "nervelog.storage.import_file", "sqlite_utils", "pluggy", "wcwidth"]  # fmt: skip
+               "nervelog.storage.import_file", "wcwidth"]  # fmt: skip
     result = subprocess.run(
         [sys.executable, "-c", FIRST_SCREEN, str(path), *modules],
         capture_output=True, text=True, check=True,

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import stat
+from dataclasses import replace
 from pathlib import Path
 
 import pendulum
 import pytest
 
+from journal_support import save_day
 from nervelog.domain.dates import FixedClock
 from nervelog.domain.errors import JournalError
 from nervelog.domain.models import Entry, Session
@@ -31,6 +33,7 @@ def test_migrations_create_the_documented_columns(file_journal: Journal) -> None
     db = file_journal.db
     assert columns(file_journal, "entry") == {
         "date", "numbness", "tingling", "pain", "mobility", "notes", "recorded_at", "updated_at", "imported",
+        "uid", "version",
     }  # fmt: skip
     session_columns = columns(file_journal, "session")
     assert {"id", "date", "time", "kind", "duration_min", "provider", "body_areas", "notes"} <= (
@@ -42,14 +45,14 @@ def test_migrations_create_the_documented_columns(file_journal: Journal) -> None
     assert {"at", "record", "record_key", "action", "old", "new"} <= columns(
         file_journal, "history"
     )
-    assert columns(file_journal, "setting") == {"key", "value"}
-    assert columns(file_journal, "phase") == {"id", "name", "start", "end"}
+    assert columns(file_journal, "setting") == {"key", "value", "uid", "version"}
+    assert columns(file_journal, "phase") == {"id", "name", "start", "end", "uid", "version"}
     assert schema_version(db) == LATEST_VERSION
 
 
 def test_migrating_twice_changes_nothing(journal_path: Path, clock: FixedClock) -> None:
     first = open_journal(journal_path, clock)
-    first.save_entry(Entry(date=DAY, scores=Scores(pain=4)))
+    save_day(first, Entry(date=DAY, scores=Scores(pain=4)))
     first.db.conn.close()
     again = open_journal(journal_path, clock)
     assert migrate(again.db) == 0
@@ -78,10 +81,10 @@ def test_saving_keeps_first_recorded_time_and_logs_history(clock: FixedClock) ->
     from nervelog.storage import memory_journal
 
     journal = memory_journal(clock)
-    journal.save_entry(Entry(date=DAY, scores=Scores(pain=6), notes="first"))
+    save_day(journal, Entry(date=DAY, scores=Scores(pain=6), notes="first"))
     later = FixedClock(clock.moment.add(hours=3))
     journal.clock = later
-    saved = journal.save_entry(Entry(date=DAY, scores=Scores(pain=4), notes="second"))
+    saved = save_day(journal, Entry(date=DAY, scores=Scores(pain=4), notes="second"))
     assert saved.recorded_at == clock.moment.replace(microsecond=0)
     assert saved.updated_at == later.moment.replace(microsecond=0)
     assert journal.delete_entry(DAY)
@@ -94,15 +97,15 @@ def test_saving_keeps_first_recorded_time_and_logs_history(clock: FixedClock) ->
 
 
 def test_saving_an_identical_day_writes_no_history(journal: Journal) -> None:
-    journal.save_entry(Entry(date=DAY, scores=Scores(pain=6)))
-    journal.save_entry(Entry(date=DAY, scores=Scores(pain=6)))
+    save_day(journal, Entry(date=DAY, scores=Scores(pain=6)))
+    save_day(journal, Entry(date=DAY, scores=Scores(pain=6)))
     assert len(journal.history("entry")) == 1
 
 
 def test_session_history_for_insert_update_delete(journal: Journal) -> None:
     stored = journal.add_session(Session(date=DAY, kind="massage", body_areas=("calves",)))
     assert stored.id is not None
-    journal.update_session(stored._replace(duration_min=45))
+    journal.update_session(replace(stored, duration_min=45))
     assert journal.delete_session(stored.id)
     changes = journal.history("session", str(stored.id))
     assert [c.action for c in changes] == ["insert", "update", "delete"]
@@ -112,10 +115,10 @@ def test_session_history_for_insert_update_delete(journal: Journal) -> None:
 
 
 def test_a_failed_write_changes_nothing(journal: Journal) -> None:
-    journal.save_entry(Entry(date=DAY, scores=Scores(pain=6)))
+    save_day(journal, Entry(date=DAY, scores=Scores(pain=6)))
     bad = Entry(date=DAY, scores=Scores(pain=99))  # bypasses validation; the schema refuses it
     with pytest.raises(sqlite3.IntegrityError):
-        journal.save_entry(bad)
+        save_day(journal, bad)
     assert journal.entry(DAY).scores.pain == 6  # type: ignore[union-attr]
     assert len(journal.history()) == 1
 

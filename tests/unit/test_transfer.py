@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import uuid
 
 import pendulum
 import pytest
@@ -89,7 +90,7 @@ def test_json_shape_is_documented_format(journal: Journal) -> None:
         Session(date=pendulum.date(2026, 11, 20), kind="massage", body_areas=("a",))
     )
     document = json.loads(export_json(journal))
-    assert document["format"] == "nervelog-journal" and document["version"] == 2
+    assert document["format"] == "nervelog-journal" and document["version"] == 3
     assert [k for k in document if k.endswith("s")] == [
         "entries", "sessions", "medications", "doses", "events", "questions", "symptom_maps",
     ]  # fmt: skip
@@ -98,6 +99,9 @@ def test_json_shape_is_documented_format(journal: Journal) -> None:
     assert entry["pain"] == 3 and entry["numbness"] is None
     [session] = document["sessions"]
     assert session["body_areas"] == ["a"]
+    # Version 3: each record's global identity (a UUID) and its version travel with it.
+    assert str(uuid.UUID(entry["uid"])) == entry["uid"] and entry["version"] == 1
+    assert session["uid"] != entry["uid"] and session["version"] == 1
 
 
 def test_csv_with_bom_and_crlf_imports(journal: Journal) -> None:

@@ -8,13 +8,15 @@ from __future__ import annotations
 import json
 
 from nervelog.cli.format import dash
+from nervelog.domain.errors import Conflict
 from nervelog.domain.printable import printable_line
 from nervelog.domain.text import one_line
 from nervelog.storage.history import Change
+from nervelog.storage.kinds import kind_named
 from nervelog.storage.rows import Row
 
 _SCORE_FIELDS = ("numbness", "tingling", "pain", "mobility")
-_QUIET_FIELDS = {"id", "recorded_at", "updated_at"}
+_QUIET_FIELDS = {"id", "recorded_at", "updated_at", "uid", "version"}
 _VERBS = {"insert": "added", "update": "changed", "delete": "deleted"}
 
 
@@ -24,18 +26,6 @@ def describe_change(change: Change) -> str:
     if change.undoes is not None:
         prefix += f"undo of #{change.undoes}: "
     return prefix + change_summary(change)
-
-
-_SUBJECTS = {
-    "session": ("session", "kind", "date"),
-    "phase": ("phase", "name", "start"),
-    "medication": ("medicine", "name", "dose"),
-    "dose": ("dose", "date", "time"),
-    "event": ("event", "kind", "date"),
-    "question": ("question", "text", "raised_on"),
-}
-"""For each record but entries and symptom maps: its name in messages, and the two fields
-shown with it."""
 
 
 def change_time(change: Change) -> str:
@@ -54,13 +44,10 @@ def change_summary(change: Change) -> str:
     row = change.new if change.new is not None else change.old
     if change.record == "symptom_map":
         return _map_summary(change, verb)
-    if change.record == "entry":
-        subject = f"entry {change.record_key}"
-    else:
-        # Each record named by what the user would recognise it by.
-        noun, label, when = _SUBJECTS[change.record]
-        details = ", ".join(p for p in (_text(field(row, label)), _text(field(row, when))) if p)
-        subject = f"{noun} {change.record_key} ({details})"
+    # Each record named by what the user would recognise it by.
+    kind = kind_named(change.record)
+    details = ", ".join(p for p in (_text(field(row, f)) for f in kind.shown_with) if p)
+    subject = f"{kind.noun} {change.record_key}" + (f" ({details})" if details else "")
     if change.action == "update" and change.old is not None and change.new is not None:
         return f"{subject} changed: {_differences(change.old, change.new)}"
     if row is None:
@@ -87,7 +74,10 @@ def _marked(row: Row) -> list[str]:
     from nervelog.domain.body_map import SymptomMap
     from nervelog.domain.dates import parse_iso_date
 
-    regions = json.loads(str(row["regions"]))
+    # Recorded before the history kept JSON values: the map's regions as JSON text.
+    regions = row["regions"]
+    if isinstance(regions, str):
+        regions = json.loads(regions)
     return placement_lines(SymptomMap(parse_iso_date(str(row["date"])), regions))
 
 
@@ -121,3 +111,20 @@ def _differences(old: Row, new: Row) -> str:
             continue
         changed.append(f"{key} {_value(key, old.get(key))} → {_value(key, new.get(key))}")
     return "; ".join(changed) or "timestamps only"
+
+
+def conflict_text(exc: Conflict) -> str:
+    """A refused write, with what is stored now and what would have been written.
+
+    Only the fields that differ are listed, each with both values, so the person can
+    see what changed elsewhere before choosing what to keep.
+    """
+    lines = [str(exc)]
+    if exc.attempted is None:
+        lines.append(f"  stored now: {_contents(exc.stored)}")
+        return "\n".join(lines)
+    for key in dict.fromkeys([*exc.stored, *exc.attempted]):
+        now, yours = exc.stored.get(key), exc.attempted.get(key)
+        if key not in _QUIET_FIELDS and now != yours:
+            lines.append(f"  {key}: stored now {_value(key, now)}; yours {_value(key, yours)}")
+    return "\n".join(lines)

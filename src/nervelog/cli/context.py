@@ -13,7 +13,7 @@ import pendulum
 
 from nervelog.domain.dates import Clock, SystemClock, parse_day, parse_span
 from nervelog.domain.disclaimer import DISCLAIMER
-from nervelog.domain.errors import JournalError, ValidationError
+from nervelog.domain.errors import Conflict, JournalError, ValidationError
 from nervelog.driver import sqlite
 
 if TYPE_CHECKING:
@@ -123,6 +123,10 @@ def friendly_errors(func: F) -> F:
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         try:
             return func(*args, **kwargs)
+        except Conflict as exc:
+            from nervelog.cli.change_text import conflict_text
+
+            raise UserError(conflict_text(exc)) from None
         except (ValidationError, JournalError, sqlite.Error) as exc:
             from nervelog.storage.db import explain
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 
 import click
 
@@ -184,7 +185,8 @@ def edit_session(journal: Journal, session_id: int, changes: Mapping[str, str]) 
     for key in ("id", "recorded_at", "updated_at"):
         raw.pop(key, None)
     updated = parse_session(raw, journal.clock.today())
-    return journal.update_session(updated._replace(id=session_id))
+    # Based on the version read above: a change made elsewhere meanwhile is refused.
+    return journal.update_session(replace(updated, id=session_id, uid=old.uid, version=old.version))
 
 
 @session.command("edit", epilog=EPILOG)

@@ -10,8 +10,8 @@ stand for all of their regions.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
 from types import MappingProxyType
-from typing import NamedTuple
 
 import pendulum
 
@@ -61,13 +61,18 @@ def combine(a: str | None, b: str) -> str:
     return b if a is None or a == b else BOTH
 
 
-class SymptomMap(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class SymptomMap:
     """Where each symptom was felt, from ``date`` until the next map."""
 
     date: pendulum.Date
-    regions: Mapping[str, Placement] = MappingProxyType({})
+    regions: Mapping[str, Placement] = field(default_factory=lambda: MappingProxyType({}))
     """Symptom to its placement; a symptom not felt anywhere maps to an empty dict."""
     id: int | None = None
+    uid: str = ""
+    """The record's global identity (empty until stored)."""
+    version: int = 0
+    """The stored version this copy was read at (0: not stored yet)."""
 
     def of(self, symptom: str) -> Placement:
         """The regions of one symptom (empty when not felt anywhere)."""
@@ -77,7 +82,7 @@ class SymptomMap(NamedTuple):
         """A copy where ``symptom`` is felt in exactly ``placement``."""
         regions = {s: dict(self.regions.get(s, {})) for s in MAPPED}
         regions[symptom] = dict(placement)
-        return SymptomMap(date=self.date, regions=regions, id=self.id)
+        return replace(self, regions=regions)
 
     def normalised(self) -> dict[str, Placement]:
         """Every mapped symptom, regions in list order (for storage and comparison)."""

@@ -1,4 +1,4 @@
-"""The care records as named tuples: medicine courses, doses, events, questions.
+"""The care records: medicine courses, doses, events, questions (frozen dataclasses).
 
 Apart from ``nervelog.domain.models`` so that commands that never touch them (``nervelog
 log``) do not build their classes (README, "Performance").
@@ -6,7 +6,7 @@ log``) do not build their classes (README, "Performance").
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 import pendulum
 
@@ -21,7 +21,8 @@ SUGGESTED_EVENT_KINDS: tuple[str, ...] = (
 )
 
 
-class Medication(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Medication:
     """One course of one medicine: a dose on a schedule, from a day until stopped.
 
     A dose change stops one course and starts the next on the same day; the new
@@ -39,6 +40,10 @@ class Medication(NamedTuple):
     reason: str = ""
     notes: str = ""
     follows: int | None = None
+    uid: str = ""
+    """The record's global identity (empty until stored)."""
+    version: int = 0
+    """The stored version this copy was read at (0: not stored yet)."""
 
     @property
     def label(self) -> str:
@@ -54,7 +59,8 @@ class Medication(NamedTuple):
         return self.started <= day and (self.stopped is None or day < self.stopped)
 
 
-class Dose(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Dose:
     """One dose of an as-needed medicine, taken on a day."""
 
     medication: int
@@ -63,18 +69,28 @@ class Dose(NamedTuple):
     time: str | None = None
     amount: str = ""
     notes: str = ""
+    uid: str = ""
+    """The record's global identity (empty until stored)."""
+    version: int = 0
+    """The stored version this copy was read at (0: not stored yet)."""
 
 
-class Event(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Event:
     """A notable dated thing: a fall, a flare, an illness, an appointment."""
 
     date: pendulum.Date
     kind: str
     text: str
     id: int | None = None
+    uid: str = ""
+    """The record's global identity (empty until stored)."""
+    version: int = 0
+    """The stored version this copy was read at (0: not stored yet)."""
 
 
-class Question(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Question:
     """Something to ask at the next appointment, and its answer once given."""
 
     text: str
@@ -82,6 +98,10 @@ class Question(NamedTuple):
     id: int | None = None
     answered_on: pendulum.Date | None = None
     answer: str = ""
+    uid: str = ""
+    """The record's global identity (empty until stored)."""
+    version: int = 0
+    """The stored version this copy was read at (0: not stored yet)."""
 
     @property
     def is_open(self) -> bool:

@@ -37,3 +37,30 @@ class JournalError(Exception):
 
 class RecordGone(JournalError):
     """The record being changed is no longer in the journal (deleted elsewhere)."""
+
+
+class Conflict(JournalError):
+    """A write based on a version of a record that has changed since: nothing was written.
+
+    ``stored`` is the record as it is now; ``attempted`` what would have been written
+    (None for a delete), both as rows, so the caller can show the two side by side.
+    """
+
+    def __init__(
+        self,
+        noun: str,
+        key: object,
+        stored: dict[str, object],
+        attempted: dict[str, object] | None,
+        based_on: int,
+    ) -> None:
+        self.noun = noun
+        self.key = key
+        self.stored = stored
+        self.attempted = attempted
+        self.based_on = based_on
+        verb = "saved" if attempted is not None else "deleted"
+        super().__init__(
+            f"The {noun} {key} was changed elsewhere after it was read here (read at "
+            f"version {based_on}, now version {stored.get('version')}). Nothing was {verb}."
+        )

@@ -1,16 +1,14 @@
-"""The journal's daily records as named tuples: entries, sessions and phases.
+"""The journal's daily records: entries, sessions and phases.
 
 Storage converts rows at its boundary. Medicines, doses, events and questions are in
-``nervelog.domain.care``.
-
-Records and computed values are ``NamedTuple``s, like ``Scores``: immutable, compared
-by value, and defined without most of the code a dataclass generates and compiles at
-every start (README, "Performance").
+``nervelog.domain.care``. Records are frozen dataclasses: immutable and compared by
+value, but never equal to a plain tuple. Each carries its global ``uid`` and the
+``version`` it was read at, so a write can say what it was based on.
 """
 
 from __future__ import annotations
 
-from typing import NamedTuple
+from dataclasses import dataclass
 
 import pendulum
 
@@ -28,7 +26,8 @@ SUGGESTED_KINDS: tuple[str, ...] = (
 )
 
 
-class Entry(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Entry:
     """How one calendar day went: the four scores and a note."""
 
     date: pendulum.Date
@@ -38,6 +37,10 @@ class Entry(NamedTuple):
     updated_at: pendulum.DateTime | None = None
     imported: bool = False
     """Came from a CSV file, which holds no recording time: never called backfilled."""
+    uid: str = ""
+    """The record's global identity (empty until stored)."""
+    version: int = 0
+    """The stored version this copy was read at (0: not stored yet)."""
 
     @property
     def backfilled(self) -> bool:
@@ -47,7 +50,8 @@ class Entry(NamedTuple):
         return self.recorded_at.date() > self.date
 
 
-class Session(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Session:
     """One therapy session; several may fall on the same day."""
 
     date: pendulum.Date
@@ -62,6 +66,10 @@ class Session(NamedTuple):
     after: Scores = Scores()
     recorded_at: pendulum.DateTime | None = None
     updated_at: pendulum.DateTime | None = None
+    uid: str = ""
+    """The record's global identity (empty until stored)."""
+    version: int = 0
+    """The stored version this copy was read at (0: not stored yet)."""
 
     def same_content(self, other: Session, *, ratings: bool = True) -> bool:
         """True when everything the user typed is equal (ids and timestamps aside).
@@ -88,10 +96,15 @@ def _content(s: Session) -> tuple[object, ...]:
     )
 
 
-class Phase(NamedTuple):
+@dataclass(frozen=True, slots=True)
+class Phase:
     """A named stretch of time the user wants to compare with others."""
 
     name: str
     start: pendulum.Date
     end: pendulum.Date
     id: int | None = None
+    uid: str = ""
+    """The record's global identity (empty until stored)."""
+    version: int = 0
+    """The stored version this copy was read at (0: not stored yet)."""

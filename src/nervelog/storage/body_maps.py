@@ -5,35 +5,53 @@ from __future__ import annotations
 import json
 
 import pendulum
+from sqlite_utils import Database
 
 from nervelog.domain.body_map import MAPPED, SymptomMap, parse_placement
 from nervelog.domain.dates import parse_iso_date
-from nervelog.driver import sqlite
 from nervelog.storage import records
 from nervelog.storage.db import transaction
-from nervelog.storage.rows import Row
+from nervelog.storage.kinds import SYMPTOM_MAP
+from nervelog.storage.rows import Row, identity, identity_of
 
 
 def map_to_row(m: SymptomMap) -> Row:
     """A map as a table row (its regions as JSON, in list order)."""
-    return {"id": m.id, "date": m.date.isoformat(), "regions": json.dumps(m.normalised())}
+    return {
+        "id": m.id,
+        "date": m.date.isoformat(),
+        "regions": json.dumps(m.normalised()),
+        **identity(m),
+    }
 
 
 def map_from_row(row: Row) -> SymptomMap:
     """A map from a table row."""
     raw = json.loads(row["regions"])
     regions = {s: parse_placement(raw.get(s, {}), s) for s in MAPPED}
-    return SymptomMap(date=parse_iso_date(row["date"]), regions=regions, id=row["id"])
+    return SymptomMap(
+        date=parse_iso_date(row["date"]), regions=regions, id=row["id"], **identity_of(row)
+    )
 
 
-def store_map(conn: sqlite.Connection, now: pendulum.DateTime, row: Row) -> tuple[int, bool]:
+def store_map(
+    db: Database, now: pendulum.DateTime, row: Row, based_on: int | None = None
+) -> tuple[Row, bool]:
     """Store a map row inside the caller's transaction; one map a day, so it replaces one
-    made the same day (history keeps it). Returns its id and whether anything changed."""
-    old = records.fetch_by(conn, "symptom_map", "date", row["date"])
-    if old is None:
-        return records.insert(conn, now, "symptom_map", {**row, "id": None}), True
-    records.update(conn, now, "symptom_map", old, {"regions": row["regions"]})
-    return int(old["id"]), old["regions"] != row["regions"]
+    made the same day (history keeps it). Returns the stored row and whether it changed.
+
+    With ``based_on`` (the version of that day's map the caller read, 0 for none), a map
+    made or changed since is not replaced: ``Conflict``."""
+    found = list(records.select(db, SYMPTOM_MAP, "date = ?", [row["date"]]))
+    if not found:
+        if based_on:
+            raise records.gone(SYMPTOM_MAP, row["date"])
+        return records.insert(db, now, SYMPTOM_MAP, {**row, "id": None}), True
+    old = found[0]
+    new = records.update(
+        db, now, SYMPTOM_MAP, old["id"], {"regions": row["regions"]}, based_on=based_on
+    )
+    return new, old["regions"] != new["regions"]
 
 
 class SymptomMaps(records.JournalPart):
@@ -41,27 +59,33 @@ class SymptomMaps(records.JournalPart):
 
     def all(self) -> list[SymptomMap]:
         """Every map, oldest first."""
-        return [map_from_row(r) for r in self.db.query("SELECT * FROM symptom_map ORDER BY date")]
+        return [map_from_row(r) for r in records.select(self.db, SYMPTOM_MAP, order_by="date")]
 
     def on(self, day: pendulum.Date) -> SymptomMap | None:
         """The map that holds on ``day``: the latest made on or before it."""
-        rows = self.db.query(
-            "SELECT * FROM symptom_map WHERE date <= ? ORDER BY date DESC LIMIT 1",
-            [day.isoformat()],
+        rows = records.select(
+            self.db, SYMPTOM_MAP, "date <= ?", [day.isoformat()], order_by="date DESC", limit=1
         )
         return next((map_from_row(r) for r in rows), None)
 
     def save(self, snapshot: SymptomMap) -> SymptomMap:
-        """Store a map for its day; one made the same day before is replaced (history keeps it)."""
-        with transaction(self.db) as conn:
-            new_id, _ = store_map(conn, self.clock.now(), map_to_row(snapshot))
-        return SymptomMap(date=snapshot.date, regions=snapshot.normalised(), id=new_id)
+        """Store a map for its day; one made the same day before is replaced (history keeps it).
+
+        Based on ``snapshot.version``: the version of that day's map the caller read (0:
+        none then). A map made or changed since is not replaced: ``Conflict``.
+        """
+        with transaction(self.db):
+            row, _ = store_map(
+                self.db, self.clock.now(), map_to_row(snapshot), based_on=snapshot.version
+            )
+        return map_from_row(row)
 
     def set_symptom(
         self, symptom: str, placement: dict[str, str], day: pendulum.Date
     ) -> SymptomMap:
         """Make ``symptom`` felt in exactly ``placement`` from ``day``; the others stay."""
-        base = self.on(day) or SymptomMap(date=day)
-        return self.save(
-            SymptomMap(date=day, regions=base.regions).with_symptom(symptom, placement)
-        )
+        with transaction(self.db):
+            base = self.on(day) or SymptomMap(date=day)
+            changed = SymptomMap(date=day, regions=base.regions).with_symptom(symptom, placement)
+            row, _ = store_map(self.db, self.clock.now(), map_to_row(changed))
+        return map_from_row(row)

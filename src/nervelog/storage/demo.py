@@ -12,6 +12,7 @@ from pathlib import Path
 import pendulum
 
 from nervelog.domain.dates import Clock, parse_iso_date
+from nervelog.storage.kinds import EXPORTED
 from nervelog.storage.repository import Journal
 
 DEMO_FILE = "demo-journal.json"
@@ -46,16 +47,8 @@ def demo_document(today: pendulum.Date) -> dict[str, object]:
                 assert isinstance(moment, pendulum.DateTime)
                 record[key] = moment.add(days=offset).isoformat()
 
-    for key in (
-        "entries",
-        "sessions",
-        "medications",
-        "doses",
-        "events",
-        "questions",
-        "symptom_maps",
-    ):
-        for record in document.get(key, []):  # type: ignore[attr-defined]
+    for kind in EXPORTED:
+        for record in document.get(kind.export_list or "", []):  # type: ignore[attr-defined]
             shift(record)
     return document
 

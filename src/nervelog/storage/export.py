@@ -15,12 +15,12 @@ from enum import StrEnum
 from nervelog.storage.medicines import dose_to_row, medication_to_row
 from nervelog.storage.notables import event_to_row, question_to_row
 from nervelog.storage.repository import Journal
-from nervelog.storage.rows import Row, entry_to_row, iso_datetime, session_to_dict
+from nervelog.storage.rows import Row, entry_to_row, identity, iso_datetime, session_to_dict
 
 JSON_FORMAT = "nervelog-journal"
-JSON_VERSION = 2
-"""Version 2 added medications, doses, events, questions and symptom maps; version 1 files
-still import."""
+JSON_VERSION = 3
+"""Version 2 added medications, doses, events, questions and symptom maps, version 3 each
+record's global ``uid`` and ``version``; files of versions 1 and 2 still import."""
 ENTRY_HEADER = ("date", "numbness", "tingling", "pain", "mobility", "notes")
 SESSION_HEADER = ("date", "time", "kind", "duration_min", "provider", "body_areas", "notes")
 # Cells a spreadsheet would treat as a formula; the apostrophe makes it show them as text.
@@ -50,7 +50,7 @@ def export_json(journal: Journal) -> str:
         "events": [event_to_row(e) for e in journal.events.list()],
         "questions": [question_to_row(q) for q in journal.questions.list(open_only=False)],
         "symptom_maps": [
-            {"id": m.id, "date": m.date.isoformat(), "regions": m.normalised()}
+            {"id": m.id, "date": m.date.isoformat(), "regions": m.normalised(), **identity(m)}
             for m in journal.maps.all()
         ],
     }

@@ -1,9 +1,9 @@
-"""The history of every change, and undo: nothing a user typed is ever lost.
+"""The history of every change: nothing a user typed is ever lost.
 
 Each insert, update and delete of a record is logged with its old and new row as JSON,
-in the transaction that makes it. Undo reverts the newest change not yet undone and is
-itself logged, pointing at the change it reverted. Changes logged as one ``Batch``
-(a dose change stops one course and starts the next) are undone together.
+in the transaction that makes it (``storage.records``; undo is ``storage.undo``).
+Changes logged as one ``Batch`` (a dose change stops one course and starts the next)
+are undone together.
 """
 
 from __future__ import annotations
@@ -12,12 +12,10 @@ import json
 from typing import NamedTuple
 
 import pendulum
+from sqlite_utils import Database
 
-from nervelog.domain.errors import JournalError
-from nervelog.driver import sqlite
-from nervelog.storage.database import Database
-from nervelog.storage.db import transaction
-from nervelog.storage.rows import Row, first_row, iso_datetime
+from nervelog.storage.kinds import Kind
+from nervelog.storage.rows import Row, iso_datetime
 
 
 class Change(NamedTuple):
@@ -38,19 +36,6 @@ class Change(NamedTuple):
     """From ``undo_last``: the other changes of its batch, undone with it."""
 
 
-# Where each kind of record lives and the column its history key refers to.
-TABLES = {
-    "entry": ("entry", "date"),
-    "session": ("session", "id"),
-    "phase": ("phase", "id"),
-    "medication": ("medication", "id"),
-    "dose": ("dose", "id"),
-    "event": ("event", "id"),
-    "question": ("question", "id"),
-    "symptom_map": ("symptom_map", "id"),
-}
-
-
 class Batch:
     """Changes made together, in one transaction, that undo must take back together."""
 
@@ -60,33 +45,42 @@ class Batch:
 
 
 def log_change(
-    conn: sqlite.Connection,
+    db: Database,
     at: pendulum.DateTime,
-    record: str,
+    kind: Kind,
     key: object,
     action: str,
     old: Row | None,
     new: Row | None,
     batch: Batch | None = None,
+    undoes: int | None = None,
 ) -> int:
-    """Append one change to the history, inside the caller's transaction; returns its id."""
-    cursor = conn.execute(
-        "INSERT INTO history (at, record, record_key, action, old, new) VALUES (?,?,?,?,?,?)",
-        (
-            iso_datetime(at),
-            record,
-            str(key),
-            action,
-            None if old is None else json.dumps(old, ensure_ascii=False),
-            None if new is None else json.dumps(new, ensure_ascii=False),
-        ),
+    """Append one change to the history, inside the caller's transaction; returns its id.
+
+    Every kind is kept in one shape: the table's row, with JSON columns as their values.
+    """
+    history = db.table("history")
+    history.insert(
+        {
+            "at": iso_datetime(at),
+            "record": kind.name,
+            "record_key": str(key),
+            "action": action,
+            "old": None if old is None else _dumps(history_row(kind, old)),
+            "new": None if new is None else _dumps(history_row(kind, new)),
+            "undoes": undoes,
+        }
     )
-    change_id = int(cursor.lastrowid or 0)
+    change_id = int(history.last_rowid or 0)
     if batch is not None:
         if batch.id is None:
             batch.id = change_id
-        conn.execute("UPDATE history SET batch = ? WHERE id = ?", [batch.id, change_id])
+        history.update(change_id, {"batch": batch.id})
     return change_id
+
+
+def _dumps(row: Row) -> str:
+    return json.dumps(row, ensure_ascii=False)
 
 
 def changes(db: Database, record: str | None = None, key: str | None = None) -> list[Change]:
@@ -111,86 +105,12 @@ def last_undoable(db: Database) -> Change | None:
     return next((_change(r) for r in rows), None)
 
 
-def undo_last(db: Database, now: pendulum.DateTime) -> Change | None:
-    """Revert the newest change not yet undone; returns it (None if there is none).
-
-    The revert is itself recorded in history, pointing at the change it undid, so
-    repeated undos walk further back and nothing is ever lost. A change made in a batch
-    is reverted with the rest of its batch (listed in ``together``). Raises
-    ``JournalError`` if a record no longer matches what its change left (it was changed
-    outside nervelog's history), leaving the journal unchanged. A change made before a
-    migration added a column is compared on the columns it knew.
-    """
-    with transaction(db) as conn:
-        change = last_undoable(db)
-        if change is None:
-            return None
-        members = [change]
-        if change.batch is not None:
-            rows = db.query(
-                "SELECT * FROM history WHERE batch = ? AND undoes IS NULL ORDER BY id DESC",
-                [change.batch],
-            )
-            members = [_change(r) for r in rows]
-        reverts = Batch() if len(members) > 1 else None
-        for member in members:
-            _revert(conn, now, member, reverts)
-        others = tuple(m for m in members if m.id != change.id)
-        return change._replace(together=others)
-
-
-def _revert(
-    conn: sqlite.Connection, now: pendulum.DateTime, change: Change, batch: Batch | None
-) -> None:
-    table, column = TABLES[change.record]
-    key: object = change.record_key if column == "date" else int(change.record_key)
-    found = first_row(conn.execute(f'SELECT * FROM {table} WHERE "{column}" = ?', [key]))
-    current = None if found is None else _history_row(change.record, found)
-    if not _matches(current, change.new):
-        raise JournalError(
-            f"The {change.record} {change.record_key} has changed since that change "
-            "was recorded, so it cannot be undone safely. Nothing was changed."
-        )
-    target = change.old
-    try:
-        if target is None:
-            conn.execute(f'DELETE FROM {table} WHERE "{column}" = ?', [key])
-            action = "delete"
-        else:
-            row = _db_row(change.record, target)
-            columns = ", ".join(f'"{c}"' for c in row)
-            conn.execute(
-                f"INSERT OR REPLACE INTO {table} ({columns}) VALUES ({', '.join('?' * len(row))})",
-                list(row.values()),
-            )
-            action = "insert" if current is None else "update"
-    except sqlite.IntegrityError:
-        raise JournalError(
-            f"The {change.record} {change.record_key} cannot be undone while other records "
-            "refer to it (such as the doses of a medicine). Nothing was changed."
-        ) from None
-    revert = log_change(conn, now, change.record, change.record_key, action, current, target, batch)
-    conn.execute("UPDATE history SET undoes = ? WHERE id = ?", [change.id, revert])
-
-
-def _matches(current: Row | None, recorded: Row | None) -> bool:
-    """True when the stored row is still what the change left, on the columns both have.
-
-    A migration may add a column after a change was logged; the new column is not
-    evidence of a change made outside nervelog.
-    """
-    if current is None or recorded is None:
-        return current is recorded
-    shared = current.keys() & recorded.keys()
-    return all(current[k] == recorded[k] for k in shared)
-
-
-def json_row(row: Row) -> Row:
-    """A session row for history, ``body_areas`` as a list rather than JSON text."""
-    out = dict(row)
-    if isinstance(out.get("body_areas"), str):
-        out["body_areas"] = json.loads(out["body_areas"])
-    return out
+def changes_in_batch(db: Database, batch: int) -> list[Change]:
+    """The changes of one batch not made by an undo, newest first."""
+    rows = db.query(
+        "SELECT * FROM history WHERE batch = ? AND undoes IS NULL ORDER BY id DESC", [batch]
+    )
+    return [_change(r) for r in rows]
 
 
 def _change(r: Row) -> Change:
@@ -207,14 +127,19 @@ def _change(r: Row) -> Change:
     )
 
 
-def _history_row(record: str, row: Row) -> Row:
-    """A stored row in the shape history keeps it."""
-    return json_row(row) if record == "session" else dict(row)
-
-
-def _db_row(record: str, row: Row) -> Row:
-    """A history row in the shape the table stores it."""
+def history_row(kind: Kind, row: Row) -> Row:
+    """A stored row in the shape the history keeps it: JSON columns as their values."""
     out = dict(row)
-    if record == "session" and isinstance(out.get("body_areas"), list):
-        out["body_areas"] = json.dumps(out["body_areas"], ensure_ascii=False)
+    for column in kind.json_columns:
+        if isinstance(out.get(column), str):
+            out[column] = json.loads(out[column])
+    return out
+
+
+def table_row(kind: Kind, row: Row) -> Row:
+    """A history row in the shape the table stores it: JSON columns as JSON text."""
+    out = dict(row)
+    for column in kind.json_columns:
+        if column in out and not isinstance(out[column], str):
+            out[column] = json.dumps(out[column], ensure_ascii=False)
     return out

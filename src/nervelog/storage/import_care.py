@@ -1,4 +1,4 @@
-"""Importing medicines, doses, events and questions (JSON version 2).
+"""Importing medicines, doses, events, questions and maps (JSON versions 2 and 3).
 
 Each item is validated with its line number; references between them (a course that
 ``follows`` another, a dose of a medicine) must point inside the file. Stored, an item
@@ -8,10 +8,13 @@ harmless; ids are kept when free and references follow any id that had to change
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable, Iterator, Mapping
-from typing import Any, NamedTuple, TypeVar
+from dataclasses import replace
+from typing import TYPE_CHECKING, Any, NamedTuple, TypeVar
 
 import pendulum
+from sqlite_utils import Database
 
 from nervelog.domain.body_map import MAPPED, Placement, SymptomMap, parse_placement
 from nervelog.domain.care import Dose, Event, Medication, Question
@@ -27,16 +30,33 @@ from nervelog.domain.care_validation import (
 )
 from nervelog.domain.errors import Problem, ValidationError
 from nervelog.domain.validation import Collector, parse_date_field, unknown_fields
-from nervelog.driver import sqlite
 from nervelog.storage import records
 from nervelog.storage.body_maps import map_to_row, store_map
+from nervelog.storage.kinds import (
+    DOSE,
+    ENTRY,
+    EVENT,
+    EXPORTED,
+    MEDICATION,
+    QUESTION,
+    SESSION,
+    Kind,
+)
 from nervelog.storage.medicines import dose_to_row, medication_to_row
 from nervelog.storage.notables import event_to_row, question_to_row
 from nervelog.storage.rows import Row
 
-CARE_LISTS = ("medications", "doses", "events", "questions", "symptom_maps")
+CARE_LISTS = tuple(
+    kind.export_list for kind in EXPORTED if kind not in (ENTRY, SESSION) and kind.export_list
+)
+"""The JSON lists beyond entries and sessions."""
+IDENTITY_FIELDS = ("uid", "version")
+"""Each record's global identity and version (JSON version 3)."""
 
-T = TypeVar("T")
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
+
+T = TypeVar("T", bound="DataclassInstance")
 
 
 class CareRecords(NamedTuple):
@@ -60,6 +80,28 @@ def json_list(document: dict[str, Any], key: str, problems: list[Problem]) -> li
         problems.append(Problem(key, type(value).__name__, "a list"))
         return []
     return value
+
+
+def parse_identity(raw: Mapping[str, object], problems: list[Problem]) -> dict[str, Any]:
+    """The ``uid`` (a UUID) and ``version`` (1 or more) of a record from a file, when given.
+
+    A record without them (JSON versions 1 and 2) gets a new identity when stored.
+    """
+    out: dict[str, Any] = {}
+    uid, version = raw.get("uid"), raw.get("version")
+    if uid is not None:
+        try:
+            out["uid"] = str(uuid.UUID(str(uid))) if isinstance(uid, str) else None
+        except ValueError:
+            out["uid"] = None
+        if out["uid"] is None:
+            problems.append(Problem("uid", uid, "a UUID such as 0b5f…-… or null"))
+    if version is not None:
+        if isinstance(version, int) and not isinstance(version, bool) and 1 <= version < 2**62:
+            out["version"] = version
+        else:
+            problems.append(Problem("version", version, "a whole number, 1 or more, or null"))
+    return {k: v for k, v in out.items() if v is not None}
 
 
 def relabel(exc: ValidationError, where: str, line: int | None) -> list[Problem]:
@@ -86,10 +128,12 @@ def parse_care(
                 problems.append(Problem(where, type(raw).__name__, "an object", line))
                 continue
             found = [
-                Problem(p.field, p.value, p.allowed, line) for p in unknown_fields(raw, fields)
+                Problem(p.field, p.value, p.allowed, line)
+                for p in unknown_fields(raw, (*fields, *IDENTITY_FIELDS))
             ]
+            identity = parse_identity(raw, found)
             try:
-                out.append((parse(raw, today, line), line, where))
+                out.append((replace(parse(raw, today, line), **identity), line, where))
             except ValidationError as exc:
                 found += exc.problems
             problems.extend(relabel(ValidationError(found), where, line) if found else [])
@@ -174,40 +218,38 @@ def parse_symptom_map(
 _IN_FILE = "the id of a medication in this file"
 
 
-def apply_care(
-    conn: sqlite.Connection, now: pendulum.DateTime, care: CareRecords
-) -> tuple[int, int]:
+def apply_care(db: Database, now: pendulum.DateTime, care: CareRecords) -> tuple[int, int]:
     """Store ``care`` inside the caller's transaction; returns (added, unchanged)."""
     added = unchanged = 0
     stored_ids: dict[int, int] = {}
     taken: dict[str, set[int]] = {}
 
-    def store(record: str, row: Row) -> int:
+    def store(kind: Kind, row: Row) -> int:
         nonlocal added, unchanged
-        existing = _identical(conn, record, row, taken.setdefault(record, set()))
+        existing = _identical(db, kind, row, taken.setdefault(kind.name, set()))
         if existing is not None:
             unchanged += 1
-            taken[record].add(existing)
+            taken[kind.name].add(existing)
             return existing
         added += 1
-        new_id = records.insert(conn, now, record, row)
-        taken[record].add(new_id)
+        new_id = int(records.insert(db, now, kind, row)["id"])
+        taken[kind.name].add(new_id)
         return new_id
 
     # A course comes after the one it follows: that one started earlier (or the same day).
     for m in sorted(care.medications, key=lambda m: (m.started, m.id or 0)):
         follows = None if m.follows is None else stored_ids[m.follows]
-        new_id = store("medication", medication_to_row(m._replace(follows=follows)))
+        new_id = store(MEDICATION, medication_to_row(replace(m, follows=follows)))
         if m.id is not None:
             stored_ids[m.id] = new_id
     for d in care.doses:
-        store("dose", dose_to_row(d._replace(medication=stored_ids[d.medication])))
+        store(DOSE, dose_to_row(replace(d, medication=stored_ids[d.medication])))
     for e in care.events:
-        store("event", event_to_row(e))
+        store(EVENT, event_to_row(e))
     for q in care.questions:
-        store("question", question_to_row(q))
+        store(QUESTION, question_to_row(q))
     for snapshot in care.maps:
-        _, changed = store_map(conn, now, map_to_row(snapshot))
+        _, changed = store_map(db, now, map_to_row(snapshot))
         if changed:
             added += 1
         else:
@@ -215,11 +257,12 @@ def apply_care(
     return added, unchanged
 
 
-def _identical(conn: sqlite.Connection, record: str, row: Row, taken: set[int]) -> int | None:
-    """A stored row equal to ``row`` in everything but its id, not matched already."""
-    content = {k: v for k, v in row.items() if k != "id"}
+def _identical(db: Database, kind: Kind, row: Row, taken: set[int]) -> int | None:
+    """A stored row equal to ``row`` in everything but its id and identity, not matched
+    already."""
+    content = {k: v for k, v in row.items() if k not in ("id", *IDENTITY_FIELDS)}
     where = " AND ".join(f'"{k}" IS ?' for k in content)
-    for (found,) in conn.execute(f"SELECT id FROM {record} WHERE {where}", list(content.values())):
-        if found not in taken:
-            return int(found)
+    for found in records.select(db, kind, where, list(content.values())):
+        if found["id"] not in taken:
+            return int(found["id"])
     return None

@@ -10,6 +10,7 @@ import io
 import json
 import re
 from collections.abc import Iterator
+from dataclasses import replace
 from pathlib import Path
 from typing import Any, BinaryIO, NamedTuple
 
@@ -32,10 +33,12 @@ from nervelog.storage.export import (
 )
 from nervelog.storage.import_care import (
     CARE_LISTS,
+    IDENTITY_FIELDS,
     NO_CARE,
     CareRecords,
     json_list,
     parse_care,
+    parse_identity,
     relabel,
 )
 from nervelog.storage.rows import parse_datetime
@@ -112,8 +115,8 @@ def _parse_json(text: str, today: pendulum.Date) -> ImportBatch:
     if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
         raise Problem("format", _get(document, "format"), f"'{JSON_FORMAT}'").error()
     version = document.get("version")
-    if version not in (1, JSON_VERSION) or isinstance(version, bool):
-        raise Problem("version", version, f"1 or {JSON_VERSION}").error()
+    if version not in (1, 2, JSON_VERSION) or isinstance(version, bool):
+        raise Problem("version", version, f"1, 2 or {JSON_VERSION}").error()
     problems: list[Problem] = []
     entries: list[tuple[Entry, int | None]] = []
     sessions: list[Session] = []
@@ -131,7 +134,7 @@ def _parse_json(text: str, today: pendulum.Date) -> ImportBatch:
         except ValidationError as exc:
             problems += relabel(exc, f"sessions[{index}]", line)
     care = NO_CARE
-    if version == JSON_VERSION:
+    if version in (2, JSON_VERSION):
         care = parse_care(document, today, lines, problems)
     problems += _duplicate_days(entries)
     if problems:
@@ -165,7 +168,9 @@ def _json_item_lines(text: str) -> dict[str, Iterator[int]]:
 def _entry_from_json(raw: object, today: pendulum.Date, line: int | None) -> Entry:
     if not isinstance(raw, dict):
         raise Problem("entry", type(raw).__name__, "an object").error()
-    problems = unknown_fields(raw, (*ENTRY_HEADER, "recorded_at", "updated_at", "imported"))
+    problems = unknown_fields(
+        raw, (*ENTRY_HEADER, "recorded_at", "updated_at", "imported", *IDENTITY_FIELDS)
+    )
     entry: Entry | None = None
     try:
         entry = parse_entry(raw, today, line)
@@ -175,15 +180,24 @@ def _entry_from_json(raw: object, today: pendulum.Date, line: int | None) -> Ent
     imported = raw.get("imported", False)
     if not isinstance(imported, bool):
         problems.append(Problem("imported", imported, "true or false"))
+    identity = parse_identity(raw, problems)
     if problems or entry is None:
         raise ValidationError(problems)
-    return entry._replace(recorded_at=recorded_at, updated_at=updated_at, imported=imported is True)
+    return replace(
+        entry,
+        recorded_at=recorded_at,
+        updated_at=updated_at,
+        imported=imported is True,
+        **identity,
+    )
 
 
 def _session_from_json(raw: object, today: pendulum.Date, line: int | None) -> Session:
     if not isinstance(raw, dict):
         raise Problem("session", type(raw).__name__, "an object").error()
-    problems = unknown_fields(raw, ("id", *SESSION_FIELDS, "recorded_at", "updated_at"))
+    problems = unknown_fields(
+        raw, ("id", *SESSION_FIELDS, "recorded_at", "updated_at", *IDENTITY_FIELDS)
+    )
     session: Session | None = None
     try:
         session = parse_session(raw, today, line)
@@ -194,9 +208,12 @@ def _session_from_json(raw: object, today: pendulum.Date, line: int | None) -> S
     if session_id is not None and not (valid_id and 1 <= session_id <= MAX_SESSION_ID):
         problems.append(Problem("id", session_id, "a positive whole number or null"))
     recorded_at, updated_at = _timestamps(raw, problems)
+    identity = parse_identity(raw, problems)
     if problems or session is None:
         raise ValidationError(problems)
-    return session._replace(id=session_id, recorded_at=recorded_at, updated_at=updated_at)
+    return replace(
+        session, id=session_id, recorded_at=recorded_at, updated_at=updated_at, **identity
+    )
 
 
 _OFFSET = re.compile(r"T\d\d:\d\d(:\d\d(\.\d+)?)?([+-]\d\d:\d\d|Z)$")
@@ -282,7 +299,7 @@ def _parse_csv(text: str, today: pendulum.Date) -> ImportBatch:
             try:
                 if kind == "entries":
                     # A spreadsheet holds no recording time: the entry says so.
-                    entries.append((parse_entry(raw, today, line)._replace(imported=True), line))
+                    entries.append((replace(parse_entry(raw, today, line), imported=True), line))
                 else:
                     sessions.append(parse_session(raw, today, line))
             except ValidationError as exc:

@@ -7,14 +7,17 @@ importing the same file twice changes nothing and an import never overwrites a s
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import NamedTuple
 
 from nervelog.domain.models import Entry, Session
+from nervelog.storage import records
 from nervelog.storage.db import transaction
 from nervelog.storage.import_care import NO_CARE, CareRecords, apply_care
 from nervelog.storage.import_file import decode_import, parse_import
+from nervelog.storage.kinds import ENTRY, SESSION
 from nervelog.storage.repository import Journal
-from nervelog.storage.rows import entry_to_row, first_row, rows_of, same_row, session_from_row
+from nervelog.storage.rows import entry_to_row, same_row, session_from_row
 
 
 class ImportResult(NamedTuple):
@@ -40,6 +43,10 @@ def import_data(journal: Journal, data: bytes, *, dry_run: bool = False) -> Impo
         session_ratings=batch.kind != "sessions",
     )
     return ImportResult(batch.kind, added, updated, unchanged, dry_run)
+
+
+# What an imported entry may differ in from the stored day and still be the same entry.
+_STAMPS = ("recorded_at", "updated_at", "imported", "uid", "version")
 
 
 class _DryRun(Exception):
@@ -69,17 +76,14 @@ def apply_import(
     """
     added = updated = unchanged = 0
     try:
-        with transaction(journal.db) as conn:
+        db = journal.db
+        with transaction(db):
             for entry in entries:
-                before = first_row(
-                    conn.execute("SELECT * FROM entry WHERE date = ?", [entry.date.isoformat()])
-                )
-                if before is not None and same_row(
-                    before, entry_to_row(entry), ("recorded_at", "updated_at", "imported")
-                ):
+                before = records.get(db, ENTRY, entry.date.isoformat())
+                if before is not None and same_row(before, entry_to_row(entry), _STAMPS):
                     unchanged += 1
                     continue
-                journal.store_entry(conn, entry)
+                journal.store_entry(entry)
                 if before is None:
                     added += 1
                 else:
@@ -90,8 +94,8 @@ def apply_import(
             for session in sessions:
                 day = session.date.isoformat()
                 if day not in existing:
-                    rows = conn.execute("SELECT * FROM session WHERE date = ?", [day])
-                    existing[day] = [session_from_row(r) for r in rows_of(rows)]
+                    rows = records.select(db, SESSION, "date = ?", [day])
+                    existing[day] = [session_from_row(r) for r in rows]
                 match = next(
                     (s for s in existing[day] if s.same_content(session, ratings=session_ratings)),
                     None,
@@ -100,15 +104,11 @@ def apply_import(
                     existing[day].remove(match)
                     unchanged += 1
                     continue
-                if session.id is not None:
-                    taken = conn.execute(
-                        "SELECT 1 FROM session WHERE id = ?", [session.id]
-                    ).fetchone()
-                    if taken:
-                        session = session._replace(id=None)
-                journal.store_session(conn, session)
+                if session.id is not None and records.get(db, SESSION, session.id):
+                    session = replace(session, id=None)
+                journal.store_session(session)
                 added += 1
-            care_added, care_unchanged = apply_care(conn, journal.clock.now(), care)
+            care_added, care_unchanged = apply_care(db, journal.clock.now(), care)
             added += care_added
             unchanged += care_unchanged
             if dry_run:

@@ -6,16 +6,18 @@ the next one, which ``follows`` it, starts the same day; undo takes both back at
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pendulum
 
 from nervelog.domain.care import Dose, Medication
 from nervelog.domain.dates import parse_iso_date
 from nervelog.domain.errors import Problem
-from nervelog.driver import sqlite
 from nervelog.storage import records
 from nervelog.storage.db import transaction
 from nervelog.storage.history import Batch
-from nervelog.storage.rows import Row, where_range
+from nervelog.storage.kinds import DOSE, MEDICATION
+from nervelog.storage.rows import Row, identity, identity_of, where_range
 
 
 def medication_to_row(m: Medication) -> Row:
@@ -31,6 +33,7 @@ def medication_to_row(m: Medication) -> Row:
         "reason": m.reason,
         "notes": m.notes,
         "follows": m.follows,
+        **identity(m),
     }
 
 
@@ -48,6 +51,7 @@ def medication_from_row(row: Row) -> Medication:
         reason=row["reason"],
         notes=row["notes"],
         follows=row["follows"],
+        **identity_of(row),
     )
 
 
@@ -60,6 +64,7 @@ def dose_to_row(d: Dose) -> Row:
         "time": d.time,
         "amount": d.amount,
         "notes": d.notes,
+        **identity(d),
     }
 
 
@@ -72,6 +77,7 @@ def dose_from_row(row: Row) -> Dose:
         time=row["time"],
         amount=row["amount"],
         notes=row["notes"],
+        **identity_of(row),
     )
 
 
@@ -82,22 +88,23 @@ class Medicines(records.JournalPart):
 
     def courses(self, *, current_only: bool = False) -> list[Medication]:
         """Every course, by start day (only those not stopped, with ``current_only``)."""
-        where = " WHERE stopped IS NULL" if current_only else ""
-        sql = f"SELECT * FROM medication{where} ORDER BY started, id"
-        return [medication_from_row(r) for r in self.db.query(sql)]
+        rows = records.select(
+            self.db, MEDICATION, "stopped IS NULL" if current_only else None, order_by="started, id"
+        )
+        return [medication_from_row(r) for r in rows]
 
     def course(self, medication_id: int) -> Medication | None:
         """One course by id."""
-        rows = list(self.db.query("SELECT * FROM medication WHERE id = ?", [medication_id]))
-        return medication_from_row(rows[0]) if rows else None
+        row = records.get(self.db, MEDICATION, medication_id)
+        return None if row is None else medication_from_row(row)
 
     def doses(
         self, start: pendulum.Date | None = None, end: pendulum.Date | None = None
     ) -> list[Dose]:
         """As-needed doses taken in a date range (inclusive), in date and time order."""
         where, params = where_range(start, end)
-        sql = f"SELECT * FROM dose{where} ORDER BY date, coalesce(time, ''), id"
-        return [dose_from_row(r) for r in self.db.query(sql, params)]
+        rows = records.select(self.db, DOSE, where, params, order_by="date, coalesce(time, ''), id")
+        return [dose_from_row(r) for r in rows]
 
     def find_current(self, name_or_id: str, day: pendulum.Date) -> Medication:
         """The course meant by an id or a name, among those being taken on ``day``.
@@ -129,7 +136,7 @@ class Medicines(records.JournalPart):
 
     def start(self, medication: Medication) -> Medication:
         """Store a new course; returns it with its id."""
-        return medication._replace(id=self._insert("medication", medication_to_row(medication)))
+        return medication_from_row(self._insert(MEDICATION, medication_to_row(medication)))
 
     def change(
         self,
@@ -139,17 +146,20 @@ class Medicines(records.JournalPart):
         day: pendulum.Date,
     ) -> Medication:
         """Stop a course on ``day`` and start the next, at ``dose``, that follows it."""
-        with transaction(self.db) as conn:
-            old = self._current(conn, medication_id, day, "changed")
+        with transaction(self.db):
+            old = self._current(medication_id, day, "changed")
             if not dose.strip():
                 raise Problem("dose", dose, "the new dose, such as 150 mg").error()
             batch = Batch()
             now = self.clock.now()
             records.update(
-                conn, now, "medication", medication_to_row(old), {"stopped": day.isoformat()}, batch
+                self.db, now, MEDICATION, old.id, {"stopped": day.isoformat()}, batch=batch
             )
-            following = old._replace(
+            following = replace(
+                old,
                 id=None,
+                uid="",
+                version=0,
                 dose=dose.strip(),
                 schedule=old.schedule if schedule is None else schedule.strip(),
                 started=day,
@@ -157,29 +167,24 @@ class Medicines(records.JournalPart):
                 notes="",
                 follows=old.id,
             )
-            new_id = records.insert(conn, now, "medication", medication_to_row(following), batch)
-        return following._replace(id=new_id)
+            new = records.insert(self.db, now, MEDICATION, medication_to_row(following), batch)
+        return medication_from_row(new)
 
     def stop(self, medication_id: int, day: pendulum.Date, reason: str = "") -> Medication:
         """Stop a course on ``day``; a reason is kept in its notes."""
-        with transaction(self.db) as conn:
-            old = self._current(conn, medication_id, day, "stopped")
+        with transaction(self.db):
+            old = self._current(medication_id, day, "stopped")
             notes = old.notes
             if reason.strip():
                 notes = f"{notes}\nStopped: {reason.strip()}".strip()
             changes = {"stopped": day.isoformat(), "notes": notes}
-            new = records.update(
-                conn, self.clock.now(), "medication", medication_to_row(old), changes
-            )
+            new = records.update(self.db, self.clock.now(), MEDICATION, medication_id, changes)
         return medication_from_row(new)
 
     def took(self, dose: Dose) -> Dose:
         """Log one dose of an as-needed course taken; returns it with its id."""
-        with transaction(self.db) as conn:
-            row = records.fetch_existing(
-                conn, "medication", dose.medication, f"medicine {dose.medication}"
-            )
-            course = medication_from_row(row)
+        with transaction(self.db):
+            course = medication_from_row(records.get_existing(self.db, MEDICATION, dose.medication))
             if not course.as_needed:
                 raise Problem(
                     "medicine",
@@ -193,14 +198,11 @@ class Medicines(records.JournalPart):
                     dose.date.isoformat(),
                     f"a day {course.label} was taken ({_span(course)})",
                 ).error()
-            new_id = records.insert(conn, self.clock.now(), "dose", dose_to_row(dose))
-        return dose._replace(id=new_id)
+            new = records.insert(self.db, self.clock.now(), DOSE, dose_to_row(dose))
+        return dose_from_row(new)
 
-    def _current(
-        self, conn: sqlite.Connection, medication_id: int, day: pendulum.Date, verb: str
-    ) -> Medication:
-        row = records.fetch_existing(conn, "medication", medication_id, f"medicine {medication_id}")
-        course = medication_from_row(row)
+    def _current(self, medication_id: int, day: pendulum.Date, verb: str) -> Medication:
+        course = medication_from_row(records.get_existing(self.db, MEDICATION, medication_id))
         if course.stopped is not None:
             raise Problem(
                 "medicine",
@@ -210,7 +212,7 @@ class Medicines(records.JournalPart):
             ).error()
         if day < course.started:
             raise Problem("date", day.isoformat(), f"{course.started} (the start) or later").error()
-        last = conn.execute(
+        last = self.db.execute(
             "SELECT max(date) FROM dose WHERE medication = ?", [medication_id]
         ).fetchone()[0]
         if last is not None and day.isoformat() <= last:

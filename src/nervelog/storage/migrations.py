@@ -6,11 +6,14 @@ transaction together with the version bump, so a journal is never half-migrated.
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
+
+from sqlite_utils import Database
 
 from nervelog.domain.errors import JournalError
 from nervelog.paths import APPLICATION_ID as APPLICATION_ID
-from nervelog.storage.database import Database
+from nervelog.storage.kinds import KINDS
 
 
 def _score_columns(prefix: str = "") -> str:
@@ -83,7 +86,8 @@ def m003_undo(db: Database) -> None:
 
 
 _DATE = "GLOB '[0-9][0-9][0-9][0-9]-[0-9][0-9]-[0-9][0-9]'"
-RECORDS = (
+# The kinds of record version 4's history took (frozen here: later kinds need no rebuild).
+_V4_RECORDS = (
     "entry",
     "session",
     "phase",
@@ -93,7 +97,6 @@ RECORDS = (
     "question",
     "symptom_map",
 )
-"""Every kind of record the history keeps."""
 
 
 def m004_medicines(db: Database) -> None:
@@ -161,7 +164,7 @@ def m004_medicines(db: Database) -> None:
         "ALTER TABLE entry ADD COLUMN imported INTEGER NOT NULL DEFAULT 0 "
         "CHECK (imported IN (0, 1))"
     )
-    records = ", ".join(f"'{r}'" for r in RECORDS)
+    records = ", ".join(f"'{r}'" for r in _V4_RECORDS)
     # Made under a new name that it references itself by: the rename below rewrites that
     # reference, and dropping the old table leaves no row pointing at it.
     db.execute(
@@ -186,11 +189,53 @@ def m004_medicines(db: Database) -> None:
     db.execute("CREATE INDEX history_record ON history(record, record_key)")
 
 
+def m005_identity_and_version(db: Database) -> None:
+    """Every record gets a global identity (``uid``) and a ``version`` every write bumps.
+
+    The identity is a random UUID (version 4, from the standard library): it travels with
+    the record through export, import, backup and sync, and, unlike a ULID, tells nobody
+    when the record was made. The version lets a write say what it was based on, so a
+    change made elsewhere in the meantime is refused rather than overwritten. The history
+    no longer lists the kinds of record it takes (a CHECK that SQLite cannot alter), so
+    a new kind needs no rebuild of it; every row is kept.
+    """
+    for kind in KINDS:
+        db.execute(f"ALTER TABLE {kind.name} ADD COLUMN uid TEXT")
+        db.execute(
+            f"ALTER TABLE {kind.name} ADD COLUMN version INTEGER NOT NULL DEFAULT 1 "
+            "CHECK (version >= 1)"
+        )
+        rowids = [r[0] for r in db.execute(f"SELECT rowid FROM {kind.name}").fetchall()]
+        for rowid in rowids:
+            db.execute(
+                f"UPDATE {kind.name} SET uid = ? WHERE rowid = ?", [str(uuid.uuid4()), rowid]
+            )
+        db.execute(f"CREATE UNIQUE INDEX {kind.name}_uid ON {kind.name}(uid)")
+    db.execute(
+        """CREATE TABLE history_new (
+            id INTEGER PRIMARY KEY,
+            at TEXT NOT NULL,
+            record TEXT NOT NULL CHECK (length(record) > 0),
+            record_key TEXT NOT NULL,
+            action TEXT NOT NULL CHECK (action IN ('insert', 'update', 'delete')),
+            old TEXT,
+            new TEXT,
+            undoes INTEGER REFERENCES history_new(id),
+            batch INTEGER
+        )"""
+    )
+    db.execute("INSERT INTO history_new SELECT * FROM history")
+    db.execute("DROP TABLE history")
+    db.execute("ALTER TABLE history_new RENAME TO history")
+    db.execute("CREATE INDEX history_record ON history(record, record_key)")
+
+
 MIGRATIONS: tuple[Callable[[Database], None], ...] = (
     m001_initial,
     m002_phases,
     m003_undo,
     m004_medicines,
+    m005_identity_and_version,
 )
 LATEST_VERSION = len(MIGRATIONS)
 

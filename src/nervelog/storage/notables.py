@@ -9,17 +9,30 @@ from nervelog.domain.dates import parse_iso_date
 from nervelog.domain.errors import Problem
 from nervelog.storage import records
 from nervelog.storage.db import transaction
-from nervelog.storage.rows import Row, where_range
+from nervelog.storage.kinds import EVENT, QUESTION
+from nervelog.storage.rows import Row, identity, identity_of, where_range
 
 
 def event_to_row(e: Event) -> Row:
     """An event as a table row."""
-    return {"id": e.id, "date": e.date.isoformat(), "kind": e.kind, "text": e.text}
+    return {
+        "id": e.id,
+        "date": e.date.isoformat(),
+        "kind": e.kind,
+        "text": e.text,
+        **identity(e),
+    }
 
 
 def event_from_row(row: Row) -> Event:
     """An event from a table row."""
-    return Event(id=row["id"], date=parse_iso_date(row["date"]), kind=row["kind"], text=row["text"])
+    return Event(
+        id=row["id"],
+        date=parse_iso_date(row["date"]),
+        kind=row["kind"],
+        text=row["text"],
+        **identity_of(row),
+    )
 
 
 def question_to_row(q: Question) -> Row:
@@ -30,6 +43,7 @@ def question_to_row(q: Question) -> Row:
         "raised_on": q.raised_on.isoformat(),
         "answered_on": None if q.answered_on is None else q.answered_on.isoformat(),
         "answer": q.answer,
+        **identity(q),
     }
 
 
@@ -42,6 +56,7 @@ def question_from_row(row: Row) -> Question:
         raised_on=parse_iso_date(row["raised_on"]),
         answered_on=None if answered is None else parse_iso_date(answered),
         answer=row["answer"],
+        **identity_of(row),
     )
 
 
@@ -53,21 +68,21 @@ class Events(records.JournalPart):
     ) -> list[Event]:
         """Events in a date range (inclusive), by date."""
         where, params = where_range(start, end)
-        sql = f"SELECT * FROM event{where} ORDER BY date, id"
-        return [event_from_row(r) for r in self.db.query(sql, params)]
+        rows = records.select(self.db, EVENT, where, params, order_by="date, id")
+        return [event_from_row(r) for r in rows]
 
     def get(self, event_id: int) -> Event | None:
         """One event by id."""
-        rows = list(self.db.query("SELECT * FROM event WHERE id = ?", [event_id]))
-        return event_from_row(rows[0]) if rows else None
+        row = records.get(self.db, EVENT, event_id)
+        return None if row is None else event_from_row(row)
 
     def add(self, event: Event) -> Event:
         """Store an event; returns it with its id."""
-        return event._replace(id=self._insert("event", event_to_row(event)))
+        return event_from_row(self._insert(EVENT, event_to_row(event)))
 
     def delete(self, event_id: int) -> bool:
         """Delete an event (history keeps it); False when there was none."""
-        return self._delete("event", event_id)
+        return self._delete(EVENT, event_id)
 
 
 class Questions(records.JournalPart):
@@ -75,39 +90,39 @@ class Questions(records.JournalPart):
 
     def list(self, *, open_only: bool = True) -> list[Question]:
         """Open questions (or all, answered ones last), oldest first."""
-        where = " WHERE answered_on IS NULL" if open_only else ""
-        sql = f"SELECT * FROM question{where} ORDER BY answered_on IS NOT NULL, raised_on, id"
-        return [question_from_row(r) for r in self.db.query(sql)]
+        rows = records.select(
+            self.db,
+            QUESTION,
+            "answered_on IS NULL" if open_only else None,
+            order_by="answered_on IS NOT NULL, raised_on, id",
+        )
+        return [question_from_row(r) for r in rows]
 
     def get(self, question_id: int) -> Question | None:
         """One question by id."""
-        rows = list(self.db.query("SELECT * FROM question WHERE id = ?", [question_id]))
-        return question_from_row(rows[0]) if rows else None
+        row = records.get(self.db, QUESTION, question_id)
+        return None if row is None else question_from_row(row)
 
     def count_open(self) -> int:
         """How many questions wait for an answer."""
-        return int(
-            self.db.execute("SELECT count(*) FROM question WHERE answered_on IS NULL").fetchone()[0]
-        )
+        return self.db.table("question").count_where("answered_on IS NULL")
 
     def add(self, question: Question) -> Question:
         """Store a question; returns it with its id."""
-        return question._replace(id=self._insert("question", question_to_row(question)))
+        return question_from_row(self._insert(QUESTION, question_to_row(question)))
 
     def answer(self, question_id: int, answer: str, day: pendulum.Date) -> Question:
         """Mark a question answered on ``day``, with the answer given (may be empty)."""
-        with transaction(self.db) as conn:
-            old = question_from_row(
-                records.fetch_existing(conn, "question", question_id, f"question {question_id}")
-            )
+        with transaction(self.db):
+            old = question_from_row(records.get_existing(self.db, QUESTION, question_id))
             if day < old.raised_on:
                 raise Problem(
                     "date", day.isoformat(), f"{old.raised_on} (when it was asked) or later"
                 ).error()
             changes = {"answered_on": day.isoformat(), "answer": answer}
-            new = records.update(conn, self.clock.now(), "question", question_to_row(old), changes)
+            new = records.update(self.db, self.clock.now(), QUESTION, question_id, changes)
         return question_from_row(new)
 
     def delete(self, question_id: int) -> bool:
         """Delete a question (history keeps it); False when there was none."""
-        return self._delete("question", question_id)
+        return self._delete(QUESTION, question_id)

@@ -5,7 +5,8 @@ from __future__ import annotations
 from nervelog.domain.dates import parse_iso_date
 from nervelog.domain.models import Phase
 from nervelog.storage import records
-from nervelog.storage.rows import Row
+from nervelog.storage.kinds import PHASE
+from nervelog.storage.rows import Row, identity, identity_of
 
 
 def phase_to_row(phase: Phase) -> Row:
@@ -15,6 +16,7 @@ def phase_to_row(phase: Phase) -> Row:
         "name": phase.name,
         "start": phase.start.isoformat(),
         "end": phase.end.isoformat(),
+        **identity(phase),
     }
 
 
@@ -25,6 +27,7 @@ def phase_from_row(row: Row) -> Phase:
         name=row["name"],
         start=parse_iso_date(row["start"]),
         end=parse_iso_date(row["end"]),
+        **identity_of(row),
     )
 
 
@@ -33,13 +36,12 @@ class Phases(records.JournalPart):
 
     def list(self) -> list[Phase]:
         """All named phases, by start date."""
-        return [phase_from_row(r) for r in self.db.query("SELECT * FROM phase ORDER BY start, id")]
+        return [phase_from_row(r) for r in records.select(self.db, PHASE, order_by="start, id")]
 
     def add(self, phase: Phase) -> Phase:
         """Store a new phase; returns it with its id."""
-        row = {**phase_to_row(phase), "id": None}
-        return phase._replace(id=self._insert("phase", row))
+        return phase_from_row(self._insert(PHASE, {**phase_to_row(phase), "id": None}))
 
     def delete(self, phase_id: int) -> bool:
         """Delete a phase; returns False if there was none."""
-        return self._delete("phase", phase_id)
+        return self._delete(PHASE, phase_id)

@@ -1,21 +1,185 @@
-"""Writing one record and its history row together: the pattern every table shares.
+"""The one write path: every insert, update and delete of every kind of record.
 
-For the tables keyed by an integer ``id`` (medication, dose, event, question): each
-function runs inside the caller's transaction, checks the text can be stored, and logs
-the old and new row, so undo and ``nervelog history`` cover them like entries.
+Each function runs inside the caller's transaction (``db.transaction``), through
+sqlite-utils' table methods, and logs the same table-shaped history row whatever the
+kind. Every record carries a global ``uid`` and a ``version`` that every write bumps; an
+update or delete that names the version it was based on is refused with ``Conflict`` when
+the record changed since, and nothing is written.
 """
 
 from __future__ import annotations
 
+import uuid
+from collections.abc import Iterator, Sequence
+from typing import Any
+
 import pendulum
+from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock
-from nervelog.domain.errors import RecordGone
+from nervelog.domain.errors import Conflict, RecordGone
 from nervelog.driver import sqlite
-from nervelog.storage.database import Database
 from nervelog.storage.db import transaction
-from nervelog.storage.history import Batch, log_change
-from nervelog.storage.rows import Row, check_storable, first_row
+from nervelog.storage.history import Batch, log_change, table_row
+from nervelog.storage.kinds import Kind
+from nervelog.storage.rows import Row, check_storable
+
+IDENTITY = ("uid", "version")
+"""The columns every record has beside its own: its global identity and its version."""
+
+
+def new_uid() -> str:
+    """A fresh global identity (a random UUID: see migration 5 for why)."""
+    return str(uuid.uuid4())
+
+
+def select(
+    db: Database,
+    kind: Kind,
+    where: str | None = None,
+    params: Sequence[Any] = (),
+    *,
+    order_by: str | None = None,
+    limit: int | None = None,
+) -> Iterator[Row]:
+    """The rows of a kind's table, ``where`` a condition holds, in ``order_by`` order.
+
+    Through ``db.query`` rather than ``table.rows_where``, which yields nothing for a
+    missing table: a damaged journal must say so, not look empty.
+    """
+    sql = f"SELECT * FROM [{kind.name}]"
+    if where:
+        sql += f" WHERE {where}"
+    if order_by:
+        sql += f" ORDER BY {order_by}"
+    if limit is not None:
+        sql += f" LIMIT {int(limit)}"
+    return db.query(sql, list(params))
+
+
+def get(db: Database, kind: Kind, key: Any) -> Row | None:
+    """The stored row of the ``kind`` record at ``key``, or None."""
+    return next(select(db, kind, f"[{kind.key}] = ?", [key]), None)
+
+
+def get_existing(db: Database, kind: Kind, key: Any) -> Row:
+    """The stored row, or ``RecordGone`` naming it ("medicine 4") for the user."""
+    row = get(db, kind, key)
+    if row is None:
+        raise gone(kind, key)
+    return row
+
+
+def gone(kind: Kind, key: Any) -> RecordGone:
+    """The error for a record that is not (or no longer) in the journal."""
+    return RecordGone(
+        f"There is no {kind.noun} {key} in the journal (it may have been deleted "
+        "elsewhere; see its list command). Nothing was changed."
+    )
+
+
+def insert(
+    db: Database,
+    now: pendulum.DateTime,
+    kind: Kind,
+    row: Row,
+    batch: Batch | None = None,
+    undoes: int | None = None,
+    *,
+    check: bool = True,
+) -> Row:
+    """Store a new record (its key kept when given and free); returns the stored row.
+
+    A row without a ``uid`` gets a new one; an imported row keeps its own and its version,
+    unless another record already has that ``uid`` (then it is a different record now).
+    ``check=False`` (undo only) stores text that was stored before, even text a later
+    nervelog refuses, such as a NUL kept from before it did.
+    """
+    if check:
+        check_storable(row)
+    uid = row.get("uid")
+    if not uid or db.table(kind.name).count_where("uid = ?", [uid]):
+        uid = new_uid()
+    values = {**row, "uid": uid, "version": row.get("version") or 1}
+    if kind.key == "id" and (values.get("id") is None or get(db, kind, values["id"])):
+        values.pop("id", None)
+    table = db.table(kind.name)
+    if not table.exists():
+        # sqlite-utils would create the table from the row: a damaged journal says so.
+        raise sqlite.OperationalError(f"no such table: {kind.name}")
+    table.insert(table_row(kind, values))
+    key = values[kind.key] if kind.key in values else table.last_rowid
+    stored = get_existing(db, kind, key)
+    log_change(db, now, kind, key, "insert", None, stored, batch, undoes)
+    return stored
+
+
+def update(
+    db: Database,
+    now: pendulum.DateTime,
+    kind: Kind,
+    key: Any,
+    changes: Row,
+    *,
+    based_on: int | None = None,
+    batch: Batch | None = None,
+    undoes: int | None = None,
+    check: bool = True,
+) -> Row:
+    """Change some columns of a stored record; returns the new row.
+
+    ``based_on`` is the version the caller read: if the record has changed since,
+    ``Conflict`` is raised and nothing is written. A change that changes nothing writes
+    nothing (no new version, no history).
+    """
+    old = get_existing(db, kind, key)
+    _check_version(kind, key, old, changes, based_on)
+    if check:
+        check_storable(changes)
+    content = table_row(kind, {k: v for k, v in changes.items() if k not in (*IDENTITY, kind.key)})
+    if all(old.get(k) == v for k, v in content.items()):
+        return old
+    content["version"] = int(old["version"]) + 1
+    db.table(kind.name).update(key, content)
+    new = {**old, **content}
+    log_change(db, now, kind, key, "update", old, new, batch, undoes)
+    return new
+
+
+def delete(
+    db: Database,
+    now: pendulum.DateTime,
+    kind: Kind,
+    key: Any,
+    *,
+    based_on: int | None = None,
+    batch: Batch | None = None,
+    undoes: int | None = None,
+) -> Row | None:
+    """Delete a record (history keeps it); returns the deleted row, None when none.
+
+    With ``based_on``, a record changed since that version is not deleted: ``Conflict``.
+    """
+    old = get(db, kind, key)
+    if old is None:
+        return None
+    _check_version(kind, key, old, None, based_on)
+    db.table(kind.name).delete(key)
+    log_change(db, now, kind, key, "delete", old, None, batch, undoes)
+    return old
+
+
+def _check_version(
+    kind: Kind, key: Any, stored: Row, attempted: Row | None, based_on: int | None
+) -> None:
+    if based_on is not None and int(stored["version"]) != based_on:
+        raise Conflict(
+            kind.noun,
+            key,
+            stored,
+            None if attempted is None else {**stored, **attempted},
+            based_on,
+        )
 
 
 class JournalPart:
@@ -25,86 +189,12 @@ class JournalPart:
         self.db = db
         self.clock = clock
 
-    def _insert(self, record: str, row: Row) -> int:
-        """Store a new row in a transaction of its own (with its history); returns the id."""
-        with transaction(self.db) as conn:
-            return insert(conn, self.clock.now(), record, row)
+    def _insert(self, kind: Kind, row: Row) -> Row:
+        """Store a new record in a transaction of its own (with its history)."""
+        with transaction(self.db):
+            return insert(self.db, self.clock.now(), kind, row)
 
-    def _delete(self, record: str, record_id: int) -> bool:
-        """Delete a row in a transaction of its own (history keeps it); False when none."""
-        with transaction(self.db) as conn:
-            return delete(conn, self.clock.now(), record, record_id)
-
-
-def fetch(conn: sqlite.Connection, record: str, record_id: int) -> Row | None:
-    """The stored row of ``record`` ``record_id``, or None."""
-    return first_row(conn.execute(f"SELECT * FROM {record} WHERE id = ?", [record_id]))
-
-
-def fetch_by(conn: sqlite.Connection, record: str, column: str, value: object) -> Row | None:
-    """The stored row of ``record`` whose ``column`` is ``value`` (a unique column), or None."""
-    return first_row(conn.execute(f'SELECT * FROM {record} WHERE "{column}" = ?', [value]))
-
-
-def fetch_existing(conn: sqlite.Connection, record: str, record_id: int, what: str) -> Row:
-    """The stored row, or ``RecordGone`` naming ``what`` ("medicine 4") for the user."""
-    row = fetch(conn, record, record_id)
-    if row is None:
-        raise RecordGone(
-            f"There is no {what} in the journal (see its list command). Nothing was changed."
-        )
-    return row
-
-
-def insert(
-    conn: sqlite.Connection,
-    now: pendulum.DateTime,
-    record: str,
-    row: Row,
-    batch: Batch | None = None,
-) -> int:
-    """Store a new row (its ``id`` kept when given and free); returns the id."""
-    check_storable(row)
-    values = dict(row)
-    if values.get("id") is not None and fetch(conn, record, int(values["id"])) is not None:
-        values["id"] = None
-    if values.get("id") is None:
-        values.pop("id", None)
-    columns = ", ".join(f'"{c}"' for c in values)
-    cursor = conn.execute(
-        f"INSERT INTO {record} ({columns}) VALUES ({', '.join('?' * len(values))})",
-        list(values.values()),
-    )
-    new_id = int(cursor.lastrowid or 0)
-    stored = fetch(conn, record, new_id)
-    log_change(conn, now, record, new_id, "insert", None, stored, batch)
-    return new_id
-
-
-def update(
-    conn: sqlite.Connection,
-    now: pendulum.DateTime,
-    record: str,
-    old: Row,
-    changes: Row,
-    batch: Batch | None = None,
-) -> Row:
-    """Change some columns of a stored row (``old``); returns the new row."""
-    check_storable(changes)
-    new = {**old, **changes}
-    if new == old:
-        return old
-    assignments = ", ".join(f'"{c}" = ?' for c in changes)
-    conn.execute(f"UPDATE {record} SET {assignments} WHERE id = ?", [*changes.values(), old["id"]])
-    log_change(conn, now, record, old["id"], "update", old, new, batch)
-    return new
-
-
-def delete(conn: sqlite.Connection, now: pendulum.DateTime, record: str, record_id: int) -> bool:
-    """Delete a row; False when there was none."""
-    old = fetch(conn, record, record_id)
-    if old is None:
-        return False
-    conn.execute(f"DELETE FROM {record} WHERE id = ?", [record_id])
-    log_change(conn, now, record, record_id, "delete", old, None)
-    return True
+    def _delete(self, kind: Kind, key: Any, based_on: int | None = None) -> bool:
+        """Delete a record in a transaction of its own (history keeps it); False when none."""
+        with transaction(self.db):
+            return delete(self.db, self.clock.now(), kind, key, based_on=based_on) is not None

@@ -7,30 +7,29 @@ user typed is ever lost.
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 import pendulum
+from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock, SystemClock
 from nervelog.domain.errors import Problem, RecordGone
 from nervelog.domain.models import Entry, Session
 from nervelog.domain.settings import SETTINGS
-from nervelog.driver import sqlite
-from nervelog.storage.database import Database
+from nervelog.storage import records
 from nervelog.storage.db import transaction
-from nervelog.storage.history import Change, changes, json_row, log_change, undo_last
+from nervelog.storage.history import Change, changes
+from nervelog.storage.kinds import ENTRY, SESSION, SETTING
 from nervelog.storage.phases import Phases
 from nervelog.storage.rows import (
-    Row,
-    check_storable,
     entry_from_row,
     entry_to_row,
-    first_row,
+    iso_datetime,
     same_row,
     session_from_row,
-    session_to_dict,
     session_to_row,
     where_range,
 )
@@ -41,6 +40,8 @@ if TYPE_CHECKING:
     from nervelog.storage.notables import Events, Questions
 
 DEFAULT_SETTINGS = {key: s.default for key, s in SETTINGS.items()}
+# What a save stamps itself: a save that changes only these changes nothing.
+_TIMES = ("recorded_at", "updated_at", "imported", "uid", "version")
 
 
 class Journal:
@@ -88,45 +89,34 @@ class Journal:
 
     # -- history -----------------------------------------------------------------
 
-    def _log(
-        self,
-        conn: sqlite.Connection,
-        record: str,
-        key: object,
-        action: str,
-        old: Row | None,
-        new: Row | None,
-    ) -> None:
-        log_change(conn, self.clock.now(), record, key, action, old, new)
-
     def history(self, record: str | None = None, key: str | None = None) -> list[Change]:
         """Recorded changes, oldest first, optionally for one record."""
         return changes(self.db, record, key)
 
     def undo_last(self) -> Change | None:
-        """Revert the newest change not yet undone (see ``storage.history.undo_last``)."""
+        """Revert the newest change not yet undone (see ``storage.undo.undo_last``)."""
+        from nervelog.storage.undo import undo_last
+
         return undo_last(self.db, self.clock.now())
 
     # -- entries -------------------------------------------------------------------
 
     def entry(self, day: pendulum.Date) -> Entry | None:
         """The entry for one day, if logged."""
-        rows = list(self.db.query("SELECT * FROM entry WHERE date = ?", [day.isoformat()]))
-        return entry_from_row(rows[0]) if rows else None
+        row = records.get(self.db, ENTRY, day.isoformat())
+        return None if row is None else entry_from_row(row)
 
     def entries(
         self, start: pendulum.Date | None = None, end: pendulum.Date | None = None
     ) -> list[Entry]:
         """Entries in a date range (inclusive), oldest first."""
         where, params = where_range(start, end)
-        return [
-            entry_from_row(r)
-            for r in self.db.query(f"SELECT * FROM entry{where} ORDER BY date", params)
-        ]
+        rows = records.select(self.db, ENTRY, where, params, order_by="date")
+        return [entry_from_row(r) for r in rows]
 
     def count_entries(self) -> int:
         """How many days have an entry."""
-        return int(self.db.execute("SELECT count(*) FROM entry").fetchone()[0])
+        return self.db.table("entry").count
 
     def date_span(self) -> tuple[pendulum.Date, pendulum.Date] | None:
         """The first and last day with an entry or a session."""
@@ -139,9 +129,14 @@ class Journal:
         return pendulum.Date.fromisoformat(row[0]), pendulum.Date.fromisoformat(row[1])
 
     def save_entry(self, entry: Entry) -> Entry:
-        """Insert or replace the entry for its day; the old version goes to history."""
-        with transaction(self.db) as conn:
-            return self.store_entry(conn, entry)
+        """Store the entry for its day, based on the version it was read at.
+
+        ``entry.version`` is the version the caller read (0: the day had no entry then).
+        If the day's entry changed, appeared or went since, ``Conflict`` or
+        ``RecordGone`` is raised and nothing is written.
+        """
+        with transaction(self.db):
+            return self.store_entry(entry, based_on=entry.version)
 
     def update_entry(
         self, day: pendulum.Date, scores: Mapping[str, int | None], notes: str | None
@@ -152,134 +147,124 @@ class Journal:
         scores of one day both keep their change. A day with nothing in it is not
         created: it would count as a logged day.
         """
-        with transaction(self.db) as conn:
-            old = first_row(conn.execute("SELECT * FROM entry WHERE date = ?", [day.isoformat()]))
-            base = entry_from_row(old) if old is not None else Entry(date=day)
+        with transaction(self.db):
+            base = self.entry(day) or Entry(date=day)
             new_scores = base.scores.replace(**scores)
             new_notes = base.notes if notes is None else notes
-            if old is None and new_scores.is_empty and not new_notes:
+            if base.version == 0 and new_scores.is_empty and not new_notes:
                 raise Problem(
                     "scores",
                     "all skipped",
                     f"at least one score or a note, as {day} has no entry yet",
                 ).error()
             # updated_at=None: store_entry stamps the time of this change.
-            changed = base._replace(scores=new_scores, notes=new_notes, updated_at=None)
-            return self.store_entry(conn, changed)
+            changed = replace(base, scores=new_scores, notes=new_notes, updated_at=None)
+            return self.store_entry(changed, based_on=base.version)
 
-    def store_entry(self, conn: sqlite.Connection, entry: Entry) -> Entry:
-        """Insert or replace an entry inside the caller's transaction (see ``save_entry``)."""
+    def store_entry(self, entry: Entry, based_on: int | None = None) -> Entry:
+        """Insert or replace an entry inside the caller's transaction (see ``save_entry``).
+
+        ``based_on=None`` (an import) replaces whatever the day holds.
+        """
         now = self.clock.now()
-        old_rows = conn.execute("SELECT * FROM entry WHERE date = ?", [entry.date.isoformat()])
-        old = first_row(old_rows)
-        if old is not None:
-            before = entry_from_row(old)
-            # An imported day edited later still has no recording time of its own.
-            stored = entry._replace(
-                recorded_at=before.recorded_at,
-                updated_at=entry.updated_at or now,
-                imported=before.imported or entry.imported,
+        key = entry.date.isoformat()
+        old = records.get(self.db, ENTRY, key)
+        if old is None:
+            if based_on:
+                raise RecordGone(
+                    f"The entry for {key} is no longer in the journal: it was deleted "
+                    "elsewhere (another window or the command line). Nothing was saved."
+                )
+            stored = replace(
+                entry, recorded_at=entry.recorded_at or now, updated_at=entry.updated_at or now
             )
-        else:
-            stored = entry._replace(
-                recorded_at=entry.recorded_at or now, updated_at=entry.updated_at or now
-            )
-        new = entry_to_row(stored)
-        check_storable(new)
-        if old is not None and same_row(old, new, ("recorded_at", "updated_at", "imported")):
-            return entry_from_row(old)
-        columns = ", ".join(new)
-        conn.execute(
-            f"INSERT OR REPLACE INTO entry ({columns}) VALUES ({', '.join('?' * len(new))})",
-            list(new.values()),
+            return entry_from_row(records.insert(self.db, now, ENTRY, entry_to_row(stored)))
+        before = entry_from_row(old)
+        # An imported day edited later still has no recording time of its own.
+        stored = replace(
+            entry,
+            recorded_at=before.recorded_at,
+            updated_at=entry.updated_at or now,
+            imported=before.imported or entry.imported,
         )
-        self._log(conn, "entry", new["date"], "update" if old else "insert", old, new)
-        return entry_from_row(new)
+        new = entry_to_row(stored)
+        if based_on in (None, before.version) and same_row(old, new, _TIMES):
+            return before
+        return entry_from_row(records.update(self.db, now, ENTRY, key, new, based_on=based_on))
 
-    def delete_entry(self, day: pendulum.Date) -> bool:
-        """Delete one day's entry; returns False if there was none."""
-        with transaction(self.db) as conn:
-            old = first_row(conn.execute("SELECT * FROM entry WHERE date = ?", [day.isoformat()]))
-            if old is None:
-                return False
-            conn.execute("DELETE FROM entry WHERE date = ?", [day.isoformat()])
-            self._log(conn, "entry", day.isoformat(), "delete", old, None)
-            return True
+    def delete_entry(self, day: pendulum.Date, based_on: int | None = None) -> bool:
+        """Delete one day's entry; returns False if there was none.
+
+        With ``based_on`` (the version read), an entry changed since is kept: ``Conflict``.
+        """
+        with transaction(self.db):
+            old = records.delete(
+                self.db, self.clock.now(), ENTRY, day.isoformat(), based_on=based_on
+            )
+            return old is not None
 
     # -- sessions ------------------------------------------------------------------
 
     def session(self, session_id: int) -> Session | None:
         """One session by id."""
-        rows = list(self.db.query("SELECT * FROM session WHERE id = ?", [session_id]))
-        return session_from_row(rows[0]) if rows else None
+        row = records.get(self.db, SESSION, session_id)
+        return None if row is None else session_from_row(row)
 
     def sessions(
         self, start: pendulum.Date | None = None, end: pendulum.Date | None = None
     ) -> list[Session]:
         """Sessions in a date range (inclusive), in date and time order."""
         where, params = where_range(start, end)
-        sql = f"SELECT * FROM session{where} ORDER BY date, coalesce(time, ''), id"
-        return [session_from_row(r) for r in self.db.query(sql, params)]
+        rows = records.select(
+            self.db, SESSION, where, params, order_by="date, coalesce(time, ''), id"
+        )
+        return [session_from_row(r) for r in rows]
 
     def add_session(self, session: Session) -> Session:
         """Store a new session; returns it with its id."""
-        with transaction(self.db) as conn:
-            return self.store_session(conn, session)
+        with transaction(self.db):
+            return self.store_session(session)
 
-    def store_session(self, conn: sqlite.Connection, session: Session) -> Session:
+    def store_session(self, session: Session) -> Session:
         """Add a session inside the caller's transaction (see ``add_session``)."""
         now = self.clock.now()
-        stored = session._replace(
-            recorded_at=session.recorded_at or now, updated_at=session.updated_at or now
+        stored = replace(
+            session, recorded_at=session.recorded_at or now, updated_at=session.updated_at or now
         )
-        row = session_to_row(stored)
-        check_storable(session_to_dict(stored))
-        if row["id"] is None:
-            del row["id"]
-        cursor = conn.execute(
-            f"INSERT INTO session ({', '.join(row)}) VALUES ({', '.join('?' * len(row))})",
-            list(row.values()),
-        )
-        new_id = int(cursor.lastrowid or 0)
-        result = stored._replace(id=new_id)
-        self._log(conn, "session", new_id, "insert", None, json_row(session_to_row(result)))
-        return result
+        return session_from_row(records.insert(self.db, now, SESSION, session_to_row(stored)))
 
     def update_session(self, session: Session) -> Session:
-        """Replace a stored session (matched by id); the old version goes to history."""
+        """Replace a stored session (matched by id), based on the version it was read at.
+
+        If it changed or went since ``session.version``, ``Conflict`` or ``RecordGone``
+        is raised and nothing is written; the old version goes to history.
+        """
         if session.id is None:
             raise ValueError("update_session needs a session with an id")
-        with transaction(self.db) as conn:
-            old = first_row(conn.execute("SELECT * FROM session WHERE id = ?", [session.id]))
+        with transaction(self.db):
+            old = records.get(self.db, SESSION, session.id)
             if old is None:
                 raise RecordGone(
                     f"Session {session.id} is no longer in the journal: it was deleted "
                     "elsewhere (another window or the command line). Nothing was saved."
                 )
-            stored = session._replace(
-                recorded_at=session_from_row(old).recorded_at, updated_at=self.clock.now()
-            )
-            new = session_to_row(stored)
-            check_storable(session_to_dict(stored))
-            if same_row(old, new, ("recorded_at", "updated_at")):
+            new = session_to_row(replace(session, recorded_at=session_from_row(old).recorded_at))
+            if same_row(old, new, _TIMES) and old["version"] == session.version:
                 return session_from_row(old)
-            assignments = ", ".join(f"{k} = ?" for k in new if k != "id")
-            conn.execute(
-                f"UPDATE session SET {assignments} WHERE id = ?",
-                [v for k, v in new.items() if k != "id"] + [session.id],
+            new["updated_at"] = iso_datetime(self.clock.now())
+            row = records.update(
+                self.db, self.clock.now(), SESSION, session.id, new, based_on=session.version
             )
-            self._log(conn, "session", session.id, "update", json_row(old), json_row(new))
-            return session_from_row(new)
+            return session_from_row(row)
 
-    def delete_session(self, session_id: int) -> bool:
-        """Delete a session; returns False if there was none."""
-        with transaction(self.db) as conn:
-            old = first_row(conn.execute("SELECT * FROM session WHERE id = ?", [session_id]))
-            if old is None:
-                return False
-            conn.execute("DELETE FROM session WHERE id = ?", [session_id])
-            self._log(conn, "session", session_id, "delete", json_row(old), None)
-            return True
+    def delete_session(self, session_id: int, based_on: int | None = None) -> bool:
+        """Delete a session; returns False if there was none.
+
+        With ``based_on`` (the version read), a session changed since is kept: ``Conflict``.
+        """
+        with transaction(self.db):
+            old = records.delete(self.db, self.clock.now(), SESSION, session_id, based_on=based_on)
+            return old is not None
 
     def set_busy_timeout(self, seconds: float) -> None:
         """How long a write waits for another program's write to finish before giving up."""
@@ -289,13 +274,16 @@ class Journal:
 
     def setting(self, key: str) -> str:
         """A setting's value, or its default."""
-        row = self.db.execute("SELECT value FROM setting WHERE key = ?", [key]).fetchone()
-        return str(row[0]) if row else DEFAULT_SETTINGS.get(key, "")
+        row = records.get(self.db, SETTING, key)
+        return str(row["value"]) if row else DEFAULT_SETTINGS.get(key, "")
 
     def set_setting(self, key: str, value: str) -> None:
-        """Store a setting."""
-        with transaction(self.db) as conn:
-            conn.execute("INSERT OR REPLACE INTO setting (key, value) VALUES (?, ?)", [key, value])
+        """Store a setting (history keeps the value it replaced)."""
+        with transaction(self.db):
+            if records.get(self.db, SETTING, key) is None:
+                records.insert(self.db, self.clock.now(), SETTING, {"key": key, "value": value})
+            else:
+                records.update(self.db, self.clock.now(), SETTING, key, {"value": value})
 
     # -- integrity -----------------------------------------------------------------
 

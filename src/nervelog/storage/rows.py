@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
-from typing import Any
+from typing import Any, Protocol
 
 import pendulum
 
@@ -50,6 +50,7 @@ def entry_to_row(entry: Entry) -> Row:
         "recorded_at": iso_datetime(entry.recorded_at),
         "updated_at": iso_datetime(entry.updated_at),
         "imported": int(entry.imported),
+        **identity(entry),
     }
 
 
@@ -63,6 +64,7 @@ def entry_from_row(row: Row) -> Entry:
         updated_at=parse_datetime(row["updated_at"]),
         # Rows in the history from before version 4 have no such column.
         imported=bool(row.get("imported", 0)),
+        **identity_of(row),
     )
 
 
@@ -88,6 +90,7 @@ def session_to_dict(session: Session) -> Row:
         **_score_row(session.after, "after_"),
         "recorded_at": iso_datetime(session.recorded_at),
         "updated_at": iso_datetime(session.updated_at),
+        **identity(session),
     }
 
 
@@ -106,7 +109,25 @@ def session_from_row(row: Row) -> Session:
         after=_scores(row, "after_"),
         recorded_at=parse_datetime(row["recorded_at"]),
         updated_at=parse_datetime(row["updated_at"]),
+        **identity_of(row),
     )
+
+
+class _Identified(Protocol):
+    @property
+    def uid(self) -> str: ...
+    @property
+    def version(self) -> int: ...
+
+
+def identity(record: _Identified) -> Row:
+    """A record's global identity and version, as columns (no uid yet: None)."""
+    return {"uid": record.uid or None, "version": record.version}
+
+
+def identity_of(row: Row) -> dict[str, Any]:
+    """The ``uid`` and ``version`` keyword arguments of a record read from ``row``."""
+    return {"uid": row.get("uid") or "", "version": int(row.get("version") or 0)}
 
 
 def rows_of(cursor: sqlite.Cursor) -> Iterator[Row]:
@@ -126,8 +147,10 @@ def same_row(a: Row, b: Row, ignore: tuple[str, ...]) -> bool:
     return all(a.get(k) == v for k, v in b.items() if k not in ignore and k != "id")
 
 
-def where_range(start: pendulum.Date | None, end: pendulum.Date | None) -> tuple[str, list[str]]:
-    """A ``WHERE`` clause (and its parameters) for rows dated within ``start``..``end``."""
+def where_range(
+    start: pendulum.Date | None, end: pendulum.Date | None
+) -> tuple[str | None, list[str]]:
+    """A ``WHERE`` condition (and its parameters) for rows dated within ``start``..``end``."""
     clauses, params = [], []
     if start is not None:
         clauses.append("date >= ?")
@@ -135,7 +158,7 @@ def where_range(start: pendulum.Date | None, end: pendulum.Date | None) -> tuple
     if end is not None:
         clauses.append("date <= ?")
         params.append(end.isoformat())
-    return (" WHERE " + " AND ".join(clauses) if clauses else ""), params
+    return (" AND ".join(clauses) if clauses else None), params
 
 
 def check_storable(row: Row) -> None:

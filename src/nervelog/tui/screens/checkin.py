@@ -85,7 +85,9 @@ class CheckinScreen(BaseScreen):
         if self.stored is not None and note == self._note_shown:
             # Control characters are shown as escapes; an untouched note keeps the original.
             note = self.stored.notes
-        return Entry(date=self.day, scores=scores, notes=note)
+        # Based on the version shown: a day changed elsewhere since is refused, not replaced.
+        version = self.stored.version if self.stored is not None else 0
+        return Entry(date=self.day, scores=scores, notes=note, version=version)
 
     @property
     def dirty(self) -> bool:

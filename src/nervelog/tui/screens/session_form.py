@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import ClassVar
 
 from textual.app import ComposeResult
@@ -11,7 +12,7 @@ from textual.screen import Screen
 from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static, TextArea
 
-from nervelog.domain.errors import RecordGone, ValidationError
+from nervelog.domain.errors import Conflict, RecordGone, ValidationError
 from nervelog.domain.models import SUGGESTED_KINDS, Session
 from nervelog.domain.printable import printable, printable_line
 from nervelog.domain.scores import SCORES, Scores
@@ -163,9 +164,19 @@ class SessionFormScreen(Screen[Session | None]):
             if self.session is None:
                 stored = journal.add_session(parsed)
             else:
-                stored = journal.update_session(parsed._replace(id=self.session.id))
+                # Based on the version this form was opened with: a change made
+                # elsewhere meanwhile is refused, never overwritten.
+                base = self.session
+                stored = journal.update_session(
+                    replace(parsed, id=base.id, uid=base.uid, version=base.version)
+                )
         if attempt.failed:
-            if isinstance(attempt.error, RecordGone):
+            if isinstance(attempt.error, Conflict):
+                hint = (
+                    "What you typed is still here. Esc leaves it unsaved; reopen the "
+                    "session to see what is stored now."
+                )
+            elif isinstance(attempt.error, RecordGone):
                 self.session = None
                 self.query_one("#title", Static).update(self._title())
                 hint = "Press ctrl+s to save what you typed as a new session."
