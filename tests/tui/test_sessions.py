@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pendulum
 from textual.widgets import Input
 from tui_helpers import AppFactory, screen_text
@@ -143,3 +145,30 @@ async def test_older_sessions_load_as_the_list_scrolls(
         await pilot.press("ctrl+end")
         await pilot.pause()
         assert len(screen.loaded) > first
+
+
+async def test_a_save_based_on_an_old_list_is_refused_and_keeps_what_was_typed(
+    welcomed: Journal, make_app: AppFactory
+) -> None:
+    first = welcomed.add_session(
+        Session(TODAY.subtract(days=2), "massage", time="10:00", duration_min=45)
+    )
+    app = make_app(welcomed)
+    async with app.run_test() as pilot:
+        await pilot.press("s")
+        await pilot.pause()
+        # Meanwhile, on the command line: `nervelog session edit 1 time=10:30 duration_min=50`.
+        welcomed.update_session(replace(first, time="10:30", duration_min=50))
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, SessionFormScreen)
+        await fill(pilot, app, "provider", "City Physio")
+        await pilot.press("ctrl+s")
+        await pilot.pause()
+        # Refused, said so, and the form is still open with what was typed.
+        assert isinstance(app.screen, SessionFormScreen)
+        shown = screen_text(app)
+        assert "Not saved" in shown and "changed elsewhere" in shown
+        assert app.screen.query_one("#f-provider", Input).value == "City Physio"
+    [stored] = welcomed.sessions()
+    assert (stored.time, stored.duration_min, stored.provider) == ("10:30", 50, "")
