@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import re
 import sqlite3
 from collections.abc import Callable
@@ -138,17 +137,6 @@ def test_show_range_errors(run: Run) -> None:
     assert result.exit_code == 2 and "range must run forwards" in result.output
     result = run("show", "--last", "ninety")
     assert result.exit_code == 2 and "'ninety'" in result.output
-
-
-def test_a_command_runs_with_the_garbage_collector_back_on(run: Run) -> None:
-    # nervelog.launch starts with it off, to load the modules; the command itself
-    # (a ten-year import, say) must not run without it.
-    gc.disable()
-    try:
-        assert run("log", "--pain", "2").exit_code == 0
-        assert gc.isenabled()
-    finally:
-        gc.enable()
 
 
 def test_where_and_check(run: Run, journal_path: Path) -> None:

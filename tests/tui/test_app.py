@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import subprocess
 import sys
 
@@ -25,20 +24,6 @@ async def test_light_and_dark_theme_is_remembered(welcomed: Journal, make_app: A
     app = make_app(welcomed)
     async with app.run_test():
         assert app.theme == LIGHT
-
-
-async def test_the_garbage_collector_is_back_on_once_the_check_in_is_drawn(
-    welcomed: Journal, make_app: AppFactory
-) -> None:
-    # nervelog.launch starts with it off; a long-lived app must not run without it.
-    gc.disable()
-    try:
-        async with make_app(welcomed).run_test() as pilot:
-            await pilot.pause()
-            assert "Mobility" in screen_text(pilot.app)
-            assert gc.isenabled()
-    finally:
-        gc.enable()
 
 
 async def test_no_color_is_honoured(

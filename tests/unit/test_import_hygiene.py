@@ -204,3 +204,62 @@ def test_the_check_in_shows_before_charts_reports_or_analysis_load(tmp_path: Pat
     )  # fmt: skip
     # What had loaded when the check-in first showed; the rest loads with its screen.
     assert json.loads(result.stdout.strip().splitlines()[-1]) == []
+
+
+def _imports_between_modules(root: Path) -> dict[str, set[str]]:
+    """Each nervelog module and the nervelog modules it imports (anywhere in it).
+
+    A module's import of a package it lives in is left out: Python runs a package's
+    ``__init__`` before any module in it, so that edge is no circle of our making.
+    """
+    import ast
+
+    paths = {}
+    for path in root.rglob("*.py"):
+        name = ".".join(path.relative_to(root).with_suffix("").parts).removesuffix(".__init__")
+        paths[name] = path
+    graph: dict[str, set[str]] = {name: set() for name in paths}
+    for name, path in paths.items():
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module and not node.level:
+                targets = [node.module, *(f"{node.module}.{a.name}" for a in node.names)]
+            elif isinstance(node, ast.Import):
+                targets = [a.name for a in node.names]
+            else:
+                continue
+            graph[name] |= {
+                t for t in targets if t in paths and t != name and not name.startswith(t + ".")
+            }
+    return graph
+
+
+def _a_circle(graph: dict[str, set[str]]) -> list[str] | None:
+    """One import circle in ``graph`` (as the path around it), or None."""
+    state: dict[str, int] = {}  # 1: on the current path, 2: done
+    path: list[str] = []
+
+    def visit(module: str) -> list[str] | None:
+        state[module] = 1
+        path.append(module)
+        for target in sorted(graph[module]):
+            if state.get(target) == 1:
+                return [*path[path.index(target) :], target]
+            if target not in state and (found := visit(target)):
+                return found
+        path.pop()
+        state[module] = 2
+        return None
+
+    for module in sorted(graph):
+        if module not in state and (found := visit(module)):
+            return found
+    return None
+
+
+def test_no_import_circles() -> None:
+    # Lazy imports inside functions count too: a circle there is still a circle.
+    graph = _imports_between_modules(Path(__file__).parents[2] / "src")
+    assert "nervelog.storage.records" in graph["nervelog.storage.repository"]
+    assert _a_circle(graph) is None
+    # The check itself finds a circle when there is one.
+    assert _a_circle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]

@@ -14,7 +14,6 @@ import click
 
 from nervelog.cli.context import EPILOG, CliContext, UserError, current, journal_options
 from nervelog.domain.disclaimer import DISCLAIMER
-from nervelog.launch import resume_gc
 
 __all__ = ["CliContext", "cli", "main"]
 
@@ -113,8 +112,6 @@ def cli(ctx: click.Context) -> None:
     ctx.call_on_close(state.close)
     if ctx.invoked_subcommand is None:
         open_app(current(ctx))
-    else:
-        resume_gc()  # click has loaded the command's module by now
 
 
 def open_app(state: CliContext) -> None:

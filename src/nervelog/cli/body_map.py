@@ -14,7 +14,7 @@ from nervelog.domain.body_map import (
     SymptomMap,
     parse_regions,
     parse_symptom,
-    region_text,
+    placement_lines,
     slug,
 )
 from nervelog.domain.dates import parse_day
@@ -25,16 +25,6 @@ NAMES_HELP = (
     + f"; groups: {', '.join(GROUPS)}. Prefix left- or right- for one side "
     "(no prefix: both sides); lower-back takes no side."
 )
-
-
-def placement_lines(snapshot: SymptomMap | None) -> list[str]:
-    """``tingling: toes (both sides), left fingers`` for each mapped symptom."""
-    lines = []
-    for symptom in MAPPED:
-        placement = snapshot.of(symptom) if snapshot is not None else {}
-        where = ", ".join(region_text(r, s) for r, s in placement.items()) or "not marked"
-        lines.append(f"{symptom}: {where}")
-    return lines
 
 
 @click.group("map", epilog=EPILOG)

@@ -70,8 +70,7 @@ def _map_summary(change: Change, verb: str) -> str:
 def _marked(row: Row) -> list[str]:
     """``tingling: toes (both sides)`` for each symptom, as the row holds it: not checked
     again, so a row written under older region names cannot stop the history showing."""
-    from nervelog.cli.body_map import placement_lines
-    from nervelog.domain.body_map import SymptomMap
+    from nervelog.domain.body_map import SymptomMap, placement_lines
     from nervelog.domain.dates import parse_iso_date
 
     # Recorded before the history kept JSON values: the map's regions as JSON text.

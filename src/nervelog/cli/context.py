@@ -11,6 +11,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 import click
 import pendulum
 
+from nervelog.cli.errors import UserError as UserError
 from nervelog.domain.dates import Clock, SystemClock, parse_day, parse_span
 from nervelog.domain.disclaimer import DISCLAIMER
 from nervelog.domain.errors import Conflict, JournalError, ValidationError
@@ -29,12 +30,6 @@ EXIT_STATUS = (
     "2 bad input, a journal problem, or stopped (Ctrl-C, or 'no' to a question)."
 )
 EPILOG = f"{EXIT_STATUS}\n\n{DISCLAIMER}"
-
-
-class UserError(click.ClickException):
-    """A problem the user can fix; shown without a traceback, exit status 2."""
-
-    exit_code = 2
 
 
 @dataclass

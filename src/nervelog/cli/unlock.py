@@ -13,7 +13,7 @@ from pathlib import Path
 
 import click
 
-from nervelog.cli.context import UserError
+from nervelog.cli.errors import UserError
 
 COMMAND_VAR = "NERVELOG_PASSPHRASE_COMMAND"
 KEYRING_SERVICE = "nervelog"

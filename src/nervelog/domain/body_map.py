@@ -161,3 +161,13 @@ def parse_placement(raw: object, where: str) -> Placement:
     if problems:
         raise ValidationError(problems)
     return out
+
+
+def placement_lines(snapshot: SymptomMap | None) -> list[str]:
+    """``tingling: toes (both sides), left fingers`` for each mapped symptom."""
+    lines = []
+    for symptom in MAPPED:
+        placement = snapshot.of(symptom) if snapshot is not None else {}
+        where = ", ".join(region_text(r, s) for r, s in placement.items()) or "not marked"
+        lines.append(f"{symptom}: {where}")
+    return lines

@@ -13,7 +13,6 @@ from textual.screen import Screen
 
 from nervelog.domain.dates import Clock
 from nervelog.driver import sqlite
-from nervelog.launch import resume_gc
 from nervelog.storage.repository import Journal
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
@@ -85,13 +84,6 @@ class NervelogApp(App[None]):
             from nervelog.tui.screens.welcome import WelcomeScreen
 
             self.push_screen(WelcomeScreen(self.context.journal_path), self._welcomed)
-
-    def on_ready(self) -> None:
-        """Turn the garbage collector back on once the first frame is drawn.
-
-        It is off since start-up (nervelog.launch).
-        """
-        self.call_after_refresh(resume_gc)
 
     def _welcomed(self, _: object) -> None:
         with Attempt(self.screen, "Remembering the welcome was read", self.context.journal):

@@ -202,7 +202,11 @@ class MapScreen(BaseScreen):
                 return
         with Attempt(self, "Saving the map", journal) as attempt:
             day = parse_day(raw, self.ctx.clock.today(), "date")
-            snapshot = journal.maps.save(SymptomMap(date=day, regions=self.draft))
+            # Based on the map shown when it is that day's: one changed elsewhere since
+            # (or made for a day whose map was not shown) is refused, not replaced.
+            shown = self.stored if self.stored is not None and self.stored.date == day else None
+            version = shown.version if shown is not None else 0
+            snapshot = journal.maps.save(SymptomMap(date=day, regions=self.draft, version=version))
         if attempt.failed:
             self._draw(f"Not saved: {attempt.message} The map on screen is kept.")
             return
