@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 import sqlite3
 import subprocess
 import sys
@@ -263,3 +264,18 @@ def test_no_import_circles() -> None:
     assert _a_circle(graph) is None
     # The check itself finds a circle when there is one.
     assert _a_circle({"a": {"b"}, "b": {"c"}, "c": {"a"}}) == ["a", "b", "c", "a"]
+
+
+def test_only_storage_writes_sql_or_reaches_the_connection() -> None:
+    src = Path(__file__).parents[2] / "src" / "nervelog"
+    # `nervelog due` runs in a shell prompt and keeps its own read-only query.
+    allowed = {src / "cli" / "due.py"}
+    sql = re.compile(r"[\"'](SELECT|INSERT|UPDATE|DELETE|PRAGMA|CREATE|DROP|ALTER) ")
+    offenders = [
+        f"{path.relative_to(src)}:{number}"
+        for path in sorted(src.rglob("*.py"))
+        if "storage" not in path.relative_to(src).parts and path not in allowed
+        for number, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1)
+        if sql.search(line) or re.search(r"\.db\.(conn|execute|query|table)\b", line)
+    ]
+    assert offenders == []

@@ -54,13 +54,13 @@ class CliContext:
     def close(self) -> None:
         """Close the journal if this command opened it (before another converts it)."""
         if self._journal is not None:
-            self._journal.db.conn.close()
+            self._journal.close()
             self._journal = None
 
     def path(self) -> Path:
         """Where the chosen journal lives."""
         if self.demo:
-            return Path(str(self.journal().db.conn.execute("PRAGMA database_list").fetchone()[2]))
+            return self.journal().file() or Path(":memory:")
         from nervelog.paths import journal_path
 
         return journal_path(self.db_path)

@@ -87,17 +87,17 @@ def where() -> None:
 def check() -> None:
     """Check the journal's integrity and schema version."""
     from nervelog.storage.cipher import is_encrypted
-    from nervelog.storage.migrations import LATEST_VERSION, schema_version
+    from nervelog.storage.migrations import LATEST_VERSION
 
     ctx = current()
     journal = ctx.journal()
     problems = journal.integrity_problems()
-    version = schema_version(journal.db)
+    version = journal.schema_version()
     click.echo(f"Journal:        {ctx.path()}")
     click.echo(f"Schema version: {version} (this nervelog: {LATEST_VERSION})")
     encrypted = is_encrypted(ctx.path())
     click.echo(f"Encrypted:      {'yes (SQLCipher 4)' if encrypted else 'no'}")
-    sessions = journal.db.execute("SELECT count(*) FROM session").fetchone()[0]
+    sessions = journal.count_sessions()
     click.echo(f"Entries:        {journal.count_entries()}")
     click.echo(f"Sessions:       {sessions}")
     if problems:

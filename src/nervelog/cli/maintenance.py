@@ -20,7 +20,7 @@ from nervelog.storage.repository import Journal
 
 def _counts(journal: Journal) -> str:
     entries = journal.count_entries()
-    sessions = int(journal.db.execute("SELECT count(*) FROM session").fetchone()[0])
+    sessions = journal.count_sessions()
     return f"{entries} {'entry' if entries == 1 else 'entries'}, {plural(sessions, 'session')}"
 
 
@@ -40,13 +40,13 @@ def backup_cmd(out: Path | None) -> None:
             out = out.expanduser()
             if out.exists():
                 raise UserError(f"{out} already exists; choose a new file name.")
-            target = snapshots.write_snapshot(journal.db.conn, out)
+            target = journal.snapshot_to(out)
         elif journal.auto_backup is not None:
             # Opening the journal just took today's automatic snapshot; a second
             # identical one would only push an older snapshot out of the 14 kept.
             target = journal.auto_backup
         else:
-            target = snapshots.make_backup(journal.db.conn, ctx.path(), ctx.clock)
+            target = journal.back_up(ctx.path())
     except (OSError, sqlite.Error) as exc:
         reason = exc.strerror if isinstance(exc, OSError) else str(exc)
         raise UserError(
@@ -95,7 +95,7 @@ def restore_cmd(file: Path, yes: bool) -> None:
     click.echo(f"Restored {file}: the journal now holds {_counts(journal)}.")
     if result.previous is not None:
         click.echo(f"The journal it replaced was kept as {result.previous}")
-    journal.db.conn.close()
+    journal.close()
 
 
 def _restore_keys(file: Path, target: Path) -> tuple[str | None, str | None]:

@@ -266,6 +266,45 @@ class Journal:
             old = records.delete(self.db, self.clock.now(), SESSION, session_id, based_on=based_on)
             return old is not None
 
+    def count_sessions(self) -> int:
+        """How many sessions are logged."""
+        return self.db.table("session").count
+
+    # -- the file ------------------------------------------------------------------
+
+    def file(self) -> Path | None:
+        """The file behind this journal (None in memory)."""
+        row = self.db.execute("PRAGMA database_list").fetchone()
+        return Path(row[2]) if row and row[2] else None
+
+    def schema_version(self) -> int:
+        """The schema version of the journal file."""
+        from nervelog.storage.migrations import schema_version
+
+        return schema_version(self.db)
+
+    def snapshot_to(self, out: Path) -> Path:
+        """Write a consistent copy of the journal to the new file ``out``."""
+        from nervelog.storage.backup import write_snapshot
+
+        return write_snapshot(self.db.conn, out)
+
+    def back_up(self, path: Path) -> Path:
+        """Take a snapshot into the ``backups/`` folder beside the journal at ``path``."""
+        from nervelog.storage.backup import make_backup
+
+        return make_backup(self.db.conn, path, self.clock)
+
+    def explain(self, exc: BaseException) -> str | None:
+        """Plain words for a problem this journal met, or None for a bug (``db.explain``)."""
+        from nervelog.storage.db import explain
+
+        return explain(exc, self.db.conn)
+
+    def close(self) -> None:
+        """Close the journal's connection."""
+        self.db.conn.close()
+
     def set_busy_timeout(self, seconds: float) -> None:
         """How long a write waits for another program's write to finish before giving up."""
         self.db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")

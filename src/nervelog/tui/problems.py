@@ -19,7 +19,7 @@ from nervelog.storage.repository import Journal
 
 def problem_message(exc: BaseException, doing: str, journal: Journal | None = None) -> str:
     """What went wrong with ``doing`` (for example "Saving"), in plain words."""
-    known = explain(exc, None if journal is None else journal.db.conn)
+    known = explain(exc) if journal is None else journal.explain(exc)
     if known is not None:
         return known
     if isinstance(exc, OSError):
