@@ -9,7 +9,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from nervelog.domain.models import Session
-from nervelog.storage.rows import iso_datetime, parse_datetime, session_from_row, session_to_row
+from nervelog.storage.rows import from_row, iso_datetime, parse_datetime, to_row
 
 moments = st.builds(
     lambda naive, minutes: pendulum.instance(
@@ -54,4 +54,4 @@ def test_a_session_row_round_trips() -> None:
     )
     plain = Session(pendulum.date(2026, 11, 2), "yoga", id=5, recorded_at=stamp)
     for session in (edited, plain):
-        assert session_from_row(session_to_row(session)) == session
+        assert from_row(Session, to_row(session)) == session

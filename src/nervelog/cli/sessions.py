@@ -27,7 +27,7 @@ from nervelog.domain.scores import SCORES
 from nervelog.domain.text import one_line
 from nervelog.domain.validation import SESSION_FIELDS, parse_session, unknown_fields
 from nervelog.storage.repository import Journal
-from nervelog.storage.rows import session_to_dict
+from nervelog.storage.rows import to_row
 
 
 def parse_ratings(text: str | None, prefix: str) -> dict[str, str]:
@@ -180,8 +180,7 @@ def edit_session(journal: Journal, session_id: int, changes: Mapping[str, str]) 
     old = stored_session(journal, session_id)
     if unknown := unknown_fields(changes, SESSION_FIELDS):
         raise ValidationError(unknown)
-    raw: dict[str, object] = session_to_dict(old)
-    raw.update(changes)
+    raw: dict[str, object] = {**to_row(old), "body_areas": list(old.body_areas), **changes}
     for key in ("id", "recorded_at", "updated_at"):
         raw.pop(key, None)
     updated = parse_session(raw, journal.clock.today())

@@ -3,35 +3,28 @@
 from __future__ import annotations
 
 import json
+from dataclasses import replace
 
 import pendulum
 from sqlite_utils import Database
 
 from nervelog.domain.body_map import MAPPED, SymptomMap, parse_placement
-from nervelog.domain.dates import parse_iso_date
 from nervelog.storage import records
 from nervelog.storage.db import transaction
 from nervelog.storage.kinds import SYMPTOM_MAP
-from nervelog.storage.rows import Row, identity, identity_of
+from nervelog.storage.rows import Row, from_row, to_row
 
 
 def map_to_row(m: SymptomMap) -> Row:
     """A map as a table row (its regions as JSON, in list order)."""
-    return {
-        "id": m.id,
-        "date": m.date.isoformat(),
-        "regions": json.dumps(m.normalised()),
-        **identity(m),
-    }
+    return to_row(replace(m, regions=m.normalised()))
 
 
 def map_from_row(row: Row) -> SymptomMap:
     """A map from a table row."""
     raw = json.loads(row["regions"])
     regions = {s: parse_placement(raw.get(s, {}), s) for s in MAPPED}
-    return SymptomMap(
-        date=parse_iso_date(row["date"]), regions=regions, id=row["id"], **identity_of(row)
-    )
+    return replace(from_row(SymptomMap, row), regions=regions)
 
 
 def store_map(

@@ -12,10 +12,11 @@ import json
 from collections.abc import Iterable
 from enum import StrEnum
 
-from nervelog.storage.medicines import dose_to_row, medication_to_row
-from nervelog.storage.notables import event_to_row, question_to_row
+from nervelog.storage import records
+from nervelog.storage.history import history_row
+from nervelog.storage.kinds import EXPORTED
 from nervelog.storage.repository import Journal
-from nervelog.storage.rows import Row, entry_to_row, identity, iso_datetime, session_to_dict
+from nervelog.storage.rows import Row, iso_datetime, to_row
 
 JSON_FORMAT = "nervelog-journal"
 JSON_VERSION = 3
@@ -36,24 +37,18 @@ class ExportFormat(StrEnum):
 
 
 def export_json(journal: Journal) -> str:
-    """The whole journal in the documented JSON format."""
-    document = {
+    """The whole journal in the documented JSON format: each exported kind's records as
+    stored, JSON columns as their values and yes/no columns as true/false."""
+    document: dict[str, object] = {
         "format": JSON_FORMAT,
         "version": JSON_VERSION,
         "exported_at": iso_datetime(journal.clock.now()),
-        "entries": [{**entry_to_row(e), "imported": e.imported} for e in journal.entries()],
-        "sessions": [session_to_dict(s) for s in journal.sessions()],
-        "medications": [
-            {**medication_to_row(m), "as_needed": m.as_needed} for m in journal.medicines.courses()
-        ],
-        "doses": [dose_to_row(d) for d in journal.medicines.doses()],
-        "events": [event_to_row(e) for e in journal.events.list()],
-        "questions": [question_to_row(q) for q in journal.questions.list(open_only=False)],
-        "symptom_maps": [
-            {"id": m.id, "date": m.date.isoformat(), "regions": m.normalised(), **identity(m)}
-            for m in journal.maps.all()
-        ],
     }
+    for kind in EXPORTED:
+        document[kind.export_list or kind.name] = [
+            {k: bool(v) if k in kind.yes_no else v for k, v in history_row(kind, row).items()}
+            for row in records.select(journal.db, kind, order_by=kind.order_by)
+        ]
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
@@ -79,13 +74,13 @@ def uncsv_cell(text: str) -> str:
 
 def export_entries_csv(journal: Journal) -> str:
     """Entries as CSV with the documented header."""
-    return _csv(ENTRY_HEADER, (entry_to_row(entry) for entry in journal.entries()))
+    return _csv(ENTRY_HEADER, (to_row(entry) for entry in journal.entries()))
 
 
 def export_sessions_csv(journal: Journal) -> str:
     """Sessions as CSV with the documented header; body areas joined by ``;``."""
     rows = (
-        {**session_to_dict(session), "body_areas": ";".join(session.body_areas)}
+        {**to_row(session), "body_areas": ";".join(session.body_areas)}
         for session in journal.sessions()
     )
     return _csv(SESSION_HEADER, rows)

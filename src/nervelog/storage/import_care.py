@@ -42,9 +42,7 @@ from nervelog.storage.kinds import (
     SESSION,
     Kind,
 )
-from nervelog.storage.medicines import dose_to_row, medication_to_row
-from nervelog.storage.notables import event_to_row, question_to_row
-from nervelog.storage.rows import Row
+from nervelog.storage.rows import Row, to_row
 
 CARE_LISTS = tuple(
     kind.export_list for kind in EXPORTED if kind not in (ENTRY, SESSION) and kind.export_list
@@ -239,15 +237,15 @@ def apply_care(db: Database, now: pendulum.DateTime, care: CareRecords) -> tuple
     # A course comes after the one it follows: that one started earlier (or the same day).
     for m in sorted(care.medications, key=lambda m: (m.started, m.id or 0)):
         follows = None if m.follows is None else stored_ids[m.follows]
-        new_id = store(MEDICATION, medication_to_row(replace(m, follows=follows)))
+        new_id = store(MEDICATION, to_row(replace(m, follows=follows)))
         if m.id is not None:
             stored_ids[m.id] = new_id
     for d in care.doses:
-        store(DOSE, dose_to_row(replace(d, medication=stored_ids[d.medication])))
+        store(DOSE, to_row(replace(d, medication=stored_ids[d.medication])))
     for e in care.events:
-        store(EVENT, event_to_row(e))
+        store(EVENT, to_row(e))
     for q in care.questions:
-        store(QUESTION, question_to_row(q))
+        store(QUESTION, to_row(q))
     for snapshot in care.maps:
         _, changed = store_map(db, now, map_to_row(snapshot))
         if changed:

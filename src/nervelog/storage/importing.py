@@ -17,7 +17,7 @@ from nervelog.storage.import_care import NO_CARE, CareRecords, apply_care
 from nervelog.storage.import_file import decode_import, parse_import
 from nervelog.storage.kinds import ENTRY, SESSION
 from nervelog.storage.repository import Journal
-from nervelog.storage.rows import entry_to_row, same_row, session_from_row
+from nervelog.storage.rows import from_row, same_row, to_row
 
 
 class ImportResult(NamedTuple):
@@ -80,7 +80,7 @@ def apply_import(
         with transaction(db):
             for entry in entries:
                 before = records.get(db, ENTRY, entry.date.isoformat())
-                if before is not None and same_row(before, entry_to_row(entry), _STAMPS):
+                if before is not None and same_row(before, to_row(entry), _STAMPS):
                     unchanged += 1
                     continue
                 journal.store_entry(entry)
@@ -95,7 +95,7 @@ def apply_import(
                 day = session.date.isoformat()
                 if day not in existing:
                     rows = records.select(db, SESSION, "date = ?", [day])
-                    existing[day] = [session_from_row(r) for r in rows]
+                    existing[day] = [from_row(Session, r) for r in rows]
                 match = next(
                     (s for s in existing[day] if s.same_content(session, ratings=session_ratings)),
                     None,

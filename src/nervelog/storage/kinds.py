@@ -26,21 +26,32 @@ class Kind:
     """Its list in the JSON export, or None when the export does not carry it."""
     json_columns: tuple[str, ...] = ()
     """Columns stored as JSON text; the history keeps their values, not the text."""
+    yes_no: tuple[str, ...] = ()
+    """Columns stored as 0/1 that the JSON export writes as false/true."""
+    order_by: str = "id"
+    """The order of its records in the JSON export (and its lists)."""
 
 
-ENTRY = Kind("entry", "date", "entry", export_list="entries")
+_BY_DAY = "date, coalesce(time, ''), id"
+ENTRY = Kind("entry", "date", "entry", export_list="entries", yes_no=("imported",), order_by="date")
 SESSION = Kind(
-    "session", "id", "session", ("kind", "date"), "sessions", json_columns=("body_areas",)
+    "session", "id", "session", ("kind", "date"), "sessions", ("body_areas",), order_by=_BY_DAY
 )
-PHASE = Kind("phase", "id", "phase", ("name", "start"))
-MEDICATION = Kind("medication", "id", "medicine", ("name", "dose"), "medications")
-DOSE = Kind("dose", "id", "dose", ("date", "time"), "doses")
-EVENT = Kind("event", "id", "event", ("kind", "date"), "events")
-QUESTION = Kind("question", "id", "question", ("text", "raised_on"), "questions")
+PHASE = Kind("phase", "id", "phase", ("name", "start"), order_by="start, id")
+MEDICATION = Kind(
+    "medication", "id", "medicine", ("name", "dose"), "medications", yes_no=("as_needed",),
+    order_by="started, id",
+)  # fmt: skip
+DOSE = Kind("dose", "id", "dose", ("date", "time"), "doses", order_by=_BY_DAY)
+EVENT = Kind("event", "id", "event", ("kind", "date"), "events", order_by="date, id")
+QUESTION = Kind(
+    "question", "id", "question", ("text", "raised_on"), "questions",
+    order_by="answered_on IS NOT NULL, raised_on, id",
+)  # fmt: skip
 SYMPTOM_MAP = Kind(
-    "symptom_map", "id", "symptom map", ("date",), "symptom_maps", json_columns=("regions",)
+    "symptom_map", "id", "symptom map", ("date",), "symptom_maps", ("regions",), order_by="date"
 )
-SETTING = Kind("setting", "key", "setting", ("value",))
+SETTING = Kind("setting", "key", "setting", ("value",), order_by="key")
 
 KINDS: tuple[Kind, ...] = (
     ENTRY,

@@ -11,74 +11,12 @@ from dataclasses import replace
 import pendulum
 
 from nervelog.domain.care import Dose, Medication
-from nervelog.domain.dates import parse_iso_date
 from nervelog.domain.errors import Problem
 from nervelog.storage import records
 from nervelog.storage.db import transaction
 from nervelog.storage.history import Batch
 from nervelog.storage.kinds import DOSE, MEDICATION
-from nervelog.storage.rows import Row, identity, identity_of, where_range
-
-
-def medication_to_row(m: Medication) -> Row:
-    """A course as a table row (dates as ISO text, ``as_needed`` as 0/1)."""
-    return {
-        "id": m.id,
-        "name": m.name,
-        "dose": m.dose,
-        "schedule": m.schedule,
-        "as_needed": int(m.as_needed),
-        "started": m.started.isoformat(),
-        "stopped": None if m.stopped is None else m.stopped.isoformat(),
-        "reason": m.reason,
-        "notes": m.notes,
-        "follows": m.follows,
-        **identity(m),
-    }
-
-
-def medication_from_row(row: Row) -> Medication:
-    """A course from a table row."""
-    stopped = row["stopped"]
-    return Medication(
-        id=row["id"],
-        name=row["name"],
-        dose=row["dose"],
-        schedule=row["schedule"],
-        as_needed=bool(row["as_needed"]),
-        started=parse_iso_date(row["started"]),
-        stopped=None if stopped is None else parse_iso_date(stopped),
-        reason=row["reason"],
-        notes=row["notes"],
-        follows=row["follows"],
-        **identity_of(row),
-    )
-
-
-def dose_to_row(d: Dose) -> Row:
-    """A dose taken as a table row."""
-    return {
-        "id": d.id,
-        "medication": d.medication,
-        "date": d.date.isoformat(),
-        "time": d.time,
-        "amount": d.amount,
-        "notes": d.notes,
-        **identity(d),
-    }
-
-
-def dose_from_row(row: Row) -> Dose:
-    """A dose taken from a table row."""
-    return Dose(
-        id=row["id"],
-        medication=row["medication"],
-        date=parse_iso_date(row["date"]),
-        time=row["time"],
-        amount=row["amount"],
-        notes=row["notes"],
-        **identity_of(row),
-    )
+from nervelog.storage.rows import from_row, to_row, where_range
 
 
 class Medicines(records.JournalPart):
@@ -91,12 +29,12 @@ class Medicines(records.JournalPart):
         rows = records.select(
             self.db, MEDICATION, "stopped IS NULL" if current_only else None, order_by="started, id"
         )
-        return [medication_from_row(r) for r in rows]
+        return [from_row(Medication, r) for r in rows]
 
     def course(self, medication_id: int) -> Medication | None:
         """One course by id."""
         row = records.get(self.db, MEDICATION, medication_id)
-        return None if row is None else medication_from_row(row)
+        return None if row is None else from_row(Medication, row)
 
     def doses(
         self, start: pendulum.Date | None = None, end: pendulum.Date | None = None
@@ -104,7 +42,7 @@ class Medicines(records.JournalPart):
         """As-needed doses taken in a date range (inclusive), in date and time order."""
         where, params = where_range(start, end)
         rows = records.select(self.db, DOSE, where, params, order_by="date, coalesce(time, ''), id")
-        return [dose_from_row(r) for r in rows]
+        return [from_row(Dose, r) for r in rows]
 
     def find_current(self, name_or_id: str, day: pendulum.Date) -> Medication:
         """The course meant by an id or a name, among those being taken on ``day``.
@@ -136,7 +74,7 @@ class Medicines(records.JournalPart):
 
     def start(self, medication: Medication) -> Medication:
         """Store a new course; returns it with its id."""
-        return medication_from_row(self._insert(MEDICATION, medication_to_row(medication)))
+        return from_row(Medication, self._insert(MEDICATION, to_row(medication)))
 
     def change(
         self,
@@ -167,8 +105,8 @@ class Medicines(records.JournalPart):
                 notes="",
                 follows=old.id,
             )
-            new = records.insert(self.db, now, MEDICATION, medication_to_row(following), batch)
-        return medication_from_row(new)
+            new = records.insert(self.db, now, MEDICATION, to_row(following), batch)
+        return from_row(Medication, new)
 
     def stop(self, medication_id: int, day: pendulum.Date, reason: str = "") -> Medication:
         """Stop a course on ``day``; a reason is kept in its notes."""
@@ -179,12 +117,14 @@ class Medicines(records.JournalPart):
                 notes = f"{notes}\nStopped: {reason.strip()}".strip()
             changes = {"stopped": day.isoformat(), "notes": notes}
             new = records.update(self.db, self.clock.now(), MEDICATION, medication_id, changes)
-        return medication_from_row(new)
+        return from_row(Medication, new)
 
     def took(self, dose: Dose) -> Dose:
         """Log one dose of an as-needed course taken; returns it with its id."""
         with transaction(self.db):
-            course = medication_from_row(records.get_existing(self.db, MEDICATION, dose.medication))
+            course = from_row(
+                Medication, records.get_existing(self.db, MEDICATION, dose.medication)
+            )
             if not course.as_needed:
                 raise Problem(
                     "medicine",
@@ -198,11 +138,11 @@ class Medicines(records.JournalPart):
                     dose.date.isoformat(),
                     f"a day {course.label} was taken ({_span(course)})",
                 ).error()
-            new = records.insert(self.db, self.clock.now(), DOSE, dose_to_row(dose))
-        return dose_from_row(new)
+            new = records.insert(self.db, self.clock.now(), DOSE, to_row(dose))
+        return from_row(Dose, new)
 
     def _current(self, medication_id: int, day: pendulum.Date, verb: str) -> Medication:
-        course = medication_from_row(records.get_existing(self.db, MEDICATION, medication_id))
+        course = from_row(Medication, records.get_existing(self.db, MEDICATION, medication_id))
         if course.stopped is not None:
             raise Problem(
                 "medicine",

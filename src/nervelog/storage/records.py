@@ -20,7 +20,7 @@ from nervelog.domain.dates import Clock
 from nervelog.domain.errors import Conflict, RecordGone
 from nervelog.driver import sqlite
 from nervelog.storage.db import transaction
-from nervelog.storage.history import Batch, log_change, table_row
+from nervelog.storage.history import Batch, history_row, log_change, table_row
 from nervelog.storage.kinds import Kind
 from nervelog.storage.rows import Row, check_storable
 
@@ -96,7 +96,7 @@ def insert(
     nervelog refuses, such as a NUL kept from before it did.
     """
     if check:
-        check_storable(row)
+        check_storable(history_row(kind, row))  # JSON columns checked value by value
     uid = row.get("uid")
     if not uid or db.table(kind.name).count_where("uid = ?", [uid]):
         uid = new_uid()
@@ -135,7 +135,7 @@ def update(
     old = get_existing(db, kind, key)
     _check_version(kind, key, old, changes, based_on)
     if check:
-        check_storable(changes)
+        check_storable(history_row(kind, changes))
     content = table_row(kind, {k: v for k, v in changes.items() if k not in (*IDENTITY, kind.key)})
     if all(old.get(k) == v for k, v in content.items()):
         return old

@@ -24,15 +24,7 @@ from nervelog.storage.db import transaction
 from nervelog.storage.history import Change, changes
 from nervelog.storage.kinds import ENTRY, SESSION, SETTING
 from nervelog.storage.phases import Phases
-from nervelog.storage.rows import (
-    entry_from_row,
-    entry_to_row,
-    iso_datetime,
-    same_row,
-    session_from_row,
-    session_to_row,
-    where_range,
-)
+from nervelog.storage.rows import from_row, iso_datetime, same_row, to_row, where_range
 
 if TYPE_CHECKING:
     from nervelog.storage.body_maps import SymptomMaps
@@ -104,15 +96,15 @@ class Journal:
     def entry(self, day: pendulum.Date) -> Entry | None:
         """The entry for one day, if logged."""
         row = records.get(self.db, ENTRY, day.isoformat())
-        return None if row is None else entry_from_row(row)
+        return None if row is None else from_row(Entry, row)
 
     def entries(
         self, start: pendulum.Date | None = None, end: pendulum.Date | None = None
     ) -> list[Entry]:
         """Entries in a date range (inclusive), oldest first."""
         where, params = where_range(start, end)
-        rows = records.select(self.db, ENTRY, where, params, order_by="date")
-        return [entry_from_row(r) for r in rows]
+        rows = records.select(self.db, ENTRY, where, params, order_by=ENTRY.order_by)
+        return [from_row(Entry, r) for r in rows]
 
     def count_entries(self) -> int:
         """How many days have an entry."""
@@ -178,8 +170,8 @@ class Journal:
             stored = replace(
                 entry, recorded_at=entry.recorded_at or now, updated_at=entry.updated_at or now
             )
-            return entry_from_row(records.insert(self.db, now, ENTRY, entry_to_row(stored)))
-        before = entry_from_row(old)
+            return from_row(Entry, records.insert(self.db, now, ENTRY, to_row(stored)))
+        before = from_row(Entry, old)
         # An imported day edited later still has no recording time of its own.
         stored = replace(
             entry,
@@ -187,10 +179,10 @@ class Journal:
             updated_at=entry.updated_at or now,
             imported=before.imported or entry.imported,
         )
-        new = entry_to_row(stored)
+        new = to_row(stored)
         if based_on in (None, before.version) and same_row(old, new, _TIMES):
             return before
-        return entry_from_row(records.update(self.db, now, ENTRY, key, new, based_on=based_on))
+        return from_row(Entry, records.update(self.db, now, ENTRY, key, new, based_on=based_on))
 
     def delete_entry(self, day: pendulum.Date, based_on: int | None = None) -> bool:
         """Delete one day's entry; returns False if there was none.
@@ -208,17 +200,15 @@ class Journal:
     def session(self, session_id: int) -> Session | None:
         """One session by id."""
         row = records.get(self.db, SESSION, session_id)
-        return None if row is None else session_from_row(row)
+        return None if row is None else from_row(Session, row)
 
     def sessions(
         self, start: pendulum.Date | None = None, end: pendulum.Date | None = None
     ) -> list[Session]:
         """Sessions in a date range (inclusive), in date and time order."""
         where, params = where_range(start, end)
-        rows = records.select(
-            self.db, SESSION, where, params, order_by="date, coalesce(time, ''), id"
-        )
-        return [session_from_row(r) for r in rows]
+        rows = records.select(self.db, SESSION, where, params, order_by=SESSION.order_by)
+        return [from_row(Session, r) for r in rows]
 
     def add_session(self, session: Session) -> Session:
         """Store a new session; returns it with its id."""
@@ -231,7 +221,7 @@ class Journal:
         stored = replace(
             session, recorded_at=session.recorded_at or now, updated_at=session.updated_at or now
         )
-        return session_from_row(records.insert(self.db, now, SESSION, session_to_row(stored)))
+        return from_row(Session, records.insert(self.db, now, SESSION, to_row(stored)))
 
     def update_session(self, session: Session) -> Session:
         """Replace a stored session (matched by id), based on the version it was read at.
@@ -248,14 +238,14 @@ class Journal:
                     f"Session {session.id} is no longer in the journal: it was deleted "
                     "elsewhere (another window or the command line). Nothing was saved."
                 )
-            new = session_to_row(replace(session, recorded_at=session_from_row(old).recorded_at))
+            new = to_row(replace(session, recorded_at=from_row(Session, old).recorded_at))
             if same_row(old, new, _TIMES) and old["version"] == session.version:
-                return session_from_row(old)
+                return from_row(Session, old)
             new["updated_at"] = iso_datetime(self.clock.now())
             row = records.update(
                 self.db, self.clock.now(), SESSION, session.id, new, based_on=session.version
             )
-            return session_from_row(row)
+            return from_row(Session, row)
 
     def delete_session(self, session_id: int, based_on: int | None = None) -> bool:
         """Delete a session; returns False if there was none.

@@ -1,21 +1,31 @@
-"""Row <-> model conversion: ISO strings in SQLite, pendulum objects in the domain."""
+"""Row <-> record conversion: ISO strings in SQLite, pendulum objects in the domain.
+
+One pair of functions for every kind of record, read from the record's own fields and
+types, so a new kind needs no converter of its own.
+"""
 
 from __future__ import annotations
 
+import datetime
 import json
-from collections.abc import Iterator
-from typing import Any, Protocol
+from collections.abc import Callable, Mapping
+from dataclasses import fields
+from functools import cache
+from types import UnionType
+from typing import TYPE_CHECKING, Any, TypeVar, get_args, get_origin, get_type_hints
 
 import pendulum
 
 from nervelog.domain.dates import parse_iso_date
 from nervelog.domain.errors import Problem, ValidationError
-from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import SCORES, Scores
 from nervelog.domain.validation import STORABLE_TEXT, unstorable
-from nervelog.driver import sqlite
+
+if TYPE_CHECKING:
+    from _typeshed import DataclassInstance
 
 Row = dict[str, Any]
+R = TypeVar("R", bound="DataclassInstance")
 
 
 def iso_datetime(moment: pendulum.DateTime | None) -> str | None:
@@ -41,105 +51,81 @@ def _score_row(scores: Scores, prefix: str = "") -> Row:
     return {prefix + name: value for name, value in scores.as_dict().items()}
 
 
-def entry_to_row(entry: Entry) -> Row:
-    """An entry as a database (and JSON) row."""
-    return {
-        "date": entry.date.isoformat(),
-        **_score_row(entry.scores),
-        "notes": entry.notes,
-        "recorded_at": iso_datetime(entry.recorded_at),
-        "updated_at": iso_datetime(entry.updated_at),
-        "imported": int(entry.imported),
-        **identity(entry),
-    }
-
-
-def entry_from_row(row: Row) -> Entry:
-    """An entry from a database row."""
-    return Entry(
-        date=parse_iso_date(row["date"]),
-        scores=_scores(row),
-        notes=row["notes"],
-        recorded_at=parse_datetime(row["recorded_at"]),
-        updated_at=parse_datetime(row["updated_at"]),
-        # Rows in the history from before version 4 have no such column.
-        imported=bool(row.get("imported", 0)),
-        **identity_of(row),
-    )
-
-
-def session_to_row(session: Session) -> Row:
-    """A session as a database row (``body_areas`` as a JSON list)."""
-    row = session_to_dict(session)
-    row["body_areas"] = json.dumps(list(session.body_areas), ensure_ascii=False)
+def to_row(record: DataclassInstance) -> Row:
+    """A record as its table's row: days and times as ISO text, yes/no as 1/0, lists and
+    maps as JSON text, each score in a column of its own (``before_pain``)."""
+    row: Row = {}
+    for f in fields(record):
+        value = getattr(record, f.name)
+        if isinstance(value, Scores):
+            row.update(_score_row(value, _SCORE_PREFIXES[f.name]))
+        else:
+            row[f.name] = _column(value)
+    if "uid" in row:
+        row["uid"] = row["uid"] or None  # not stored yet: the write path gives it one
     return row
 
 
-def session_to_dict(session: Session) -> Row:
-    """A session as plain data, ``body_areas`` as a list (the JSON export shape)."""
-    return {
-        "id": session.id,
-        "date": session.date.isoformat(),
-        "time": session.time,
-        "kind": session.kind,
-        "duration_min": session.duration_min,
-        "provider": session.provider,
-        "body_areas": list(session.body_areas),
-        "notes": session.notes,
-        **_score_row(session.before, "before_"),
-        **_score_row(session.after, "after_"),
-        "recorded_at": iso_datetime(session.recorded_at),
-        "updated_at": iso_datetime(session.updated_at),
-        **identity(session),
-    }
+def from_row(cls: type[R], row: Row) -> R:
+    """A record of type ``cls`` from its table's row (the inverse of ``to_row``).
+
+    A column the row lacks keeps the field's default: a history row recorded before a
+    migration added that column still reads.
+    """
+    values: dict[str, Any] = {}
+    for name, read in _readers(cls):
+        if read is Scores:
+            values[name] = _scores(row, _SCORE_PREFIXES[name])
+        elif name in row:
+            values[name] = read(row[name])
+    return cls(**values)
 
 
-def session_from_row(row: Row) -> Session:
-    """A session from a database row."""
-    return Session(
-        id=row["id"],
-        date=parse_iso_date(row["date"]),
-        time=row["time"],
-        kind=row["kind"],
-        duration_min=row["duration_min"],
-        provider=row["provider"],
-        body_areas=tuple(json.loads(row["body_areas"])),
-        notes=row["notes"],
-        before=_scores(row, "before_"),
-        after=_scores(row, "after_"),
-        recorded_at=parse_datetime(row["recorded_at"]),
-        updated_at=parse_datetime(row["updated_at"]),
-        **identity_of(row),
-    )
+# The fields holding the four scores, and the prefix of their columns.
+_SCORE_PREFIXES = {"scores": "", "before": "before_", "after": "after_"}
 
 
-class _Identified(Protocol):
-    @property
-    def uid(self) -> str: ...
-    @property
-    def version(self) -> int: ...
+def _column(value: object) -> object:
+    # A DateTime is a date too: tested first.
+    if isinstance(value, datetime.datetime):
+        return iso_datetime(pendulum.instance(value))
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    if isinstance(value, bool):
+        return int(value)
+    if isinstance(value, tuple):
+        return json.dumps(list(value), ensure_ascii=False)
+    if isinstance(value, Mapping):
+        return json.dumps(dict(value), ensure_ascii=False)
+    return value
 
 
-def identity(record: _Identified) -> Row:
-    """A record's global identity and version, as columns (no uid yet: None)."""
-    return {"uid": record.uid or None, "version": record.version}
+@cache
+def _readers(cls: type) -> tuple[tuple[str, Callable[[Any], Any]], ...]:
+    """For each field of ``cls``, how its column is read back (from its type)."""
+    hints = get_type_hints(cls)
+    return tuple((f.name, _reader(f.name, hints[f.name])) for f in fields(cls))
 
 
-def identity_of(row: Row) -> dict[str, Any]:
-    """The ``uid`` and ``version`` keyword arguments of a record read from ``row``."""
-    return {"uid": row.get("uid") or "", "version": int(row.get("version") or 0)}
-
-
-def rows_of(cursor: sqlite.Cursor) -> Iterator[Row]:
-    """The rows a cursor returns, as dicts keyed by column name."""
-    names = [d[0] for d in cursor.description]
-    for values in cursor.fetchall():
-        yield dict(zip(names, values, strict=True))
-
-
-def first_row(cursor: sqlite.Cursor) -> Row | None:
-    """The first row a cursor returns, as a dict, or None."""
-    return next(rows_of(cursor), None)
+def _reader(name: str, hint: Any) -> Callable[[Any], Any]:
+    if isinstance(hint, UnionType):  # ``X | None``: read as X (None stays None)
+        hint = next(t for t in get_args(hint) if t is not type(None))
+    kind = get_origin(hint) or hint
+    if name == "uid":
+        return lambda v: v or ""
+    if name == "version":
+        return lambda v: int(v or 0)
+    if kind is Scores:
+        return Scores  # read from several columns by ``from_row``
+    if kind is pendulum.DateTime:
+        return parse_datetime
+    if kind is pendulum.Date:
+        return lambda v: None if v is None else parse_iso_date(v)
+    if kind is bool:
+        return bool
+    if kind is tuple:
+        return lambda v: tuple(json.loads(v) if isinstance(v, str) else v)
+    return lambda v: v
 
 
 def same_row(a: Row, b: Row, ignore: tuple[str, ...]) -> bool:
