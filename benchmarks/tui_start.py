@@ -15,16 +15,18 @@ from __future__ import annotations
 import sys
 
 READY_TEXT = "Hello from the bare app"
+# The stack-floor app imports these first: what nervelog's first screen needs besides
+# Textual (charts load with Trends). run.py's TUI budget compares against that app.
+STACK = ("sqlite_utils", "pendulum", "click", "platformdirs")
 
 
 def bare_app(floor: bool, headless: bool) -> None:
     """The baseline apps."""
     if floor:
-        # What nervelog's first screen needs besides Textual (charts load with Trends).
-        import click  # noqa: F401
-        import pendulum  # noqa: F401
-        import platformdirs  # noqa: F401
-        import sqlcipher3  # noqa: F401
+        import importlib
+
+        for name in STACK:
+            importlib.import_module(name)
     from textual.app import App, ComposeResult
     from textual.pilot import Pilot
     from textual.widgets import Footer, Header, Static

@@ -16,7 +16,8 @@ from nervelog.cli.context import UserError
 from nervelog.domain.dates import FixedClock
 from nervelog.storage import open_journal
 from nervelog.storage.backup import list_backups
-from nervelog.storage.cipher import connect, convert, is_encrypted
+from nervelog.storage.cipher import convert, is_encrypted
+from nervelog.storage.connect import connect
 from nervelog.storage.export import export_json
 
 Run = Callable[..., Result]
@@ -180,7 +181,7 @@ def test_change_the_passphrase(
     assert run("show").exit_code == 2  # the old one no longer opens it
     monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", "echo a new passphrase")
     assert "burning soles" in run("show", "--last", "7d").output
-    connect(list_backups(journal_path)[0], "a new passphrase").close()
+    connect(list_backups(journal_path)[0], key="a new passphrase").close()
 
 
 def test_an_export_is_plain_and_says_so(
@@ -260,7 +261,7 @@ def test_restore_asks_for_a_backups_own_passphrase(
     monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", "echo the other passphrase")
     assert "from the other journal" in run("show", "--last", "30d").output
     replaced = list_backups(journal_path)[-1]  # the journal as it was, under its own key
-    connect(replaced, PASS).close()
+    connect(replaced, key=PASS).close()
 
 
 def test_restoring_a_plain_backup_says_the_journal_is_no_longer_encrypted(
@@ -381,7 +382,7 @@ def test_copies_under_another_passphrase_are_named_and_the_rest_converted(
     assert journal_path.read_bytes().startswith(b"SQLite format 3")
     others = [b for b in list_backups(journal_path) if b != odd]
     assert others and all(b.read_bytes().startswith(b"SQLite format 3") for b in others)
-    connect(odd, "an older passphrase").close()  # still opens with its own
+    connect(odd, key="an older passphrase").close()  # still opens with its own
 
 
 def test_a_journal_a_restore_replaced_is_encrypted_too(
@@ -394,7 +395,7 @@ def test_a_journal_a_restore_replaced_is_encrypted_too(
     assert result.exit_code == 0, result.output
     data = kept.read_bytes()
     assert not data.startswith(b"SQLite format 3") and NOTE.encode() not in data
-    connect(kept, PASS).close()
+    connect(kept, key=PASS).close()
 
 
 class TypedPassphrases:

@@ -17,7 +17,8 @@ from nervelog.cli import cli
 from nervelog.domain.dates import FixedClock
 from nervelog.domain.errors import JournalError
 from nervelog.storage import Journal, open_journal
-from nervelog.storage.cipher import WrongPassphrase, connect, convert, is_encrypted
+from nervelog.storage.cipher import convert, is_encrypted
+from nervelog.storage.connect import WrongPassphrase, connect
 from nervelog.storage.db import wrap
 from nervelog.storage.export import export_json
 
@@ -37,7 +38,7 @@ def filled(path: Path, clock: FixedClock, days: int = 40) -> str:
 
 
 def exported(path: Path, passphrase: str | None, clock: FixedClock) -> str:
-    conn = connect(path, passphrase)
+    conn = connect(path, key=passphrase)
     try:
         return export_json(Journal(wrap(conn), clock))
     finally:
@@ -69,7 +70,7 @@ def test_a_new_passphrase_replaces_the_old(journal_path: Path, clock: FixedClock
     convert(journal_path, None, PASS)
     convert(journal_path, PASS, "new one")
     with pytest.raises(WrongPassphrase, match="does not open the journal"):
-        connect(journal_path, PASS)
+        connect(journal_path, key=PASS)
     assert exported(journal_path, "new one", clock) == original
 
 
@@ -90,7 +91,7 @@ def test_a_bad_journal_names_its_newest_encrypted_backup(
 
     filled(journal_path, clock, days=5)
     convert(journal_path, None, PASS)
-    conn = connect(journal_path, PASS)
+    conn = connect(journal_path, key=PASS)
     make_backup(conn, journal_path, clock)
     newest = make_backup(conn, journal_path, clock)
     conn.close()
@@ -215,7 +216,7 @@ def test_sigkill_during_the_encrypt_command_loses_no_file(
     from nervelog.storage.backup import list_backups, make_backup
 
     original = filled(journal_path, clock, days=400)
-    conn = connect(journal_path, None)
+    conn = connect(journal_path, key=None)
     for _ in range(3):
         make_backup(conn, journal_path, clock)
     conn.close()

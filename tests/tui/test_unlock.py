@@ -8,7 +8,8 @@ from textual.widgets import Static
 
 from nervelog.domain.dates import FixedClock
 from nervelog.storage import Journal, open_journal
-from nervelog.storage.cipher import WrongPassphrase, convert
+from nervelog.storage.cipher import convert
+from nervelog.storage.connect import WrongPassphrase
 from nervelog.tui.app import NervelogApp
 from nervelog.tui.screens.checkin import CheckinScreen
 from nervelog.tui.unlock import Attempt, UnlockApp

@@ -137,7 +137,7 @@ def unlock_in_app(state: CliContext) -> None:
     """Ask for the passphrase on the unlock screen; three tries, then exit status 2."""
     from nervelog.domain.errors import JournalError
     from nervelog.storage import open_journal
-    from nervelog.storage.cipher import WrongPassphrase
+    from nervelog.storage.connect import WrongPassphrase
     from nervelog.tui.unlock import UnlockApp
 
     path = state.path()
@@ -148,7 +148,9 @@ def unlock_in_app(state: CliContext) -> None:
         except WrongPassphrase:
             return "That passphrase does not open this journal."
         except JournalError as exc:
-            return str(exc)
+            from nervelog.advice import explain
+
+            return explain(exc) or str(exc)
         return None
 
     if not UnlockApp(path, attempt).run():

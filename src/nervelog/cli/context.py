@@ -79,7 +79,9 @@ def open_chosen_journal(db_path: str | None, demo: bool, clock: Clock) -> Journa
 
         return open_journal(journal_path(db_path), clock, unlock=passphrase_for)
     except JournalError as exc:
-        raise UserError(str(exc)) from None
+        from nervelog.advice import explain
+
+        raise UserError(explain(exc) or str(exc)) from None
 
 
 def _set_db(ctx: click.Context, _: click.Parameter, value: str | None) -> None:
@@ -123,7 +125,7 @@ def friendly_errors(func: F) -> F:
 
             raise UserError(conflict_text(exc)) from None
         except (ValidationError, JournalError, sqlite.Error) as exc:
-            from nervelog.storage.db import explain
+            from nervelog.advice import explain
 
             raise UserError(explain(exc) or str(exc)) from None
 

@@ -46,9 +46,8 @@ def due_state(path: Path, today: date) -> DueState:
         # mode=ro: SQLite itself refuses to write, so `due` can never change the journal;
         # it still sees what another nervelog wrote a moment ago (WAL). A short busy
         # timeout: a prompt must not hang on a journal someone holds locked.
-        conn = sqlite.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+        conn = _read_only(path)
         try:
-            _unlock_if_encrypted(conn, path)
             app_id, tables = conn.execute(
                 "SELECT (SELECT application_id FROM pragma_application_id),"
                 " (SELECT count(*) FROM sqlite_master WHERE name = 'entry')"
@@ -70,17 +69,19 @@ def due_state(path: Path, today: date) -> DueState:
     return DueState(logged=bool(row[0]), last_before=row[1])
 
 
-def _unlock_if_encrypted(conn: sqlite.Connection, path: Path) -> None:
-    """Key ``conn`` for an encrypted journal (the storage layer loads only then)."""
-    if is_encrypted(path):
-        from nervelog.cli.unlock import passphrase_for
-        from nervelog.storage import cipher
+def _read_only(path: Path) -> sqlite.Connection:
+    """A read-only connection; an encrypted journal is opened by the storage layer, which
+    loads only then (a plain one needs nothing but the SQLite library)."""
+    if not is_encrypted(path):
+        return sqlite.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=1)
+    from nervelog.cli.unlock import passphrase_for
+    from nervelog.storage.connect import WrongPassphrase, connect
 
-        try:
-            # Never a question: `due` runs in shell prompts and reminders.
-            cipher.key_connection(conn, path, passphrase_for(path, ask=False))
-        except cipher.WrongPassphrase as exc:
-            raise UserError(str(exc)) from None
+    try:
+        # Never a question: `due` runs in shell prompts and reminders.
+        return connect(path, key=passphrase_for(path, ask=False), readonly=True, timeout=1)
+    except WrongPassphrase as exc:
+        raise UserError(str(exc)) from None
 
 
 @click.command(epilog=EPILOG)

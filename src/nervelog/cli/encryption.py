@@ -14,7 +14,8 @@ from nervelog.cli.unlock import keyring_marker, passphrase_for, store_in_keyring
 from nervelog.domain.errors import JournalError
 from nervelog.paths import is_encrypted
 from nervelog.storage.backup import list_backups
-from nervelog.storage.cipher import WrongPassphrase, connect, convert, refuse_if_open
+from nervelog.storage.cipher import convert, refuse_if_open
+from nervelog.storage.connect import WrongPassphrase, connect
 from nervelog.storage.restore import replaced_journals
 
 MIN_LENGTH = 8
@@ -104,7 +105,7 @@ def convert_all(path: Path, old: str | None, new: str | None) -> Converted:
 
 def _opens(file: Path, key: str) -> bool:
     try:
-        connect(file, key).close()
+        connect(file, key=key).close()
     except JournalError:
         return False
     return True
@@ -135,7 +136,7 @@ def encrypt(use_keyring: bool) -> None:
         # An earlier run was interrupted after the journal: finish the backups, with
         # the journal's own passphrase (checked first, so none is encrypted wrongly).
         key = passphrase_for(path)
-        connect(path, key).close()
+        connect(path, key=key).close()
     else:
         refuse_if_open(path, None)
         key = new_passphrase()

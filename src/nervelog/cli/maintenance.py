@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from nervelog.advice import explain
 from nervelog.cli.change_text import change_summary, change_time, describe_change, field
 from nervelog.cli.context import EPILOG, RECORD_ID, UserError, current
 from nervelog.cli.format import plural
@@ -14,7 +15,7 @@ from nervelog.domain.dates import parse_day
 from nervelog.domain.errors import JournalError
 from nervelog.driver import sqlite
 from nervelog.storage import backup as snapshots
-from nervelog.storage import cipher
+from nervelog.storage.connect import WrongPassphrase, connect
 from nervelog.storage.repository import Journal
 
 
@@ -112,8 +113,8 @@ def _restore_keys(file: Path, target: Path) -> tuple[str | None, str | None]:
         # A wrong passphrase must change nothing: without this check the journal would
         # read as damaged and be moved aside.
         try:
-            cipher.connect(target, journal_key).close()
-        except cipher.WrongPassphrase as exc:
+            connect(target, key=journal_key).close()
+        except WrongPassphrase as exc:
             raise UserError(
                 f"{exc} If it is damaged rather than the passphrase wrong, move it out of "
                 "the way and restore again."
@@ -197,7 +198,7 @@ def undo_cmd() -> None:
     try:
         change = journal.undo_last()
     except JournalError as exc:
-        raise UserError(str(exc)) from None
+        raise UserError(explain(exc) or str(exc)) from None
     if change is None:
         raise UserError("Nothing to undo: there are no recorded changes left to revert.")
     click.echo(f"Undid change #{change.id} from {change_time(change)}: {change_summary(change)}")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from pathlib import Path
 from typing import NamedTuple
 
 
@@ -33,6 +34,20 @@ class ValidationError(ValueError):
 
 class JournalError(Exception):
     """The journal file cannot be used (missing, unreadable, not a journal, too new)."""
+
+
+class JournalUnavailable(JournalError):
+    """SQLite could not open, read or write the journal just now: nothing was changed.
+
+    ``cause`` is SQLite's own error; ``nervelog.advice`` says what a person can do about
+    it (free disk space, wait, check permissions, restore a backup).
+    """
+
+    def __init__(self, message: str, cause: Exception, path: Path | None, busy_ms: int) -> None:
+        super().__init__(message)
+        self.cause = cause
+        self.path = path
+        self.busy_ms = busy_ms
 
 
 class RecordGone(JournalError):

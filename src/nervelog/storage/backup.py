@@ -25,6 +25,7 @@ from nervelog.domain.dates import Clock
 from nervelog.domain.errors import JournalError
 from nervelog.driver import sqlite
 from nervelog.storage import cipher
+from nervelog.storage.connect import connect, journal_version
 from nervelog.storage.files import SQLITE_HEADER, file_header
 
 BACKUP_FOLDER = "backups"
@@ -76,17 +77,23 @@ def read_only(
     """
     sides = [path.with_name(path.name + suffix) for suffix in ("-wal", "-shm")]
     existed = [side.exists() for side in sides]
-    conn = sqlite.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
     try:
-        if key is not None:
-            cipher.key_connection(conn, path, key)
+        conn = connect(path, key=key, readonly=True)
+    except BaseException:
+        _tidy(sides, existed, tidy)
+        raise
+    try:
         yield conn
     finally:
         conn.close()
-        wal_empty = not sides[0].exists() or sides[0].stat().st_size == 0
-        for side, was_there in zip(sides, existed, strict=True):
-            if tidy and not was_there and wal_empty:
-                side.unlink(missing_ok=True)
+        _tidy(sides, existed, tidy)
+
+
+def _tidy(sides: list[Path], existed: list[bool], tidy: bool) -> None:
+    wal_empty = not sides[0].exists() or sides[0].stat().st_size == 0
+    for side, was_there in zip(sides, existed, strict=True):
+        if tidy and not was_there and wal_empty:
+            side.unlink(missing_ok=True)
 
 
 class NeedsPassphrase(JournalError):
@@ -100,7 +107,7 @@ def check_journal_file(path: Path, *, key: str | None = None, tidy: bool = True)
     Raises ``JournalError`` explaining what is wrong. The file is opened read-only
     (see ``read_only`` for ``tidy``).
     """
-    from nervelog.storage.migrations import APPLICATION_ID, LATEST_VERSION
+    from nervelog.storage.migrations import LATEST_VERSION
 
     if not path.is_file():
         raise JournalError(f"{path} does not exist or is not a file.")
@@ -115,9 +122,7 @@ def check_journal_file(path: Path, *, key: str | None = None, tidy: bool = True)
         raise JournalError(f"{path} is not a nervelog journal (it is not an SQLite file).")
     try:
         with read_only(path, key=key if encrypted else None, tidy=tidy) as conn:
-            if conn.execute("PRAGMA application_id").fetchone()[0] != APPLICATION_ID:
-                raise JournalError(f"{path} is an SQLite file but not a nervelog journal.")
-            version = int(conn.execute("PRAGMA user_version").fetchone()[0])
+            version = journal_version(conn, path)
             if not 1 <= version <= LATEST_VERSION:
                 raise JournalError(
                     f"{path} uses schema version {version}; this nervelog knows versions 1 "
@@ -173,7 +178,7 @@ def write_snapshot(source: sqlite.Connection, target: Path) -> Path:
             # Under the journal's own passphrase: a backup is no easier to read than it.
             cipher.export_to(source, tmp, key=None)
         else:
-            dest = sqlite.connect(tmp, isolation_level=None)
+            dest = connect(tmp)
             try:
                 source.backup(dest)
                 dest.execute("PRAGMA journal_mode = DELETE")

@@ -16,55 +16,13 @@ import sqlcipher3.dbapi2 as sqlcipher
 
 from nervelog.domain.errors import JournalError
 from nervelog.paths import is_encrypted as is_encrypted
+from nervelog.storage.connect import connect, sql_text
 
 SQLCIPHER_VERSION = "4"
 """The SQLCipher major version whose file format this nervelog reads and writes."""
 
 Unlock = Callable[[Path], str]
 """Gives the passphrase of the encrypted journal at a path (it may ask the user)."""
-
-
-class WrongPassphrase(JournalError):
-    """The passphrase does not open this journal (or the file is not a journal)."""
-
-
-def sql_text(text: str) -> str:
-    """``text`` as an SQL string literal, for the statements that take no parameters."""
-    return "'" + text.replace("'", "''") + "'"
-
-
-def key_pragma(passphrase: str) -> str:
-    """``PRAGMA key = '...'`` (a PRAGMA takes no parameters)."""
-    return f"PRAGMA key = {sql_text(passphrase)}"
-
-
-def key_connection(conn: sqlcipher.Connection, path: Path, passphrase: str | None) -> None:
-    """Give ``conn`` its passphrase (None: a plain file); ``WrongPassphrase`` if it fails."""
-    # SQLCipher logs a failed key to stderr by default; the message below says it once.
-    conn.execute("PRAGMA cipher_log_level = NONE")
-    if passphrase is not None:
-        conn.execute(key_pragma(passphrase))
-    try:
-        conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
-    except sqlcipher.DatabaseError:
-        raise WrongPassphrase(
-            f"The passphrase does not open the journal at {path} (or a newer SQLCipher "
-            f"than this nervelog's {SQLCIPHER_VERSION} encrypted it). Nothing was changed."
-        ) from None
-
-
-def connect(path: Path, passphrase: str | None, *, timeout: float = 10.0) -> sqlcipher.Connection:
-    """Open ``path`` keyed with ``passphrase`` (None: a plain file).
-
-    Raises ``WrongPassphrase`` when the key does not open it.
-    """
-    conn = sqlcipher.connect(str(path), isolation_level=None, timeout=timeout)
-    try:
-        key_connection(conn, path, passphrase)
-    except WrongPassphrase:
-        conn.close()
-        raise
-    return conn
 
 
 def export_to(conn: sqlcipher.Connection, target: Path, key: str | None) -> None:
@@ -136,7 +94,7 @@ def convert(path: Path, old: str | None, new: str | None) -> None:
     leftovers = [tmp, tmp.with_name(f"{tmp.name}-journal")]
     for stale in leftovers:  # from an interrupted conversion: never the journal itself
         stale.unlink(missing_ok=True)
-    conn = connect(path, old)
+    conn = connect(path, key=old)
     try:
         hold(conn, path)
         os.close(os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600))
@@ -151,7 +109,7 @@ def convert(path: Path, old: str | None, new: str | None) -> None:
                 f"The converted copy of {path} did not match ({'; '.join(problems)}). "
                 "Nothing was changed."
             )
-        check = connect(tmp, new)
+        check = connect(tmp, key=new)
         try:
             if check.execute("PRAGMA quick_check").fetchone()[0] != "ok":
                 raise JournalError(f"The converted copy of {path} is damaged. Nothing was changed.")
@@ -195,7 +153,7 @@ def refuse_if_open(path: Path, passphrase: str | None) -> None:
     ``convert`` checks again under its own hold; this lets a command say so before it
     asks the user for a new passphrase they would type for nothing.
     """
-    conn = connect(path, passphrase)
+    conn = connect(path, key=passphrase)
     try:
         hold(conn, path)
         conn.execute("PRAGMA journal_mode = WAL")  # as it was: only looked, nothing changed

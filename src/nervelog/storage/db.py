@@ -12,13 +12,12 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock
-from nervelog.domain.errors import JournalError, ValidationError
+from nervelog.domain.errors import JournalError, JournalUnavailable
 from nervelog.driver import sqlite
 from nervelog.storage import backup, cipher
+from nervelog.storage.connect import BUSY_TIMEOUT_MS, connect, journal_version
 from nervelog.storage.files import SQLITE_HEADER, file_header
-from nervelog.storage.migrations import APPLICATION_ID, LATEST_VERSION, migrate, schema_version
-
-BUSY_TIMEOUT_MS = 10_000
+from nervelog.storage.migrations import LATEST_VERSION, migrate, schema_version
 
 
 def _create_private_file(path: Path) -> None:
@@ -54,13 +53,6 @@ def _check_existing(path: Path) -> bool:
     return False
 
 
-def _unlocked(conn: sqlite.Connection, path: Path, unlock: cipher.Unlock | None) -> None:
-    """Key ``conn`` with the passphrase ``unlock`` gives; refuse a wrong one."""
-    if unlock is None:
-        raise JournalError(f"The journal at {path} is encrypted, and no passphrase was given.")
-    cipher.key_connection(conn, path, unlock(path))
-
-
 def open_database_and_backup(
     path: Path,
     *,
@@ -87,21 +79,16 @@ def open_database_and_backup(
         encrypted = _check_existing(path)
     conn: sqlite.Connection | None = None
     try:
-        # isolation_level=None: we issue BEGIN IMMEDIATE ourselves (see transaction()).
-        conn = sqlite.connect(path, isolation_level=None, timeout=BUSY_TIMEOUT_MS / 1000)
+        key = None
         if encrypted:
-            _unlocked(conn, path, unlock)
+            if unlock is None:
+                raise JournalError(
+                    f"The journal at {path} is encrypted, and no passphrase was given."
+                )
+            key = unlock(path)
+        conn = connect(path, key=key)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        # One read transaction, so both come from the same moment even if another
-        # nervelog process is creating this journal right now.
-        conn.execute("BEGIN")
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
-        conn.execute("COMMIT")
-        if tables and app_id != APPLICATION_ID:
-            raise JournalError(
-                f"{path} is an SQLite file but not a nervelog journal. It was not changed."
-            )
+        journal_version(conn, path)
         _quick_check(conn, path)
         _use_wal(conn)
         conn.execute("PRAGMA synchronous = NORMAL")
@@ -115,8 +102,11 @@ def open_database_and_backup(
         # Full disk, I/O error, lock held too long: the file is fine, the moment is not.
         if conn is not None:
             conn.close()
-        raise JournalError(
-            f"Cannot open the journal at {path}: {exc}. It was not changed. {advice(exc, path)}"
+        raise JournalUnavailable(
+            f"Cannot open the journal at {path}: {exc}. It was not changed.",
+            exc,
+            path,
+            BUSY_TIMEOUT_MS,
         ) from None
     except sqlite.DatabaseError as exc:
         if conn is not None:
@@ -243,65 +233,26 @@ def transaction(db: Database) -> Iterator[sqlite.Connection]:
 _DISK_ERRORS = (sqlite.OperationalError, sqlite.DatabaseError)
 
 
-def _write_error(conn: sqlite.Connection, exc: sqlite.DatabaseError) -> JournalError:
-    """A plain-words error for a write SQLite could not make."""
-    return JournalError(
+def _write_error(conn: sqlite.Connection, exc: sqlite.DatabaseError) -> JournalUnavailable:
+    """The error for a write SQLite could not make (``nervelog.advice`` says what to do)."""
+    return JournalUnavailable(
         f"Could not save to the journal: {exc}. Nothing was changed; the journal is as "
-        f"it was before. {advice(exc, _path_of(conn), _busy_timeout(conn))}"
+        "it was before.",
+        exc,
+        path_of(conn),
+        busy_timeout(conn),
     )
 
 
-def explain(exc: BaseException, conn: sqlite.Connection | None = None) -> str | None:
-    """The plain words for a problem the user can act on, or None for a bug.
-
-    The command line and the app both show these, so a problem reads the same in both.
-    ``conn``, the journal's connection, lets the words name its backup and busy wait.
-    A constraint failure is a bug, not something the user can act on: None.
-    """
-    if isinstance(exc, ValidationError | JournalError):
-        return str(exc)
-    if isinstance(exc, sqlite.Error) and not isinstance(exc, sqlite.IntegrityError):
-        path = None if conn is None else _path_of(conn)
-        busy = BUSY_TIMEOUT_MS if conn is None else _busy_timeout(conn)
-        return (
-            f"The journal could not be used: {exc}. Nothing was changed. {advice(exc, path, busy)}"
-        )
-    return None
-
-
-def advice(exc: sqlite.Error, path: Path | None, busy_ms: int = BUSY_TIMEOUT_MS) -> str:
-    """What the user can do about ``exc``: each cause gets its own advice.
-
-    Only a full disk is told to free space; a damaged file is pointed at its newest
-    good backup, since waiting or freeing space would not help it.
-    """
-    name = getattr(exc, "sqlite_errorname", "") or ""
-    if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "locked" in str(exc):
-        return (
-            f"Another program kept the journal busy for over {busy_ms / 1000:g} s; "
-            "try again in a moment."
-        )
-    if name == "SQLITE_FULL":
-        return "The disk is full: free disk space, then try again."
-    if name.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")):
-        return "The journal or its folder cannot be written: check its permissions and try again."
-    if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")):
-        hint = backup.restore_hint(path) if path is not None else ""
-        return f"The journal file is damaged. {hint}".rstrip()
-    if name.startswith("SQLITE_IOERR"):
-        # A file-size limit or a full disk while growing the file shows up as an I/O error.
-        return "The disk refused the write (is it full?): free disk space or check the disk, then try again."
-    return "Try again; if it keeps failing, run nervelog check."
-
-
-def _busy_timeout(conn: sqlite.Connection) -> int:
+def busy_timeout(conn: sqlite.Connection) -> int:
+    """How long a write on ``conn`` waits for another program's, in milliseconds."""
     try:
         return int(conn.execute("PRAGMA busy_timeout").fetchone()[0])
     except sqlite.Error:
         return BUSY_TIMEOUT_MS
 
 
-def _path_of(conn: sqlite.Connection) -> Path | None:
+def path_of(conn: sqlite.Connection) -> Path | None:
     """The file behind ``conn`` (None in memory, or when SQLite cannot say)."""
     try:
         row = conn.execute("PRAGMA database_list").fetchone()

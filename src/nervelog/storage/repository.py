@@ -263,9 +263,10 @@ class Journal:
     # -- the file ------------------------------------------------------------------
 
     def file(self) -> Path | None:
-        """The file behind this journal (None in memory)."""
-        row = self.db.execute("PRAGMA database_list").fetchone()
-        return Path(row[2]) if row and row[2] else None
+        """The file behind this journal (None in memory, or when SQLite cannot say)."""
+        from nervelog.storage.db import path_of
+
+        return path_of(self.db.conn)
 
     def schema_version(self) -> int:
         """The schema version of the journal file."""
@@ -285,11 +286,11 @@ class Journal:
 
         return make_backup(self.db.conn, path, self.clock)
 
-    def explain(self, exc: BaseException) -> str | None:
-        """Plain words for a problem this journal met, or None for a bug (``db.explain``)."""
-        from nervelog.storage.db import explain
+    def busy_timeout_ms(self) -> int:
+        """How long a write waits for another program's write, in milliseconds."""
+        from nervelog.storage.db import busy_timeout
 
-        return explain(exc, self.db.conn)
+        return busy_timeout(self.db.conn)
 
     def close(self) -> None:
         """Close the journal's connection."""

@@ -19,6 +19,7 @@ from nervelog.storage.backup import (
     read_only,
     write_snapshot,
 )
+from nervelog.storage.connect import connect
 
 
 class RestoreResult(NamedTuple):
@@ -65,7 +66,7 @@ def restore_journal(
                     previous = _move_aside(journal_path, clock)
                 write_snapshot(src, journal_path)
             else:
-                live = cipher.connect(journal_path, journal_key)
+                live = connect(journal_path, key=journal_key)
                 try:
                     if source_key == journal_key:
                         previous = make_backup(live, journal_path, clock)

@@ -13,13 +13,16 @@ from types import TracebackType
 
 from textual.widget import Widget
 
-from nervelog.storage.db import explain
+from nervelog.advice import explain
 from nervelog.storage.repository import Journal
 
 
 def problem_message(exc: BaseException, doing: str, journal: Journal | None = None) -> str:
     """What went wrong with ``doing`` (for example "Saving"), in plain words."""
-    known = explain(exc) if journal is None else journal.explain(exc)
+    if journal is None:
+        known = explain(exc)
+    else:
+        known = explain(exc, journal.file(), journal.busy_timeout_ms())
     if known is not None:
         return known
     if isinstance(exc, OSError):
