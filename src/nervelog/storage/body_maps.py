@@ -47,8 +47,10 @@ def store_map(
     return new, old["regions"] != new["regions"]
 
 
-class SymptomMaps(records.JournalPart):
+class SymptomMaps(records.JournalPart[SymptomMap]):
     """The journal's symptom maps (``journal.maps``)."""
+
+    kind, record = SYMPTOM_MAP, SymptomMap
 
     def all(self) -> list[SymptomMap]:
         """Every map, oldest first."""

@@ -19,29 +19,27 @@ from nervelog.storage.kinds import DOSE, MEDICATION
 from nervelog.storage.rows import from_row, to_row, where_range
 
 
-class Medicines(records.JournalPart):
+class Medicines(records.JournalPart[Medication]):
     """The journal's medicine courses and doses (``journal.medicines``)."""
+
+    kind, record = MEDICATION, Medication
 
     # -- reading ---------------------------------------------------------------------
 
     def courses(self, *, current_only: bool = False) -> list[Medication]:
         """Every course, by start day (only those not stopped, with ``current_only``)."""
-        rows = records.select(
-            self.db, MEDICATION, "stopped IS NULL" if current_only else None, order_by="started, id"
-        )
-        return [from_row(Medication, r) for r in rows]
+        return self.where("stopped IS NULL" if current_only else None)
 
     def course(self, medication_id: int) -> Medication | None:
         """One course by id."""
-        row = records.get(self.db, MEDICATION, medication_id)
-        return None if row is None else from_row(Medication, row)
+        return self.get(medication_id)
 
     def doses(
         self, start: pendulum.Date | None = None, end: pendulum.Date | None = None
     ) -> list[Dose]:
         """As-needed doses taken in a date range (inclusive), in date and time order."""
         where, params = where_range(start, end)
-        rows = records.select(self.db, DOSE, where, params, order_by="date, coalesce(time, ''), id")
+        rows = records.select(self.db, DOSE, where, params, order_by=DOSE.order_by)
         return [from_row(Dose, r) for r in rows]
 
     def find_current(self, name_or_id: str, day: pendulum.Date) -> Medication:
@@ -74,7 +72,7 @@ class Medicines(records.JournalPart):
 
     def start(self, medication: Medication) -> Medication:
         """Store a new course; returns it with its id."""
-        return from_row(Medication, self._insert(MEDICATION, to_row(medication)))
+        return self.add(medication)
 
     def change(
         self,

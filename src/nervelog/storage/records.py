@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterator, Sequence
-from typing import Any
+from typing import Any, Generic
 
 import pendulum
 from sqlite_utils import Database
@@ -22,7 +22,7 @@ from nervelog.driver import sqlite
 from nervelog.storage.db import transaction
 from nervelog.storage.history import Batch, history_row, log_change, table_row
 from nervelog.storage.kinds import Kind
-from nervelog.storage.rows import Row, check_storable
+from nervelog.storage.rows import R, Row, check_storable, from_row, to_row
 
 IDENTITY = ("uid", "version")
 """The columns every record has beside its own: its global identity and its version."""
@@ -182,19 +182,39 @@ def _check_version(
         )
 
 
-class JournalPart:
-    """One kind of record of the journal (``journal.medicines``, ``journal.events``...)."""
+class JournalPart(Generic[R]):
+    """One kind of record of the journal (``journal.events``, ``journal.questions``...):
+    read, added and deleted through the one write path, each write a transaction."""
+
+    kind: Kind
+    record: type[R]
 
     def __init__(self, db: Database, clock: Clock) -> None:
         self.db = db
         self.clock = clock
 
-    def _insert(self, kind: Kind, row: Row) -> Row:
-        """Store a new record in a transaction of its own (with its history)."""
-        with transaction(self.db):
-            return insert(self.db, self.clock.now(), kind, row)
+    def get(self, key: Any) -> R | None:
+        """One record by its key (an id), or None."""
+        row = get(self.db, self.kind, key)
+        return None if row is None else from_row(self.record, row)
 
-    def _delete(self, kind: Kind, key: Any, based_on: int | None = None) -> bool:
-        """Delete a record in a transaction of its own (history keeps it); False when none."""
+    def where(self, condition: str | None = None, params: Sequence[Any] = ()) -> list[R]:
+        """The records for which ``condition`` holds (all by default), in the kind's order."""
+        rows = select(self.db, self.kind, condition, params, order_by=self.kind.order_by)
+        return [from_row(self.record, row) for row in rows]
+
+    def add(self, record: R) -> R:
+        """Store a new record (history keeps it); returns it as stored, with its id."""
         with transaction(self.db):
-            return delete(self.db, self.clock.now(), kind, key, based_on=based_on) is not None
+            return from_row(
+                self.record, insert(self.db, self.clock.now(), self.kind, to_row(record))
+            )
+
+    def delete(self, key: Any, based_on: int | None = None) -> bool:
+        """Delete a record (history keeps it); False when there was none.
+
+        With ``based_on`` (the version read), one changed since is kept: ``Conflict``.
+        """
+        with transaction(self.db):
+            old = delete(self.db, self.clock.now(), self.kind, key, based_on=based_on)
+            return old is not None

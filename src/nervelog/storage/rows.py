@@ -125,6 +125,8 @@ def _reader(name: str, hint: Any) -> Callable[[Any], Any]:
         return bool
     if kind is tuple:
         return lambda v: tuple(json.loads(v) if isinstance(v, str) else v)
+    if kind is Mapping:
+        return lambda v: json.loads(v) if isinstance(v, str) else v
     return lambda v: v
 
 
