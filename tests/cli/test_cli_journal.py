@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 import sqlite3
+import subprocess
+import sys
 from collections.abc import Callable
 from pathlib import Path
 
@@ -259,3 +261,24 @@ def test_no_command_opens_the_app_on_the_chosen_journal(
 def test_dates_relative_to_the_fixed_today(run: Run, journal_path: Path) -> None:
     run("log", "--date", "3 days ago", "--pain", "5")
     assert stored(journal_path, pendulum.date(2026, 11, 19).isoformat()) is not None
+
+
+def test_the_program_runs_a_command_with_the_garbage_collector_back_on(tmp_path: Path) -> None:
+    # nervelog.launch starts with it off, to load the modules; the command itself (a
+    # ten-year import, say) must not run without it.
+    probe = (
+        "import gc, sys\n"
+        "import nervelog.cli.entries as entries\n"
+        "real = entries.log.callback\n"
+        "def log(*a, **k):\n"
+        "    print('collector on:', gc.isenabled())\n"
+        "    return real(*a, **k)\n"
+        "entries.log.callback = log\n"
+        "from nervelog.launch import main\n"
+        f"sys.argv = ['nervelog', '--db', {str(tmp_path / 'j.sqlite3')!r}, 'log', '--pain', '2']\n"
+        "gc.enable()\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True)
+    assert result.returncode == 0, result.stderr
+    assert "collector on: True" in result.stdout

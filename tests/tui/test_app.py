@@ -135,3 +135,15 @@ async def test_leaving_the_welcome_by_a_screen_key_closes_it(
         assert "Welcome to nervelog" not in screen_text(app)
         assert "Check-in" in screen_text(app)
     assert journal.setting(WELCOMED) == "yes"
+
+
+async def test_the_app_says_once_its_first_screen_is_drawn(
+    welcomed: Journal, clock: FixedClock
+) -> None:
+    # nervelog.launch turns the garbage collector back on then (it is off while loading).
+    seen: list[str] = []
+    app = NervelogApp(welcomed, clock, shown=lambda: seen.append(screen_text(app)))
+    async with app.run_test() as pilot:
+        await pilot.pause()
+        await pilot.pause()
+    assert len(seen) == 1 and "Mobility" in seen[0]

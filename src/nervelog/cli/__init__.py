@@ -9,6 +9,7 @@ from __future__ import annotations
 import importlib
 import os
 import sys
+from collections.abc import Callable
 
 import click
 
@@ -112,6 +113,8 @@ def cli(ctx: click.Context) -> None:
     ctx.call_on_close(state.close)
     if ctx.invoked_subcommand is None:
         open_app(current(ctx))
+    else:
+        state.started()  # click has loaded the command's module by now
 
 
 def open_app(state: CliContext) -> None:
@@ -120,7 +123,7 @@ def open_app(state: CliContext) -> None:
 
     if needs_unlock_screen(state):
         unlock_in_app(state)
-    run_app(state.journal(), state.clock, state.path(), demo=state.demo)
+    run_app(state.journal(), state.clock, state.path(), demo=state.demo, shown=state.started)
 
 
 def needs_unlock_screen(state: CliContext) -> bool:
@@ -157,10 +160,10 @@ def unlock_in_app(state: CliContext) -> None:
         raise UserError(f"The journal at {path} stays locked. Nothing was changed.")
 
 
-def main() -> None:
-    """Console-script entry point."""
+def main(started: Callable[[], None] | None = None) -> None:
+    """Console-script entry point; ``started`` is called once start-up is over."""
     try:
-        cli(prog_name="nervelog")
+        cli(prog_name="nervelog", obj=CliContext(started=started or (lambda: None)))
     except Exception:
         import traceback
 

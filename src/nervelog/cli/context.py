@@ -40,6 +40,8 @@ class CliContext:
     db_path: str | None = None
     demo: bool = False
     _journal: Journal | None = None
+    started: Callable[[], None] = field(default=lambda: None)
+    """Called once start-up is over: the command's module is loaded, or the app drawn."""
 
     def journal(self) -> Journal:
         """Open the chosen journal once (demo copy, ``--db``, ``NERVELOG_DB`` or default)."""

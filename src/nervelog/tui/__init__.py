@@ -6,6 +6,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from nervelog.domain.dates import Clock
@@ -20,8 +21,17 @@ message with the form kept as typed beats a screen that seems frozen.
 """
 
 
-def run_app(journal: Journal, clock: Clock, path: Path | None, *, demo: bool = False) -> None:
+def run_app(
+    journal: Journal,
+    clock: Clock,
+    path: Path | None,
+    *,
+    demo: bool = False,
+    shown: Callable[[], None] | None = None,
+) -> None:
     """Open the journal app on ``journal`` and block until the user quits.
+
+    ``shown`` is called once the first screen is drawn.
 
     Should the app ever stop on an unexpected error, an unsaved check-in is printed
     with the command that saves it, so the day is not lost (the demo's is only shown).
@@ -29,7 +39,7 @@ def run_app(journal: Journal, clock: Clock, path: Path | None, *, demo: bool = F
     from nervelog.tui.app import NervelogApp
 
     journal.set_busy_timeout(WRITE_WAIT_S)
-    app = NervelogApp(journal, clock, journal_path=path)
+    app = NervelogApp(journal, clock, journal_path=path, shown=shown)
     app.run()
     if app.return_code and app.context.draft is not None:
         report_unsaved(app.context.draft, None if demo else path)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any, ClassVar
 
@@ -46,8 +46,11 @@ class NervelogApp(App[None]):
         *,
         journal_path: Path | None = None,
         export_dir: Path | None = None,
+        shown: Callable[[], None] | None = None,
     ) -> None:
         super().__init__()
+        self._shown = shown
+        """Called once the first screen is drawn (nervelog.launch resumes the collector)."""
         self.context = AppContext(journal, clock, journal_path, export_dir)
         """What every screen is built with."""
         # The first screen (the check-in) comes from get_default_screen; the others are
@@ -70,6 +73,11 @@ class NervelogApp(App[None]):
         (first,) = (s for s in MAIN_SCREENS if s.mode == self.DEFAULT_MODE)
         self.add_mode(first.mode, functools.partial(first.load, self.context))
         return first.load(self.context)
+
+    def on_ready(self) -> None:
+        """Say the first frame is drawn, once it is."""
+        if self._shown is not None:
+            self.call_after_refresh(self._shown)
 
     def _setting(self, key: str) -> str:
         # A journal that cannot be read is reported by the screen that reads it next.
