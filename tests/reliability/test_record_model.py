@@ -180,3 +180,35 @@ def test_the_lost_update_is_refused_with_both_versions(
     # Based on what is stored now, the same edit is taken.
     saved = app_side.update_session(replace(stored, notes="felt lighter afterwards"))
     assert (saved.time, saved.notes, saved.version) == ("10:30", "felt lighter afterwards", 3)
+
+
+def test_every_sqlite_utils_call_works_on_an_encrypted_journal(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    """sqlite-utils catches the standard library's sqlite3 errors, which sqlcipher3's are
+    not: each call nervelog makes through it runs here on an encrypted journal."""
+    from nervelog.domain.care import Event, Question
+    from nervelog.storage.export import export_json
+    from nervelog.storage.importing import import_data
+
+    path = tmp_path / "journal.sqlite3"
+    open_journal(path, clock).close()
+    convert(path, None, PASS)
+    journal = open_journal(path, clock, unlock=lambda _path: PASS)
+    day = pendulum.date(2026, 11, 20)
+    journal.update_entry(day, {"pain": 5}, "numb toes")  # table.insert, history
+    journal.update_entry(day, {"pain": 4}, None)  # table.update
+    journal.add_session(Session(date=day, kind="massage"))
+    journal.events.add(Event(date=day, kind="fall", text="tripped"))
+    journal.questions.add(Question(text="ask about gabapentin", raised_on=day))
+    journal.set_setting("display_name", "Ana")
+    assert (journal.count_entries(), journal.count_sessions()) == (1, 1)  # table.count
+    assert journal.questions.count_open() == 1  # table.count_where
+    assert journal.delete_session(1)  # table.delete
+    assert journal.undo_last() is not None and journal.count_sessions() == 1
+    exported = export_json(journal)  # db.query, through records.select
+    copy = open_journal(tmp_path / "copy.sqlite3", clock)
+    assert import_data(copy, exported.encode()).added == 4  # entry, session, event, question
+    assert export_json(copy).split('"entries"')[1] == exported.split('"entries"')[1]
+    journal.close()
+    assert PASS.encode() not in path.read_bytes() and b"numb toes" not in path.read_bytes()

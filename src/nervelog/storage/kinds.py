@@ -30,13 +30,19 @@ class Kind:
     """Columns stored as 0/1 that the JSON export writes as false/true."""
     order_by: str = "id"
     """The order of its records in the JSON export (and its lists)."""
+    stamped: bool = False
+    """Has ``recorded_at`` (first saved) and ``updated_at``, which the write path stamps."""
 
 
 _BY_DAY = "date, coalesce(time, ''), id"
-ENTRY = Kind("entry", "date", "entry", export_list="entries", yes_no=("imported",), order_by="date")
+ENTRY = Kind(
+    "entry", "date", "entry", export_list="entries", yes_no=("imported",), order_by="date",
+    stamped=True,
+)  # fmt: skip
 SESSION = Kind(
-    "session", "id", "session", ("kind", "date"), "sessions", ("body_areas",), order_by=_BY_DAY
-)
+    "session", "id", "session", ("kind", "date"), "sessions", ("body_areas",), order_by=_BY_DAY,
+    stamped=True,
+)  # fmt: skip
 PHASE = Kind("phase", "id", "phase", ("name", "start"), order_by="start, id")
 MEDICATION = Kind(
     "medication", "id", "medicine", ("name", "dose"), "medications", yes_no=("as_needed",),

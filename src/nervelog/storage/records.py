@@ -22,7 +22,7 @@ from nervelog.driver import sqlite
 from nervelog.storage.db import transaction
 from nervelog.storage.history import Batch, history_row, log_change, table_row
 from nervelog.storage.kinds import Kind
-from nervelog.storage.rows import R, Row, check_storable, from_row, to_row
+from nervelog.storage.rows import R, Row, check_storable, from_row, iso_datetime, to_row
 
 IDENTITY = ("uid", "version")
 """The columns every record has beside its own: its global identity and its version."""
@@ -73,8 +73,8 @@ def get_existing(db: Database, kind: Kind, key: Any) -> Row:
 def gone(kind: Kind, key: Any) -> RecordGone:
     """The error for a record that is not (or no longer) in the journal."""
     return RecordGone(
-        f"There is no {kind.noun} {key} in the journal (it may have been deleted "
-        "elsewhere; see its list command). Nothing was changed."
+        f"There is no {kind.noun} {key} in the journal: it may have been deleted elsewhere "
+        "(another window or the command line). Nothing was changed."
     )
 
 
@@ -92,6 +92,7 @@ def insert(
 
     A row without a ``uid`` gets a new one; an imported row keeps its own and its version,
     unless another record already has that ``uid`` (then it is a different record now).
+    A kind with recording times gets them stamped ``now`` where the row has none.
     ``check=False`` (undo only) stores text that was stored before, even text a later
     nervelog refuses, such as a NUL kept from before it did.
     """
@@ -101,6 +102,9 @@ def insert(
     if not uid or db.table(kind.name).count_where("uid = ?", [uid]):
         uid = new_uid()
     values = {**row, "uid": uid, "version": row.get("version") or 1}
+    if kind.stamped:
+        for stamp in ("recorded_at", "updated_at"):
+            values[stamp] = values.get(stamp) or iso_datetime(now)
     if kind.key == "id" and (values.get("id") is None or get(db, kind, values["id"])):
         values.pop("id", None)
     table = db.table(kind.name)
@@ -130,15 +134,21 @@ def update(
 
     ``based_on`` is the version the caller read: if the record has changed since,
     ``Conflict`` is raised and nothing is written. A change that changes nothing writes
-    nothing (no new version, no history).
+    nothing (no new version, no history). A kind with recording times keeps the first
+    and gets ``updated_at`` stamped ``now`` unless ``changes`` gives one.
     """
     old = get_existing(db, kind, key)
     _check_version(kind, key, old, changes, based_on)
     if check:
         check_storable(history_row(kind, changes))
-    content = table_row(kind, {k: v for k, v in changes.items() if k not in (*IDENTITY, kind.key)})
+    kept = (*IDENTITY, kind.key, "recorded_at") if kind.stamped else (*IDENTITY, kind.key)
+    content = table_row(kind, {k: v for k, v in changes.items() if k not in kept})
+    if kind.stamped and content.get("updated_at") is None:
+        content.pop("updated_at", None)
     if all(old.get(k) == v for k, v in content.items()):
         return old
+    if kind.stamped:
+        content.setdefault("updated_at", iso_datetime(now))
     content["version"] = int(old["version"]) + 1
     db.table(kind.name).update(key, content)
     new = {**old, **content}

@@ -16,7 +16,7 @@ import pendulum
 from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock, SystemClock
-from nervelog.domain.errors import Problem, RecordGone
+from nervelog.domain.errors import Problem
 from nervelog.domain.models import Entry, Session
 from nervelog.domain.settings import SETTINGS
 from nervelog.storage import records
@@ -24,7 +24,7 @@ from nervelog.storage.db import transaction
 from nervelog.storage.history import Change, changes
 from nervelog.storage.kinds import ENTRY, SESSION, SETTING
 from nervelog.storage.phases import Phases
-from nervelog.storage.rows import from_row, iso_datetime, same_row, to_row, where_range
+from nervelog.storage.rows import from_row, same_row, to_row, where_range
 
 if TYPE_CHECKING:
     from nervelog.storage.body_maps import SymptomMaps
@@ -163,23 +163,11 @@ class Journal:
         old = records.get(self.db, ENTRY, key)
         if old is None:
             if based_on:
-                raise RecordGone(
-                    f"The entry for {key} is no longer in the journal: it was deleted "
-                    "elsewhere (another window or the command line). Nothing was saved."
-                )
-            stored = replace(
-                entry, recorded_at=entry.recorded_at or now, updated_at=entry.updated_at or now
-            )
-            return from_row(Entry, records.insert(self.db, now, ENTRY, to_row(stored)))
+                raise records.gone(ENTRY, key)
+            return from_row(Entry, records.insert(self.db, now, ENTRY, to_row(entry)))
         before = from_row(Entry, old)
         # An imported day edited later still has no recording time of its own.
-        stored = replace(
-            entry,
-            recorded_at=before.recorded_at,
-            updated_at=entry.updated_at or now,
-            imported=before.imported or entry.imported,
-        )
-        new = to_row(stored)
+        new = to_row(replace(entry, imported=before.imported or entry.imported))
         if based_on in (None, before.version) and same_row(old, new, _TIMES):
             return before
         return from_row(Entry, records.update(self.db, now, ENTRY, key, new, based_on=based_on))
@@ -217,11 +205,9 @@ class Journal:
 
     def store_session(self, session: Session) -> Session:
         """Add a session inside the caller's transaction (see ``add_session``)."""
-        now = self.clock.now()
-        stored = replace(
-            session, recorded_at=session.recorded_at or now, updated_at=session.updated_at or now
+        return from_row(
+            Session, records.insert(self.db, self.clock.now(), SESSION, to_row(session))
         )
-        return from_row(Session, records.insert(self.db, now, SESSION, to_row(stored)))
 
     def update_session(self, session: Session) -> Session:
         """Replace a stored session (matched by id), based on the version it was read at.
@@ -232,18 +218,9 @@ class Journal:
         if session.id is None:
             raise ValueError("update_session needs a session with an id")
         with transaction(self.db):
-            old = records.get(self.db, SESSION, session.id)
-            if old is None:
-                raise RecordGone(
-                    f"Session {session.id} is no longer in the journal: it was deleted "
-                    "elsewhere (another window or the command line). Nothing was saved."
-                )
-            new = to_row(replace(session, recorded_at=from_row(Session, old).recorded_at))
-            if same_row(old, new, _TIMES) and old["version"] == session.version:
-                return from_row(Session, old)
-            new["updated_at"] = iso_datetime(self.clock.now())
+            changes = to_row(replace(session, updated_at=None))
             row = records.update(
-                self.db, self.clock.now(), SESSION, session.id, new, based_on=session.version
+                self.db, self.clock.now(), SESSION, session.id, changes, based_on=session.version
             )
             return from_row(Session, row)
 
