@@ -107,35 +107,56 @@ def relabel(exc: ValidationError, where: str, line: int | None) -> list[Problem]
     return [Problem(f"{where}.{p.field}", p.value, p.allowed, line) for p in exc.problems]
 
 
+Parsed = list[tuple[T, int | None, str]]
+"""Records read from one JSON list, each with its line (if known) and its place."""
+
+
+def parse_items(
+    document: dict[str, Any],
+    key: str,
+    fields: tuple[str, ...],
+    parse: Callable[[Mapping[str, object], pendulum.Date, int | None], T],
+    today: pendulum.Date,
+    lines: Mapping[str, Iterator[int]],
+    problems: list[Problem],
+) -> Parsed[T]:
+    """The records of the JSON list ``key``, each read by ``parse`` with its identity.
+
+    Every problem goes to ``problems``, named by the list, the item's index and line.
+    """
+    out = []
+    for index, raw in enumerate(json_list(document, key, problems)):
+        line = next(lines[key], None)
+        where = f"{key}[{index}]"
+        if not isinstance(raw, dict):
+            problems.append(Problem(where, type(raw).__name__, "an object", line))
+            continue
+        found = [
+            Problem(p.field, p.value, p.allowed, line)
+            for p in unknown_fields(raw, (*fields, *IDENTITY_FIELDS))
+        ]
+        identity = parse_identity(raw, found)
+        try:
+            out.append((replace(parse(raw, today, line), **identity), line, where))
+        except ValidationError as exc:
+            found += exc.problems
+        problems.extend(relabel(ValidationError(found), where, line) if found else [])
+    return out
+
+
 def parse_care(
     document: dict[str, Any],
     today: pendulum.Date,
     lines: Mapping[str, Iterator[int]],
     problems: list[Problem],
 ) -> CareRecords:
-    """Read the four lists of a version 2 file, adding every problem to ``problems``."""
+    """Read the lists of a version 2 or 3 file beyond entries and sessions, adding every
+    problem to ``problems``."""
 
     def items(
         key: str, fields: tuple[str, ...], parse: Callable[[Mapping[str, object], Any, Any], T]
-    ) -> list[tuple[T, int | None, str]]:
-        out = []
-        for index, raw in enumerate(json_list(document, key, problems)):
-            line = next(lines[key], None)
-            where = f"{key}[{index}]"
-            if not isinstance(raw, dict):
-                problems.append(Problem(where, type(raw).__name__, "an object", line))
-                continue
-            found = [
-                Problem(p.field, p.value, p.allowed, line)
-                for p in unknown_fields(raw, (*fields, *IDENTITY_FIELDS))
-            ]
-            identity = parse_identity(raw, found)
-            try:
-                out.append((replace(parse(raw, today, line), **identity), line, where))
-            except ValidationError as exc:
-                found += exc.problems
-            problems.extend(relabel(ValidationError(found), where, line) if found else [])
-        return out
+    ) -> Parsed[T]:
+        return parse_items(document, key, fields, parse, today, lines, problems)
 
     medications = items("medications", MEDICATION_FIELDS, parse_medication)
     doses = items("doses", DOSE_FIELDS, parse_dose)
@@ -157,10 +178,7 @@ def parse_care(
     )
 
 
-def _references(
-    medications: list[tuple[Medication, int | None, str]],
-    doses: list[tuple[Dose, int | None, str]],
-) -> list[Problem]:
+def _references(medications: Parsed[Medication], doses: Parsed[Dose]) -> list[Problem]:
     """The rules the journal keeps, checked across the file: unique ids, a course that
     follows an earlier one, a dose of an as-needed course on a day it was taken."""
     problems = []

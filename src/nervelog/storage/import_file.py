@@ -9,10 +9,10 @@ import csv
 import io
 import json
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple
+from typing import BinaryIO, NamedTuple, TypeVar
 
 import pendulum
 
@@ -22,7 +22,6 @@ from nervelog.domain.validation import (
     SESSION_FIELDS,
     parse_entry,
     parse_session,
-    unknown_fields,
 )
 from nervelog.storage.export import (
     ENTRY_HEADER,
@@ -33,15 +32,14 @@ from nervelog.storage.export import (
 )
 from nervelog.storage.import_care import (
     CARE_LISTS,
-    IDENTITY_FIELDS,
     NO_CARE,
     CareRecords,
-    json_list,
     parse_care,
-    parse_identity,
-    relabel,
+    parse_items,
 )
 from nervelog.storage.rows import parse_datetime
+
+T = TypeVar("T")
 
 # SQLite's INTEGER is 64-bit; a larger id in a file cannot be stored.
 MAX_SESSION_ID = 2**63 - 1
@@ -118,21 +116,17 @@ def _parse_json(text: str, today: pendulum.Date) -> ImportBatch:
     if version not in (1, 2, JSON_VERSION) or isinstance(version, bool):
         raise Problem("version", version, f"1, 2 or {JSON_VERSION}").error()
     problems: list[Problem] = []
-    entries: list[tuple[Entry, int | None]] = []
-    sessions: list[Session] = []
     lines = _json_item_lines(text)
-    for index, raw in enumerate(json_list(document, "entries", problems)):
-        line = next(lines["entries"], None)
-        try:
-            entries.append((_entry_from_json(raw, today, line), line))
-        except ValidationError as exc:
-            problems += relabel(exc, f"entries[{index}]", line)
-    for index, raw in enumerate(json_list(document, "sessions", problems)):
-        line = next(lines["sessions"], None)
-        try:
-            sessions.append(_session_from_json(raw, today, line))
-        except ValidationError as exc:
-            problems += relabel(exc, f"sessions[{index}]", line)
+    entry_fields = (*ENTRY_HEADER, *_STAMPS, "imported")
+    read = parse_items(document, "entries", entry_fields, _entry_from_json, today, lines, problems)
+    entries = [(entry, line) for entry, line, _ in read]
+    session_fields = ("id", *SESSION_FIELDS, *_STAMPS)
+    sessions = [
+        session
+        for session, _, _ in parse_items(
+            document, "sessions", session_fields, _session_from_json, today, lines, problems
+        )
+    ]
     care = NO_CARE
     if version in (2, JSON_VERSION):
         care = parse_care(document, today, lines, problems)
@@ -165,62 +159,54 @@ def _json_item_lines(text: str) -> dict[str, Iterator[int]]:
     return {key: iter(lines) for key, lines in found.items()}
 
 
-def _entry_from_json(raw: object, today: pendulum.Date, line: int | None) -> Entry:
-    if not isinstance(raw, dict):
-        raise Problem("entry", type(raw).__name__, "an object").error()
-    problems = unknown_fields(
-        raw, (*ENTRY_HEADER, "recorded_at", "updated_at", "imported", *IDENTITY_FIELDS)
-    )
-    entry: Entry | None = None
-    try:
-        entry = parse_entry(raw, today, line)
-    except ValidationError as exc:
-        problems += exc.problems
+_STAMPS = ("recorded_at", "updated_at")
+
+
+def _entry_from_json(raw: Mapping[str, object], today: pendulum.Date, line: int | None) -> Entry:
+    problems: list[Problem] = []
     recorded_at, updated_at = _timestamps(raw, problems)
     imported = raw.get("imported", False)
     if not isinstance(imported, bool):
         problems.append(Problem("imported", imported, "true or false"))
-    identity = parse_identity(raw, problems)
-    if problems or entry is None:
-        raise ValidationError(problems)
-    return replace(
-        entry,
-        recorded_at=recorded_at,
-        updated_at=updated_at,
-        imported=imported is True,
-        **identity,
-    )
+    entry = _with_problems(parse_entry, raw, today, line, problems)
+    return replace(entry, recorded_at=recorded_at, updated_at=updated_at, imported=imported is True)
 
 
-def _session_from_json(raw: object, today: pendulum.Date, line: int | None) -> Session:
-    if not isinstance(raw, dict):
-        raise Problem("session", type(raw).__name__, "an object").error()
-    problems = unknown_fields(
-        raw, ("id", *SESSION_FIELDS, "recorded_at", "updated_at", *IDENTITY_FIELDS)
-    )
-    session: Session | None = None
-    try:
-        session = parse_session(raw, today, line)
-    except ValidationError as exc:
-        problems += exc.problems
-    session_id = raw.get("id")
-    valid_id = isinstance(session_id, int) and not isinstance(session_id, bool)
-    if session_id is not None and not (valid_id and 1 <= session_id <= MAX_SESSION_ID):
-        problems.append(Problem("id", session_id, "a positive whole number or null"))
+def _session_from_json(
+    raw: Mapping[str, object], today: pendulum.Date, line: int | None
+) -> Session:
+    problems: list[Problem] = []
+    given = raw.get("id")
+    session_id = given if isinstance(given, int) and not isinstance(given, bool) else None
+    if given is not None and not (session_id is not None and 1 <= session_id <= MAX_SESSION_ID):
+        problems.append(Problem("id", given, "a positive whole number or null"))
     recorded_at, updated_at = _timestamps(raw, problems)
-    identity = parse_identity(raw, problems)
-    if problems or session is None:
+    session = _with_problems(parse_session, raw, today, line, problems)
+    return replace(session, id=session_id, recorded_at=recorded_at, updated_at=updated_at)
+
+
+def _with_problems(
+    parse: Callable[[Mapping[str, object], pendulum.Date, int | None], T],
+    raw: Mapping[str, object],
+    today: pendulum.Date,
+    line: int | None,
+    problems: list[Problem],
+) -> T:
+    """``parse(raw)``, raising its problems and ``problems`` together."""
+    try:
+        parsed = parse(raw, today, line)
+    except ValidationError as exc:
+        raise ValidationError([*exc.problems, *problems]) from None
+    if problems:
         raise ValidationError(problems)
-    return replace(
-        session, id=session_id, recorded_at=recorded_at, updated_at=updated_at, **identity
-    )
+    return parsed
 
 
 _OFFSET = re.compile(r"T\d\d:\d\d(:\d\d(\.\d+)?)?([+-]\d\d:\d\d|Z)$")
 
 
 def _timestamps(
-    raw: dict[str, Any], problems: list[Problem]
+    raw: Mapping[str, object], problems: list[Problem]
 ) -> tuple[pendulum.DateTime | None, pendulum.DateTime | None]:
     """``recorded_at`` and ``updated_at``; each must carry its UTC offset.
 
