@@ -22,6 +22,7 @@ from nervelog.domain.settings import SETTINGS
 from nervelog.storage import records
 from nervelog.storage.db import transaction
 from nervelog.storage.history import Change, changes
+from nervelog.storage.journal_file import JournalFile
 from nervelog.storage.kinds import ENTRY, SESSION, SETTING
 from nervelog.storage.phases import Phases
 from nervelog.storage.rows import from_row, same_row, to_row, where_range
@@ -36,11 +37,11 @@ DEFAULT_SETTINGS = {key: s.default for key, s in SETTINGS.items()}
 _TIMES = ("recorded_at", "updated_at", "imported", "uid", "version")
 
 
-class Journal:
+class Journal(JournalFile):
     """A person's journal, backed by one SQLite database."""
 
     def __init__(self, db: Database, clock: Clock | None = None) -> None:
-        self.db = db
+        super().__init__(db)
         self.clock: Clock = clock or SystemClock()
         self.auto_backup: Path | None = None
         """The snapshot taken when this journal was opened, if one was."""
@@ -237,46 +238,6 @@ class Journal:
         """How many sessions are logged."""
         return self.db.table("session").count
 
-    # -- the file ------------------------------------------------------------------
-
-    def file(self) -> Path | None:
-        """The file behind this journal (None in memory, or when SQLite cannot say)."""
-        from nervelog.storage.db import path_of
-
-        return path_of(self.db.conn)
-
-    def schema_version(self) -> int:
-        """The schema version of the journal file."""
-        from nervelog.storage.migrations import schema_version
-
-        return schema_version(self.db)
-
-    def snapshot_to(self, out: Path) -> Path:
-        """Write a consistent copy of the journal to the new file ``out``."""
-        from nervelog.storage.backup import write_snapshot
-
-        return write_snapshot(self.db.conn, out)
-
-    def back_up(self, path: Path) -> Path:
-        """Take a snapshot into the ``backups/`` folder beside the journal at ``path``."""
-        from nervelog.storage.backup import make_backup
-
-        return make_backup(self.db.conn, path, self.clock)
-
-    def busy_timeout_ms(self) -> int:
-        """How long a write waits for another program's write, in milliseconds."""
-        from nervelog.storage.db import busy_timeout
-
-        return busy_timeout(self.db.conn)
-
-    def close(self) -> None:
-        """Close the journal's connection."""
-        self.db.conn.close()
-
-    def set_busy_timeout(self, seconds: float) -> None:
-        """How long a write waits for another program's write to finish before giving up."""
-        self.db.execute(f"PRAGMA busy_timeout = {int(seconds * 1000)}")
-
     # -- settings ------------------------------------------------------------------
 
     def setting(self, key: str) -> str:
@@ -291,14 +252,3 @@ class Journal:
                 records.insert(self.db, self.clock.now(), SETTING, {"key": key, "value": value})
             else:
                 records.update(self.db, self.clock.now(), SETTING, key, {"value": value})
-
-    # -- integrity -----------------------------------------------------------------
-
-    def integrity_problems(self) -> list[str]:
-        """Messages from SQLite's integrity and foreign-key checks; empty when healthy."""
-        rows = [str(r[0]) for r in self.db.execute("PRAGMA integrity_check").fetchall()]
-        problems = [r for r in rows if r != "ok"]
-        problems += [
-            f"foreign key: {r}" for r in self.db.execute("PRAGMA foreign_key_check").fetchall()
-        ]
-        return problems
