@@ -173,3 +173,19 @@ def test_settings_have_defaults(journal: Journal) -> None:
     assert journal.setting("paper_size") == "a4"
     journal.set_setting("display_name", "Ana Lima")
     assert journal.setting("display_name") == "Ana Lima"
+
+
+def test_settings_a_person_makes_are_in_the_history_the_apps_own_state_is_not(
+    journal: Journal,
+) -> None:
+    journal.set_setting("welcomed", "yes")  # the app's own: the welcome was seen
+    journal.set_setting("display_name", "Ana")
+    journal.set_setting("display_name", "Ana Lima")
+    journal.set_setting("theme", "light")  # the app's own, on this device
+    assert [(c.record, c.record_key, c.action) for c in journal.history()] == [
+        ("setting", "display_name", "insert"),
+        ("setting", "display_name", "update"),
+    ]
+    # So undo takes back the name the person changed, not the theme.
+    assert journal.undo_last() is not None
+    assert journal.setting("display_name") == "Ana" and journal.setting("theme") == "light"

@@ -85,7 +85,8 @@ def _text(value: object, width: int = 30) -> str:
 
 
 def _value(key: str, value: object) -> str:
-    if key in ("notes", "provider", "kind", "name", "text", "answer", "reason", "schedule", "dose"):
+    if key in ("notes", "provider", "kind", "name", "text", "answer", "reason", "schedule", "dose",
+               "value"):  # fmt: skip
         return f"“{_text(value)}”" if value else "–"
     if isinstance(value, list):
         return printable_line("; ".join(str(v) for v in value)) or "–"
@@ -95,7 +96,7 @@ def _value(key: str, value: object) -> str:
 def _contents(row: Row) -> str:
     parts = [f"{k} {dash(row.get(k))}" for k in _SCORE_FIELDS if k in row]
     for key in ("time", "duration_min", "start", "end", "schedule", "started", "stopped",
-                "amount", "text", "answer", "answered_on"):  # fmt: skip
+                "amount", "text", "answer", "answered_on", "value"):  # fmt: skip
         if row.get(key) not in (None, ""):
             parts.append(f"{key} {_value(key, row[key])}")
     if row.get("notes"):

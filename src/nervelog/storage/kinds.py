@@ -57,7 +57,7 @@ QUESTION = Kind(
 SYMPTOM_MAP = Kind(
     "symptom_map", "id", "symptom map", ("date",), "symptom_maps", ("regions",), order_by="date"
 )
-SETTING = Kind("setting", "key", "setting", ("value",), order_by="key")
+SETTING = Kind("setting", "key", "setting", order_by="key")
 
 KINDS: tuple[Kind, ...] = (
     ENTRY,

@@ -246,7 +246,15 @@ class Journal(JournalFile):
         return str(row["value"]) if row else DEFAULT_SETTINGS.get(key, "")
 
     def set_setting(self, key: str, value: str) -> None:
-        """Store a setting (history keeps the value it replaced)."""
+        """Store a setting (history keeps the value it replaced).
+
+        The app's own state on this device (the welcome seen, the theme) is not something
+        the person wrote down: it is stored outside the history, so ``undo`` never takes
+        back a theme instead of the last thing they typed.
+        """
+        if key not in SETTINGS:
+            self.db.table("setting").upsert({"key": key, "value": value}, pk="key")
+            return
         with transaction(self.db):
             if records.get(self.db, SETTING, key) is None:
                 records.insert(self.db, self.clock.now(), SETTING, {"key": key, "value": value})
