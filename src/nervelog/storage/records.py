@@ -187,7 +187,7 @@ def _check_version(
             kind.noun,
             key,
             stored,
-            None if attempted is None else {**stored, **attempted},
+            None if attempted is None else {**stored, **table_row(kind, attempted)},
             based_on,
         )
 
