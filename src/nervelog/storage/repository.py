@@ -150,7 +150,7 @@ class Journal(JournalFile):
                     "all skipped",
                     f"at least one score or a note, as {day} has no entry yet",
                 ).error()
-            # updated_at=None: store_entry stamps the time of this change.
+            # updated_at=None: the write path stamps the time of this change.
             changed = replace(base, scores=new_scores, notes=new_notes, updated_at=None)
             return self.store_entry(changed, based_on=base.version)
 
