@@ -205,7 +205,7 @@ def test_dry_run_reports_and_stores_nothing(journal: Journal) -> None:
         (b'{"format": "nervelog-journal", "version": 1, "entries": [', "valid JSON"),
         (b'{"format": "other"}', "format"),
         (b'{"format": "nervelog-journal", "version": 9}', "version"),
-        (b"[1, 2]", "header"),
+        (b"[1, 2]", "format"),  # JSON, but not an export
     ],
 )
 def test_malformed_files_get_a_clear_problem(journal: Journal, data: bytes, fragment: str) -> None:

@@ -17,19 +17,33 @@ class Problem(NamedTuple):
 
     def __str__(self) -> str:
         where = f"line {self.line}: " if self.line is not None else ""
-        return f"{where}{self.field}: {self.value!r} is not allowed; expected {self.allowed}"
+        return f"{where}{self.field}: {shown(self.value)} is not allowed; expected {self.allowed}"
 
     def error(self) -> ValidationError:
         """This problem as an exception."""
         return ValidationError([self])
 
 
+SHOWN_LENGTH = 80
+"""How much of a refused value a message repeats: enough to find it, never a whole file."""
+
+
+def shown(value: object) -> str:
+    """``value`` as a message shows it (its ``repr``), cut to ``SHOWN_LENGTH`` characters."""
+    text = repr(value)
+    if len(text) <= SHOWN_LENGTH:
+        return text
+    return f"{text[: SHOWN_LENGTH - 20]}… ({len(text):,} characters)"
+
+
 class ValidationError(ValueError):
     """Raised with every problem found, so the user can fix them in one go."""
 
-    def __init__(self, problems: Iterable[Problem]) -> None:
+    def __init__(self, problems: Iterable[Problem], *, more: str = "") -> None:
         self.problems = list(problems)
-        super().__init__("\n".join(str(p) for p in self.problems))
+        self.more = more
+        """What was not listed (``"…and 2,417 more problems"``), or empty."""
+        super().__init__("\n".join([*(str(p) for p in self.problems), *([more] if more else [])]))
 
 
 class JournalError(Exception):

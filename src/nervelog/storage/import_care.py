@@ -8,6 +8,7 @@ harmless; ids are kept when free and references follow any id that had to change
 
 from __future__ import annotations
 
+import re
 import uuid
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
@@ -102,6 +103,42 @@ def parse_identity(raw: Mapping[str, object], problems: list[Problem]) -> dict[s
     return {k: v for k, v in out.items() if v is not None}
 
 
+_WHOLE_NUMBERS = {"numbness", "tingling", "pain", "mobility", "duration_min", "id",
+                  "medication", "follows"}  # fmt: skip
+_JSON_TYPES: dict[str, tuple[type, str]] = {
+    **{f: (int, "a whole number or null") for f in _WHOLE_NUMBERS},
+    **{f"{when}_{s}": (int, "a whole number or null") for when in ("before", "after")
+       for s in ("numbness", "tingling", "pain", "mobility")},
+    "as_needed": (bool, "true or false"),
+    "imported": (bool, "true or false"),
+    "body_areas": (list, "a list of text"),
+    "regions": (dict, "an object of symptom: {region: side}"),
+}  # fmt: skip
+_TEXT = (str, "text or null")
+DATE_FIELDS = ("date", "start", "end", "started", "stopped", "raised_on", "answered_on")
+FIXED_DATE_FORM = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
+FIXED_DATE = "a date as YYYY-MM-DD (a file holds fixed dates, not 'yesterday')"
+
+
+def strict_problems(raw: Mapping[str, object]) -> list[Problem]:
+    """What a file may not hold even where typing it may: a value of the wrong JSON type
+    (``"pain": "5"``, ``"as_needed": 1``) or a relative date (``"yesterday"``).
+
+    Typed values stay lenient (the command line reads "5" and "yesterday"); a file
+    is read exactly, so a spreadsheet's or script's mistake is not guessed at.
+    """
+    problems = []
+    for field, value in raw.items():
+        expected, allowed = _JSON_TYPES.get(field, _TEXT)
+        if value is None or field in IDENTITY_FIELDS:  # checked by parse_identity
+            continue
+        if isinstance(value, bool) and expected is not bool or not isinstance(value, expected):
+            problems.append(Problem(field, value, allowed))
+        elif field in DATE_FIELDS and not FIXED_DATE_FORM.fullmatch(str(value).strip()):
+            problems.append(Problem(field, value, FIXED_DATE))
+    return problems
+
+
 def relabel(exc: ValidationError, where: str, line: int | None) -> list[Problem]:
     """The problems of one item of a JSON list, named by the list and the item's index."""
     return [Problem(f"{where}.{p.field}", p.value, p.allowed, line) for p in exc.problems]
@@ -131,11 +168,15 @@ def parse_items(
         if not isinstance(raw, dict):
             problems.append(Problem(where, type(raw).__name__, "an object", line))
             continue
+        strict = strict_problems(raw)
         found = [
             Problem(p.field, p.value, p.allowed, line)
-            for p in unknown_fields(raw, (*fields, *IDENTITY_FIELDS))
+            for p in (*unknown_fields(raw, (*fields, *IDENTITY_FIELDS)), *strict)
         ]
         identity = parse_identity(raw, found)
+        if strict:  # reading a value of the wrong type would only add confusing problems
+            problems.extend(relabel(ValidationError(found), where, line))
+            continue
         try:
             out.append((replace(parse(raw, today, line), **identity), line, where))
         except ValidationError as exc:

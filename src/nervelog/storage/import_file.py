@@ -12,7 +12,7 @@ import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import BinaryIO, NamedTuple, TypeVar
+from typing import Any, BinaryIO, NamedTuple, TypeVar
 
 import pendulum
 
@@ -32,6 +32,8 @@ from nervelog.storage.export import (
 )
 from nervelog.storage.import_care import (
     CARE_LISTS,
+    FIXED_DATE,
+    FIXED_DATE_FORM,
     NO_CARE,
     CareRecords,
     parse_care,
@@ -100,16 +102,24 @@ def parse_import(text: str, today: pendulum.Date) -> ImportBatch:
         raise Problem(
             "file", "empty", "a nervelog JSON export or a CSV with a known header"
         ).error()
-    if stripped.startswith("{"):
+    if stripped.startswith(("{", "[")):
         return _parse_json(text, today)
     return _parse_csv(text, today)
 
 
 def _parse_json(text: str, today: pendulum.Date) -> ImportBatch:
     try:
-        document = json.loads(text)
+        document = json.loads(text, object_pairs_hook=_once_each)
     except json.JSONDecodeError as exc:
         raise Problem("json", exc.msg, "valid JSON", exc.lineno).error() from None
+    except _RepeatedKey as exc:
+        raise Problem(
+            "json", f"the key {exc.key!r} twice in one object", "each key once"
+        ).error() from None
+    except RecursionError:
+        raise Problem(
+            "json", "lists or objects nested too deeply", "a nervelog export (a few levels)"
+        ).error() from None
     if not isinstance(document, dict) or document.get("format") != JSON_FORMAT:
         raise Problem("format", _get(document, "format"), f"'{JSON_FORMAT}'").error()
     version = document.get("version")
@@ -131,9 +141,41 @@ def _parse_json(text: str, today: pendulum.Date) -> ImportBatch:
     if version in (2, JSON_VERSION):
         care = parse_care(document, today, lines, problems)
     problems += _duplicate_days(entries)
-    if problems:
-        raise ValidationError(problems)
+    _refuse_any(problems)
     return ImportBatch("json", tuple(e for e, _ in entries), tuple(sessions), care)
+
+
+class _RepeatedKey(Exception):
+    def __init__(self, key: str) -> None:
+        self.key = key
+
+
+def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
+    """A JSON object whose keys are each given once: a repeated key (the second
+    ``"entries"`` silently replacing the first) is refused, not guessed at."""
+    found: dict[str, Any] = {}
+    for key, value in pairs:
+        if key in found:
+            raise _RepeatedKey(key)
+        found[key] = value
+    return found
+
+
+MAX_PROBLEMS = 100
+"""The problems an import lists; the rest are counted, so a huge bad file stays readable."""
+
+
+def _refuse_any(problems: list[Problem], unread: int = 0) -> None:
+    """Raise every problem found, or the first ``MAX_PROBLEMS`` and how many more (and how
+    many rows were not read once there were that many)."""
+    more = []
+    if len(problems) > MAX_PROBLEMS:
+        more.append(f"{len(problems) - MAX_PROBLEMS:,} more problems")
+    if unread:
+        more.append(f"{unread:,} more rows not read")
+    if problems:
+        note = f"…and {' and '.join(more)}; fix the ones above first." if more else ""
+        raise ValidationError(problems[:MAX_PROBLEMS], more=note)
 
 
 def _get(document: object, key: str) -> object:
@@ -269,10 +311,14 @@ def _parse_csv(text: str, today: pendulum.Date) -> ImportBatch:
     problems: list[Problem] = []
     entries: list[tuple[Entry, int | None]] = []
     sessions: list[Session] = []
+    skipped = 0
     try:
         for cells in reader:
             line = reader.line_num
             if not any(c.strip() for c in cells):
+                continue
+            if len(problems) >= MAX_PROBLEMS:
+                skipped += 1  # counted, not kept: a million bad rows stay a short message
                 continue
             if len(cells) != len(header):
                 problems.append(
@@ -282,6 +328,14 @@ def _parse_csv(text: str, today: pendulum.Date) -> ImportBatch:
                 )
                 continue
             raw = {name: uncsv_cell(cell) for name, cell in zip(header, cells, strict=True)}
+            fixed = [
+                Problem(f, raw[f], FIXED_DATE, line)
+                for f in ("date",)
+                if raw[f].strip() and not FIXED_DATE_FORM.fullmatch(raw[f].strip())
+            ]
+            if fixed:
+                problems += fixed
+                continue
             try:
                 if kind == "entries":
                     # A spreadsheet holds no recording time: the entry says so.
@@ -293,6 +347,5 @@ def _parse_csv(text: str, today: pendulum.Date) -> ImportBatch:
     except csv.Error as exc:
         problems.append(Problem("csv", str(exc), "well-formed CSV", reader.line_num))
     problems += _duplicate_days(entries)
-    if problems:
-        raise ValidationError(problems)
+    _refuse_any(problems, unread=skipped)
     return ImportBatch(kind, tuple(e for e, _ in entries), tuple(sessions))
