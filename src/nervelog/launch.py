@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import gc
+import signal
 import sys
+from types import FrameType
 
 
 def main() -> None:
@@ -13,6 +15,11 @@ def main() -> None:
     # for nothing. It stays off until the command or the app says start-up is over
     # (README, "Performance": the check-in's budget needs it).
     gc.disable()
+    # A closed terminal (SIGHUP) or a polite kill (SIGTERM) stops a command as Ctrl-C
+    # does, so the clean-up it does on the way out runs: no temporary copy is left.
+    for name in ("SIGTERM", "SIGHUP"):
+        if hasattr(signal, name):
+            signal.signal(getattr(signal, name), _interrupt)
     try:
         from nervelog.cli import main as cli_main
 
@@ -27,3 +34,7 @@ def _resume_gc() -> None:
     if not gc.isenabled():
         gc.freeze()
         gc.enable()
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt

@@ -111,6 +111,7 @@ def cli(ctx: click.Context) -> None:
     """The nervelog command group."""
     state = ctx.ensure_object(CliContext)
     ctx.call_on_close(state.close)
+    state.tidy()
     if ctx.invoked_subcommand is None:
         open_app(current(ctx))
     else:

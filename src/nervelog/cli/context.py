@@ -53,6 +53,19 @@ class CliContext:
         """Take a journal opened elsewhere (the unlock screen) as this command's."""
         self._journal = journal
 
+    def tidy(self) -> None:
+        """Remove the temporary copies a killed nervelog command left, and say so.
+
+        A plain copy of an encrypted journal must not outlive the command that made it.
+        """
+        if self.demo:
+            return
+        from nervelog.leftovers import remove_leftovers
+        from nervelog.paths import journal_path
+
+        for path in remove_leftovers(journal_path(self.db_path)):
+            click.echo(f"Removed {path}: a copy left unfinished by a stopped command.", err=True)
+
     def close(self) -> None:
         """Close the journal if this command opened it (before another converts it)."""
         if self._journal is not None:

@@ -169,7 +169,12 @@ def write_snapshot(source: sqlite.Connection, target: Path) -> Path:
     once complete. It is switched out of WAL mode so it is one self-contained file.
     """
     target.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.name}.", suffix=".tmp", dir=target.parent)
+    # Named for this process: if it is killed, the next command removes the copy.
+    from nervelog.leftovers import temporary_prefix
+
+    fd, tmp_name = tempfile.mkstemp(
+        prefix=temporary_prefix(target), suffix=".tmp", dir=target.parent
+    )
     os.close(fd)
     tmp = Path(tmp_name)
     try:

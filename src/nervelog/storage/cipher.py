@@ -15,6 +15,7 @@ from pathlib import Path
 import sqlcipher3.dbapi2 as sqlcipher
 
 from nervelog.domain.errors import JournalError
+from nervelog.leftovers import temporary_name
 from nervelog.paths import is_encrypted as is_encrypted
 from nervelog.storage.connect import connect, sql_text
 
@@ -90,7 +91,7 @@ def convert(path: Path, old: str | None, new: str | None) -> None:
     """
     if new == "":
         raise ValueError("an empty passphrase would leave the journal readable by anyone")
-    tmp = path.with_name(f".{path.name}.converting")
+    tmp = temporary_name(path)
     leftovers = [tmp, tmp.with_name(f"{tmp.name}-journal")]
     for stale in leftovers:  # from an interrupted conversion: never the journal itself
         stale.unlink(missing_ok=True)
