@@ -14,7 +14,8 @@ import os
 import re
 from pathlib import Path
 
-_TEMPORARY = re.compile(r"^\..+\.(?P<pid>\d+)\.(?:\w+\.tmp|converting)(?:-journal|-wal|-shm)?$")
+_TEMPORARY = re.compile(r"\.(?:(?P<pid>\d+)\.)?(?:\w+\.tmp|converting)(?:-journal|-wal|-shm)?$")
+"""The end of a temporary copy's name; one from before names held the process id has none."""
 
 
 def temporary_name(target: Path, ending: str = "converting") -> Path:
@@ -28,17 +29,22 @@ def temporary_prefix(target: Path) -> str:
 
 
 def leftovers(journal_path: Path) -> list[Path]:
-    """Temporary copies beside the journal or among its backups whose writer is gone."""
+    """Temporary copies of the journal, or of its snapshots, whose writer is gone.
+
+    Only names made from the journal's own are considered: the folder may be anyone's
+    (``--db ~/journal.sqlite3``), and nothing else in it is nervelog's to remove.
+    """
     found = []
-    # The journal's folder and its backups/ (storage.backup, which writes through here).
-    for folder in (journal_path.parent, journal_path.parent / "backups"):
+    places = ((journal_path.parent, f".{journal_path.name}."),
+              (journal_path.parent / "backups", f".{journal_path.stem}-"))  # fmt: skip
+    for folder, prefix in places:
         try:
-            names = sorted(p for p in folder.iterdir() if p.name.startswith("."))
+            names = sorted(p for p in folder.iterdir() if p.name.startswith(prefix))
         except OSError:
             continue
         for path in names:
-            match = _TEMPORARY.match(path.name)
-            if match and not _running(int(match["pid"])):
+            match = _TEMPORARY.search(path.name)
+            if match and not (match["pid"] and _running(int(match["pid"]))):
                 found.append(path)
     return found
 

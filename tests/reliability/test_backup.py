@@ -269,13 +269,19 @@ def test_restore_onto_a_new_machine_and_stale_temp_files_are_cleared(
 
     folder = backup_folder(journal_path)
     folder.mkdir(exist_ok=True)
-    stale = folder / ".journal-20261101T090000.sqlite3.abc.tmp"
-    recent = folder / ".journal-20261122T092900.sqlite3.def.tmp"
-    for path in (stale, recent):
+    # Half-written snapshots: of a process that is gone (and one from before names held
+    # the process), removed by the next command; of a running one (this), left alone.
+    gone = folder / ".journal-20261101T090000.sqlite3.999999999.abc.tmp"
+    older = folder / ".journal-20261101T090000.sqlite3.xyz.tmp"
+    running = folder / f".journal-20261122T092900.sqlite3.{os.getpid()}.def.tmp"
+    someone_elses = journal_path.parent / ".notes.txt.123.tmp"
+    for path in (gone, older, running, someone_elses):
         path.write_bytes(b"half a snapshot")
-    os.utime(stale, (0, 0))
-    assert invoke(journal_path, clock, "backup").exit_code == 0
-    assert not stale.exists() and recent.exists()
+    result = invoke(journal_path, clock, "backup")
+    assert result.exit_code == 0
+    assert not gone.exists() and not older.exists() and running.exists()
+    assert someone_elses.exists()
+    assert f"Removed {gone}" in result.output
 
 
 def test_restore_asks_first_and_refuses_the_demo(

@@ -14,7 +14,6 @@ from __future__ import annotations
 import os
 import re
 import tempfile
-import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -226,25 +225,12 @@ def make_backup(conn: sqlite.Connection, journal_path: Path, clock: Clock) -> Pa
     return target
 
 
-STALE_TEMP_SECONDS = 3600
-
-
 def prune_backups(journal_path: Path, keep: int = KEEP_BACKUPS) -> list[Path]:
     """Delete all but the newest ``keep`` snapshots; returns the deleted paths.
 
-    Half-written temporary files left by a process killed mid-snapshot are removed too,
-    once they are an hour old (a younger one may belong to a snapshot in progress).
+    (Half-written copies left by a killed snapshot are ``nervelog.leftovers``' to remove.)
     """
     old = list_backups(journal_path)[:-keep] if keep > 0 else list_backups(journal_path)
-    folder = backup_folder(journal_path)
-    if folder.is_dir():
-        cutoff = time.time() - STALE_TEMP_SECONDS
-        for temp in folder.glob(f".{journal_path.stem}-*.tmp"):
-            try:
-                if temp.stat().st_mtime < cutoff:
-                    old.append(temp)
-            except OSError:
-                continue
     for path in old:
         path.unlink(missing_ok=True)
     return old
