@@ -137,3 +137,22 @@ def test_directions_and_wording() -> None:
     assert Score.MOBILITY.direction == "higher is better"
     assert Score.PAIN.direction == "lower is better"
     assert Score.TINGLING.high_anchor == "the most intense pins-and-needles imaginable"
+
+
+@pytest.mark.parametrize("typed", ["５ days ago", "٣ days ago", "2 days ago\u0660"])
+def test_only_ascii_digits_count_in_a_relative_day(typed: str) -> None:
+    # Full-width and Arabic-Indic digits look like numbers but are not what was meant.
+    with pytest.raises(ValidationError, match="a real date"):
+        parse_day(typed, pendulum.date(2026, 11, 22))
+
+
+@pytest.mark.parametrize("typed", ["５d", "١w"])
+def test_only_ascii_digits_count_in_a_span(typed: str) -> None:
+    with pytest.raises(ValidationError):
+        parse_span(typed)
+
+
+def test_only_ascii_digits_count_in_a_session_time() -> None:
+    raw = {"date": "2026-11-20", "kind": "massage", "time": "１０:３０"}
+    with pytest.raises(ValidationError, match="time"):
+        parse_session(raw, pendulum.date(2026, 11, 22))

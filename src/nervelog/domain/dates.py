@@ -49,7 +49,7 @@ class FixedClock(NamedTuple):
 
 
 _ISO_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
-_DAYS_AGO = re.compile(r"^(\d{1,5})\s*days?\s+ago$")
+_DAYS_AGO = re.compile(r"^(\d{1,5})\s*days?\s+ago$", re.ASCII)
 DATE_FORMATS = "YYYY-MM-DD, 'today', 'yesterday' or 'N days ago'"
 # Earlier days are almost surely a typo (1026 for 2026), not a symptom journal entry.
 EARLIEST_DAY = pendulum.date(1900, 1, 1)
@@ -90,7 +90,7 @@ def parse_day(text: str, today: pendulum.Date, field: str = "date") -> pendulum.
     return day
 
 
-_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$")
+_TIME = re.compile(r"^([01]\d|2[0-3]):([0-5]\d)$", re.ASCII)
 
 
 def is_valid_time(text: str) -> bool:
@@ -98,7 +98,7 @@ def is_valid_time(text: str) -> bool:
     return bool(_TIME.match(text))
 
 
-_LAST = re.compile(r"^(\d{1,5})\s*([dwmy])$")
+_LAST = re.compile(r"^(\d{1,5})\s*([dwmy])$", re.ASCII)
 
 
 class Span(NamedTuple):
