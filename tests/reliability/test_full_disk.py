@@ -70,7 +70,11 @@ def _big_import(folder: Path, today: pendulum.Date) -> Path:
 
 
 def _with_file_limit(
-    journal_path: Path, clock: FixedClock, *args: str, limit: int | None = None
+    journal_path: Path,
+    clock: FixedClock,
+    *args: str,
+    limit: int | None = None,
+    input: str | None = None,
 ) -> tuple[int, str]:
     """Run a CLI command in a child whose files cannot grow past ``limit`` bytes.
 
@@ -86,7 +90,7 @@ def _with_file_limit(
         # Without this the kernel kills the process instead of failing the write.
         signal.signal(signal.SIGXFSZ, signal.SIG_IGN)
         resource.setrlimit(resource.RLIMIT_FSIZE, (limit, resource.RLIM_INFINITY))
-        result = invoke(journal_path, clock, *args)
+        result = invoke(journal_path, clock, *args, input=input)
         return result.exit_code, result.output
 
     outcome: tuple[int, str] = in_child(command)
@@ -222,3 +226,20 @@ def test_a_damaged_journal_is_pointed_at_its_backup_not_told_to_free_disk_space(
     assert "Nothing was changed" in message
     assert "disk space" not in message
     assert "damaged" in message and f"nervelog restore {good}" in message
+
+
+@pytest.mark.parametrize("limit", [4 * 1024, 64 * 1024])
+def test_encrypting_on_a_full_disk_says_so_and_changes_nothing(
+    filled: Path, clock: FixedClock, limit: int
+) -> None:
+    from nervelog.storage.cipher import is_encrypted
+
+    before = _rows(filled)
+    passphrase = "a long enough passphrase"
+    code, output = _with_file_limit(
+        filled, clock, "encrypt", limit=limit, input=f"{passphrase}\n{passphrase}\n"
+    )
+    assert code == 2, output
+    assert "another program" not in output  # it is not busy: the disk is full
+    assert "disk" in output and "Nothing was changed" in output
+    assert not is_encrypted(filled) and _rows(filled) == before

@@ -138,7 +138,9 @@ def hold(conn: sqlcipher.Connection, path: Path) -> None:
     conn.execute("PRAGMA locking_mode = EXCLUSIVE")
     try:
         mode = conn.execute("PRAGMA journal_mode = DELETE").fetchone()[0]
-    except sqlcipher.OperationalError:
+    except sqlcipher.OperationalError as exc:
+        if "locked" not in str(exc) and "busy" not in str(exc):
+            raise  # a full disk, say: not another program (nervelog.advice words it)
         mode = "wal"
     if mode != "delete":
         raise JournalError(
