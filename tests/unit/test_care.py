@@ -163,10 +163,11 @@ def care_journal(draw: st.DrawFn) -> Journal:
                 notes=draw(text),
             )
         )
-        if draw(st.booleans()):
-            course = journal.medicines.change(course.id or 0, draw(word), None, start)
+        if draw(st.booleans()) and start < CLOCK.today():  # from the next day on
+            course = journal.medicines.change(course.id or 0, draw(word), None, start.add(days=1))
         if course.as_needed and draw(st.booleans()):
-            journal.medicines.took(Dose(medication=course.id or 0, date=start, amount=draw(text)))
+            dose = Dose(medication=course.id or 0, date=course.started, amount=draw(text))
+            journal.medicines.took(dose)
     for _ in range(draw(st.integers(0, 3))):
         journal.events.add(Event(date=draw(days), kind=draw(word), text=draw(word)))
     for _ in range(draw(st.integers(0, 3))):
@@ -279,3 +280,11 @@ def test_bad_care_items_are_all_reported_with_their_lines_and_nothing_is_stored(
     assert "doses[0].medication: 42 is not allowed; expected the id of a medication" in message
     assert "questions[0].raised_on: '2027-01-01'" in message
     assert everything(journal) == ([], [], [], [])
+
+
+def test_a_dose_change_on_the_first_day_is_refused(journal: Journal) -> None:
+    # It would leave a course of zero days: one that was never taken.
+    first = pregabalin(journal)
+    with pytest.raises(ValidationError, match="a day after .*its start"):
+        journal.medicines.change(first.id or 0, "150 mg", None, first.started)
+    assert journal.medicines.courses() == [first]

@@ -150,6 +150,10 @@ class Medicines(records.JournalPart[Medication]):
             ).error()
         if day < course.started:
             raise Problem("date", day.isoformat(), f"{course.started} (the start) or later").error()
+        if verb == "changed" and day == course.started:
+            # The new dose would replace this one before a day of it was taken.
+            allowed = f"a day after {course.started}, its start (else it was never taken)"
+            raise Problem("date", day.isoformat(), allowed).error()
         last = self.db.execute(
             "SELECT max(date) FROM dose WHERE medication = ?", [medication_id]
         ).fetchone()[0]
