@@ -189,3 +189,11 @@ def test_settings_a_person_makes_are_in_the_history_the_apps_own_state_is_not(
     # So undo takes back the name the person changed, not the theme.
     assert journal.undo_last() is not None
     assert journal.setting("display_name") == "Ana" and journal.setting("theme") == "light"
+
+
+def test_every_folder_made_for_a_new_journal_is_private(tmp_path: Path, clock: FixedClock) -> None:
+    path = tmp_path / "a" / "b" / "c" / "journal.sqlite3"
+    open_journal(path, clock).close()
+    for folder in (tmp_path / "a", tmp_path / "a" / "b", tmp_path / "a" / "b" / "c"):
+        assert stat.S_IMODE(folder.stat().st_mode) == 0o700, folder
+    assert stat.S_IMODE(path.stat().st_mode) == 0o600

@@ -23,8 +23,10 @@ from nervelog.storage.migrations import LATEST_VERSION, migrate, schema_version
 def _create_private_file(path: Path) -> None:
     """Create the folder (0700) and an empty file (0600) before SQLite touches them."""
     try:
-        if not path.parent.exists():
-            path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Each folder made for it is private, not only the last (mkdir's parents=True
+        # would leave the others to the umask).
+        for folder in reversed([p for p in path.parents if not p.exists()]):
+            folder.mkdir(mode=0o700, exist_ok=True)
         fd = os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         os.close(fd)
     except FileExistsError:
