@@ -120,7 +120,7 @@ FIXED_DATE_FORM = re.compile(r"\d{4}-\d{2}-\d{2}", re.ASCII)
 FIXED_DATE = "a date as YYYY-MM-DD (a file holds fixed dates, not 'yesterday')"
 
 
-def strict_problems(raw: Mapping[str, object]) -> list[Problem]:
+def strict_problems(raw: Mapping[str, object], fields: tuple[str, ...]) -> list[Problem]:
     """What a file may not hold even where typing it may: a value of the wrong JSON type
     (``"pain": "5"``, ``"as_needed": 1``) or a relative date (``"yesterday"``).
 
@@ -130,7 +130,7 @@ def strict_problems(raw: Mapping[str, object]) -> list[Problem]:
     problems = []
     for field, value in raw.items():
         expected, allowed = _JSON_TYPES.get(field, _TEXT)
-        if value is None or field in IDENTITY_FIELDS:  # checked by parse_identity
+        if value is None or field not in fields:  # unknown fields are said elsewhere
             continue
         if isinstance(value, bool) and expected is not bool or not isinstance(value, expected):
             problems.append(Problem(field, value, allowed))
@@ -168,19 +168,19 @@ def parse_items(
         if not isinstance(raw, dict):
             problems.append(Problem(where, type(raw).__name__, "an object", line))
             continue
-        strict = strict_problems(raw)
+        strict = strict_problems(raw, fields)
         found = [
             Problem(p.field, p.value, p.allowed, line)
             for p in (*unknown_fields(raw, (*fields, *IDENTITY_FIELDS)), *strict)
         ]
         identity = parse_identity(raw, found)
-        if strict:  # reading a value of the wrong type would only add confusing problems
-            problems.extend(relabel(ValidationError(found), where, line))
-            continue
+        # A value of the wrong type is not read again: its problem is already said.
+        wrong = {p.field for p in strict}
         try:
-            out.append((replace(parse(raw, today, line), **identity), line, where))
+            parsed = parse({k: v for k, v in raw.items() if k not in wrong}, today, line)
+            out.append((replace(parsed, **identity), line, where))
         except ValidationError as exc:
-            found += exc.problems
+            found += [p for p in exc.problems if p.field not in wrong]
         problems.extend(relabel(ValidationError(found), where, line) if found else [])
     return out
 
