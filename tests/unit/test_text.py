@@ -53,3 +53,23 @@ def test_clip_and_pad_work_in_columns() -> None:
     assert clip("abc", 4) == "abc"
     assert pad("日本", 6) == "日本  "
     assert pad("7", 3, right=True) == "  7"
+
+
+@pytest.mark.parametrize(
+    ("typed", "shown"),
+    [
+        ("invoice\u202etxt.exe", "invoice\\u202etxt.exe"),  # right-to-left override
+        ("a\u2066b\u2069c", "a\\u2066b\\u2069c"),  # bidi isolates
+        ("zero\u200bwidth", "zero\\u200bwidth"),
+        ("\ufeffbom", "\\ufeffbom"),
+        ("csi\x9b2J del\x7f", "csi\\x9b2J del\\x7f"),  # C1 control and DEL
+    ],
+)
+def test_invisible_and_control_characters_are_shown_not_obeyed(typed: str, shown: str) -> None:
+    assert printable(typed) == shown
+
+
+def test_joiners_that_scripts_and_emoji_need_are_kept() -> None:
+    family = "\U0001f468\u200d\U0001f469\u200d\U0001f467"
+    persian = "\u0645\u06cc\u200c\u062e\u0648\u0627\u0647\u0645"  # with a non-joiner
+    assert printable(family) == family and printable(persian) == persian
