@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import click
+import pendulum
 
 from nervelog.cli.context import EPILOG, current
 from nervelog.cli.options import DATE_HELP, date_option, journal_command
@@ -60,8 +61,8 @@ def map_set(symptom: str, regions: tuple[str, ...], day: str) -> None:
     _later_maps_note(maps.all(), when)
 
 
-def _later_maps_note(maps: list[SymptomMap], day: object) -> None:
-    later = [m.date for m in maps if str(m.date) > str(day)]
+def _later_maps_note(maps: list[SymptomMap], day: pendulum.Date) -> None:
+    later = [m.date for m in maps if m.date > day]
     if later:
         click.echo(
             f"(A later map, from {later[0]}, still holds from its own day: update it too "

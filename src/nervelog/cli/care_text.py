@@ -5,6 +5,7 @@ from __future__ import annotations
 import pendulum
 
 from nervelog.analysis.care import doses_per_week, medicine_changes
+from nervelog.cli.format import plural
 from nervelog.domain.dates import week_start_day
 from nervelog.domain.printable import printable_line
 from nervelog.storage.repository import Journal
@@ -32,7 +33,7 @@ def care_text(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> str
     events = journal.events.list(start, end)
     falls = [e for e in events if e.kind.casefold() == "fall"]
     others = [e for e in events if e.kind.casefold() != "fall"]
-    lines += ["", f"Events ({len(falls)} fall{'' if len(falls) == 1 else 's'})"]
+    lines += ["", f"Events ({plural(len(falls), 'fall')})"]
     lines += [
         f"  {e.date}  {printable_line(e.kind)}: {printable_line(e.text)}" for e in falls + others
     ] or ["  none recorded in this range"]

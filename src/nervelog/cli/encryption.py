@@ -129,7 +129,6 @@ def encrypt(use_keyring: bool) -> None:
     \b
     Example:  nervelog encrypt
     """
-
     path = journal_file()
     resumed = is_encrypted(path)
     if resumed:
@@ -162,7 +161,6 @@ def decrypt() -> None:
     \b
     Example:  nervelog decrypt
     """
-
     path = journal_file()
     if not is_encrypted(path) and not any(is_encrypted(b) for b in copies(path)):
         raise UserError(f"The journal at {path} is not encrypted. Nothing was changed.")
@@ -180,7 +178,6 @@ def passphrase() -> None:
     \b
     Example:  nervelog passphrase
     """
-
     path = journal_file()
     if not is_encrypted(path):
         raise UserError(f"The journal at {path} is not encrypted; see nervelog encrypt.")

@@ -97,9 +97,8 @@ def check() -> None:
     click.echo(f"Schema version: {version} (this nervelog: {LATEST_VERSION})")
     encrypted = is_encrypted(ctx.path())
     click.echo(f"Encrypted:      {'yes (SQLCipher 4)' if encrypted else 'no'}")
-    sessions = journal.count_sessions()
     click.echo(f"Entries:        {journal.count_entries()}")
-    click.echo(f"Sessions:       {sessions}")
+    click.echo(f"Sessions:       {journal.count_sessions()}")
     if problems:
         for p in problems:
             click.echo(f"Problem: {p}", err=True)

@@ -65,7 +65,7 @@ def event_list(from_: str | None, to_: str | None, last: str | None) -> None:
     Example:  nervelog event list --last 6m
     """
     ctx = current()
-    start, end = resolve_range(from_, to_, last, ctx.clock.today(), "90d" if not from_ else None)
+    start, end = resolve_range(from_, to_, last, ctx.clock.today(), "90d")
     events = ctx.journal().events.list(start, end)
     if not events:
         click.echo(f"No events from {start} to {end}.")

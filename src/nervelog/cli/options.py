@@ -40,6 +40,17 @@ def out_option(help_text: str) -> Callable[[F], F]:
     )
 
 
+def write_out(target: Path, data: bytes) -> None:
+    """Write ``data`` to the file ``target``, private (0600); a failure is a ``UserError``."""
+    from nervelog.storage.files import write_private
+
+    try:
+        write_private(target, data)
+    except OSError as exc:
+        reason = exc.strerror or str(exc)
+        raise UserError(f"Cannot write {target}: {reason}. Nothing was written.") from None
+
+
 def note_options(note_help: str, file_help: str) -> Callable[[F], F]:
     """``--note TEXT`` and ``--note-file FILE``; the command reads them with ``read_note``."""
     note = click.option("--note", default=None, help=note_help)

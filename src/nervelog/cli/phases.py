@@ -138,8 +138,8 @@ def phase_list() -> None:
     if not phases:
         click.echo("No phases yet. Add one with: nervelog phase add NAME --from DATE --to DATE")
         return
-    entries = journal.entries(min(p.start for p in phases), max(p.end for p in phases))
-    sessions = journal.sessions(min(p.start for p in phases), max(p.end for p in phases))
+    first, last = min(p.start for p in phases), max(p.end for p in phases)
+    entries, sessions = journal.entries(first, last), journal.sessions(first, last)
     summaries = phase_comparison(entries, sessions, phases)
     click.echo(phases_table(summaries))
     click.echo("")

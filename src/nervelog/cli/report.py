@@ -7,9 +7,8 @@ from pathlib import Path
 import click
 import pendulum
 
-from nervelog.cli.context import EPILOG, UserError, current, range_options, resolve_range
-from nervelog.cli.options import journal_command, out_option
-from nervelog.storage.files import write_private
+from nervelog.cli.context import EPILOG, current, range_options, resolve_range
+from nervelog.cli.options import journal_command, out_option, write_out
 from nervelog.storage.repository import Journal
 
 FORMATS = ("pdf", "text", "md")
@@ -108,9 +107,5 @@ def report(
         click.echo(data.decode("utf-8"), nl=False)
         return
     target = out if out is not None else default_pdf_name(start, end)
-    try:
-        write_private(target, data)
-    except OSError as exc:
-        reason = exc.strerror or str(exc)
-        raise UserError(f"Cannot write {target}: {reason}. Nothing was written.") from None
+    write_out(target, data)
     click.echo(f"Wrote {target}")

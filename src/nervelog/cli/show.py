@@ -62,7 +62,7 @@ def show_table(journal: Journal, start: pendulum.Date, end: pendulum.Date) -> st
 def show(from_: str | None, to_: str | None, last: str | None) -> None:
     """Show logged days and sessions for a range as a table (default: the last 14 days)."""
     ctx = current()
-    start, end = resolve_range(from_, to_, last, ctx.clock.today(), "14d" if not from_ else None)
+    start, end = resolve_range(from_, to_, last, ctx.clock.today(), "14d")
     click.echo(show_table(ctx.journal(), start, end))
     click.echo()
     click.echo(care_text(ctx.journal(), start, end))

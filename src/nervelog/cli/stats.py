@@ -36,6 +36,7 @@ from nervelog.analysis import (
 )
 from nervelog.cli.care_text import care_text
 from nervelog.cli.context import EPILOG, current, range_options, resolve_range
+from nervelog.cli.format import plural
 from nervelog.cli.options import journal_command
 from nervelog.cli.table import table
 from nervelog.domain.disclaimer import DISCLAIMER
@@ -71,8 +72,7 @@ def summary_text(summary: PeriodSummary, changes: dict[Score, ScoreChange]) -> s
     """Coverage, sessions and the per-score table with the two sides of the change."""
     days = summary.days_in_range
     lines = [
-        f"Period: {summary.start.isoformat()} to {summary.end.isoformat()} "
-        f"({days} day{'' if days == 1 else 's'})",
+        f"Period: {summary.start.isoformat()} to {summary.end.isoformat()} ({plural(days, 'day')})",
         f"Days logged: {summary.days_logged} of {days}",
         f"Recorded: {summary.recorded.text()}",
     ]
@@ -176,10 +176,8 @@ def response_text(
         )
     )
     for kind in kinds:
-        name = printable_line(kind.kind)
-        count = f"{kind.sessions} session{'' if kind.sessions == 1 else 's'}"
-        lines += ["", f"{name}: {count} on {kind.days} day{'' if kind.days == 1 else 's'}"]
-        lines.append(response_table(kind.scores, window))
+        count = f"{plural(kind.sessions, 'session')} on {plural(kind.days, 'day')}"
+        lines += ["", f"{printable_line(kind.kind)}: {count}", response_table(kind.scores, window)]
     if per_session is not None:
         lines += ["", "Each session:"]
         for r in per_session:

@@ -8,10 +8,9 @@ from pathlib import Path
 import click
 
 from nervelog.cli.context import EPILOG, UserError, current
-from nervelog.cli.options import journal_command, out_option
+from nervelog.cli.options import journal_command, out_option, write_out
 from nervelog.domain.errors import ValidationError
 from nervelog.storage.export import ExportFormat, export_text
-from nervelog.storage.files import write_private
 from nervelog.storage.import_file import read_import
 from nervelog.storage.importing import import_data
 
@@ -38,12 +37,7 @@ def export_cmd(fmt: str, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
         return
-    try:
-        write_private(out, text.encode("utf-8"))
-    except OSError as exc:
-        raise UserError(
-            f"Cannot write {out}: {exc.strerror or exc}. Nothing was written."
-        ) from None
+    write_out(out, text.encode("utf-8"))
     click.echo(f"Wrote {out}", err=True)
 
 

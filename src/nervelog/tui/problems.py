@@ -17,12 +17,9 @@ from nervelog.advice import explain
 from nervelog.storage.repository import Journal
 
 
-def problem_message(exc: BaseException, doing: str, journal: Journal | None = None) -> str:
+def problem_message(exc: BaseException, doing: str, journal: Journal) -> str:
     """What went wrong with ``doing`` (for example "Saving"), in plain words."""
-    if journal is None:
-        known = explain(exc)
-    else:
-        known = explain(exc, journal.file(), journal.busy_timeout_ms())
+    known = explain(exc, journal.file(), journal.busy_timeout_ms())
     if known is not None:
         return known
     if isinstance(exc, OSError):

@@ -32,11 +32,11 @@ class UnlockApp(App[bool]):
     """
     BINDINGS = [("escape", "give_up", "Quit")]
 
-    def __init__(self, path: Path, attempt: Attempt, tries: int = TRIES) -> None:
+    def __init__(self, path: Path, attempt: Attempt) -> None:
         super().__init__()
         self.path = path
         self.attempt = attempt
-        self.tries_left = tries
+        self.tries_left = TRIES
 
     def compose(self) -> ComposeResult:
         """Title, which journal, the hidden field, a line for mistakes, the disclaimer."""

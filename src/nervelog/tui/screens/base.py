@@ -69,3 +69,15 @@ class BaseScreen(Screen[Any]):
             self.notify(deleted if existed else gone, timeout=2 if existed else 4)
 
         self.app.push_screen(ConfirmScreen(question), answered)
+
+
+class DataScreen(BaseScreen):
+    """A screen showing what the journal holds, read again when it is shown after a write."""
+
+    revision = -1
+    """The journal revision read last; -1 before the first read and after a failed one."""
+
+    def on_screen_resume(self) -> None:
+        """Reload when the journal changed while this screen was hidden (or a read failed)."""
+        if self.revision != self.ctx.revision:
+            self.reload()

@@ -282,8 +282,10 @@ class CheckinScreen(BaseScreen):
     def palette_commands(self) -> Iterable[SystemCommand]:
         """This screen's actions for the command palette."""
         yield SystemCommand("Save this day", "Store the check-in (ctrl+s)", self.action_save)
-        yield SystemCommand("Previous day", "Backfill the day before ([)", self._prev)
-        yield SystemCommand("Next day", "Go a day forward (])", self._next)
+        yield SystemCommand(
+            "Previous day", "Backfill the day before ([)", lambda: self.action_move_day(-1)
+        )
+        yield SystemCommand("Next day", "Go a day forward (])", lambda: self.action_move_day(1))
         yield SystemCommand("Write the note", "Jump to the note (n)", self.action_note)
         for row in self.rows():
             yield SystemCommand(
@@ -291,9 +293,3 @@ class CheckinScreen(BaseScreen):
                 f"Leave {row.score.value} out today (x on its row)",
                 row.action_skip,
             )
-
-    def _prev(self) -> None:
-        self.action_move_day(-1)
-
-    def _next(self) -> None:
-        self.action_move_day(1)

@@ -21,16 +21,15 @@ class ConfirmScreen(ModalScreen[bool]):
         Binding("n,escape", "answer(False)", "No"),
     ]
 
-    def __init__(self, question: str, confirm: str = "Delete") -> None:
+    def __init__(self, question: str) -> None:
         super().__init__()
         self.question = question
-        self.confirm = confirm
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog"):
             yield Static(self.question, markup=False, classes="question")
             with Horizontal(classes="buttons"):
-                yield Button(f"{self.confirm} (y)", id="yes", variant="error")
+                yield Button("Delete (y)", id="yes", variant="error")
                 yield Button("Cancel (n)", id="no")
 
     def on_mount(self) -> None:

@@ -22,7 +22,7 @@ from nervelog.domain.scores import SCORES, Score
 from nervelog.domain.text import one_line
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
-from nervelog.tui.screens.base import BaseScreen
+from nervelog.tui.screens.base import DataScreen
 from nervelog.tui.widgets.calendar import SESSION_MARK, MonthCalendar
 
 
@@ -30,7 +30,7 @@ def _cell(value: int | None) -> Text:
     return Text("-" if value is None else str(value), justify="right")
 
 
-class JournalScreen(BaseScreen):
+class JournalScreen(DataScreen):
     """Browse months, open a day to edit it, delete a day's entry."""
 
     CSS_PATH = "journal.tcss"
@@ -51,7 +51,6 @@ class JournalScreen(BaseScreen):
         self.month: pendulum.Date | None = None
         self.entries: dict[pendulum.Date, Entry] = {}
         self.sessions: dict[pendulum.Date, list[Session]] = {}
-        self.revision = -1
 
     def compose_body(self) -> ComposeResult:
         today = self.ctx.clock.today()
@@ -73,18 +72,9 @@ class JournalScreen(BaseScreen):
     def on_mount(self) -> None:
         """Show the current month."""
         table = self.query_one("#days", DataTable)
-        table.add_column("Day", key="day")
-        for score in SCORES:
-            table.add_column(score.value[0].upper(), key=score.value)
-        table.add_column(SESSION_MARK, key="sessions")
-        table.add_column("Note", key="note")
+        table.add_columns("Day", *(s.value[0].upper() for s in SCORES), SESSION_MARK, "Note")
         self.calendar.focus()
         self.reload()
-
-    def on_screen_resume(self) -> None:
-        """Reload when the journal changed while this screen was hidden."""
-        if self.revision != self.ctx.revision:
-            self.reload()
 
     def reload(self) -> None:
         """Read the selected day's month from the journal and redraw.
@@ -154,10 +144,8 @@ class JournalScreen(BaseScreen):
 
     def action_month(self, step: int) -> None:
         """Show the previous or next month (not past today's)."""
-        day = self.calendar.selected
-        target = day.add(months=step)
-        today = self.ctx.clock.today()
-        self.calendar.selected = min(target, today)
+        target = self.calendar.selected.add(months=step)
+        self.calendar.selected = min(target, self.ctx.clock.today())
         self.reload()
 
     def action_colour(self) -> None:

@@ -7,8 +7,8 @@ appointment. The keys act on the list that has the focus.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from typing import ClassVar
+from collections.abc import Callable, Iterable, Sequence
+from typing import ClassVar, TypeVar
 
 from rich.text import Text
 from textual.app import ComposeResult, SystemCommand
@@ -21,7 +21,7 @@ from nervelog.domain.care import Event, Medication, Question
 from nervelog.domain.text import one_line
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
-from nervelog.tui.screens.base import BaseScreen
+from nervelog.tui.screens.base import DataScreen
 from nervelog.tui.screens.care_forms import (
     answer_form,
     event_form,
@@ -32,9 +32,10 @@ from nervelog.tui.screens.care_forms import (
 from nervelog.tui.screens.record_form import RecordForm
 
 LISTS = ("courses", "events", "questions")
+T = TypeVar("T")
 
 
-class MedicinesScreen(BaseScreen):
+class MedicinesScreen(DataScreen):
     """Start, change and stop medicines, log as-needed doses, events and questions."""
 
     CSS_PATH = "medicines.tcss"
@@ -56,7 +57,6 @@ class MedicinesScreen(BaseScreen):
         self.courses: list[Medication] = []
         self.events: list[Event] = []
         self.questions: list[Question] = []
-        self.revision = -1
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="medicines-info", markup=False)
@@ -75,11 +75,6 @@ class MedicinesScreen(BaseScreen):
         self.table("questions").add_columns("asked", "question", "answer")
         self.reload()
         self.table("courses").focus()
-
-    def on_screen_resume(self) -> None:
-        """Reload when the journal changed while this screen was hidden."""
-        if self.revision != self.ctx.revision:
-            self.reload()
 
     def table(self, name: str) -> DataTable[Text | str]:
         """One of the three lists."""
@@ -148,16 +143,13 @@ class MedicinesScreen(BaseScreen):
             "tab moves between the lists"
         )
 
-    def _selected(self, name: str, rows: list[object]) -> object | None:
-        table = self.table(name)
-        if not rows or table.cursor_row >= len(rows):
-            return None
-        return rows[table.cursor_row]
+    def _selected(self, name: str, rows: Sequence[T]) -> T | None:
+        row = self.table(name).cursor_row
+        return rows[row] if row < len(rows) else None
 
     def selected_course(self) -> Medication | None:
         """The highlighted medicine course."""
-        found = self._selected("courses", list(self.courses))
-        return found if isinstance(found, Medication) else None
+        return self._selected("courses", self.courses)
 
     # -- actions -----------------------------------------------------------------------
 
@@ -216,26 +208,23 @@ class MedicinesScreen(BaseScreen):
 
     def action_answer(self) -> None:
         """Mark the highlighted question answered, with the answer given."""
-        if self.focused_list() != "questions":
-            return
-        question = self._selected("questions", list(self.questions))
-        if not isinstance(question, Question):
-            return
-        self._open(answer_form(self.ctx, question))
+        question = self._selected("questions", self.questions)
+        if self.focused_list() == "questions" and question is not None:
+            self._open(answer_form(self.ctx, question))
 
     def action_delete(self) -> None:
         """Delete the highlighted event or question, after asking."""
         which = self.focused_list()
         journal = self.ctx.journal
         if which == "events":
-            event = self._selected("events", list(self.events))
-            if isinstance(event, Event):
+            event = self._selected("events", self.events)
+            if event is not None:
                 when = event.date.format("D MMM YYYY")
                 self._delete(f"the event of {when}: {one_line(event.text, 40)}", "event",
                              lambda: journal.events.delete(event.id or 0))  # fmt: skip
         elif which == "questions":
-            question = self._selected("questions", list(self.questions))
-            if isinstance(question, Question):
+            question = self._selected("questions", self.questions)
+            if question is not None:
                 self._delete(f"the question “{one_line(question.text, 40)}”", "question",
                              lambda: journal.questions.delete(question.id or 0))  # fmt: skip
         else:

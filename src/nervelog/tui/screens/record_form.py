@@ -16,6 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Grid, Vertical
 from textual.screen import ModalScreen
 from textual.suggester import SuggestFromList
+from textual.widget import Widget
 from textual.widgets import Input, Label, Static
 
 from nervelog.domain.errors import ValidationError
@@ -32,6 +33,21 @@ class Field(NamedTuple):
     hint: str = ""
     value: str = ""
     suggestions: Sequence[str] = ()
+
+
+def field_input(name: str, value: str, hint: str, suggestions: Sequence[str] = ()) -> Input:
+    """The input of field ``name`` (id ``f-NAME``), offering ``suggestions`` as typed."""
+    suggester = SuggestFromList(suggestions, case_sensitive=False) if suggestions else None
+    return Input(value, placeholder=hint, id=f"f-{name}", compact=True, suggester=suggester)
+
+
+def problem_lines(form: Widget, error: ValidationError) -> list[str]:
+    """The problems under "Not saved. Please fix:", each one's field marked in ``form``."""
+    lines = ["Not saved. Please fix:"]
+    for problem in error.problems:
+        lines.append(f"• {printable_line(str(problem))}")
+        form.query(f"#f-{problem.field}").add_class("-problem")
+    return lines
 
 
 class RecordForm(ModalScreen[bool]):
@@ -64,18 +80,7 @@ class RecordForm(ModalScreen[bool]):
             with Grid(classes="record-fields"):
                 for f in self.fields:
                     yield Label(f.label, classes="field-label")
-                    suggester = (
-                        SuggestFromList(f.suggestions, case_sensitive=False)
-                        if f.suggestions
-                        else None
-                    )
-                    yield Input(
-                        f.value,
-                        placeholder=f.hint,
-                        id=f"f-{f.name}",
-                        compact=True,
-                        suggester=suggester,
-                    )
+                    yield field_input(f.name, f.value, f.hint, f.suggestions)
             yield Static("", id="problems", markup=False)
 
     def values(self) -> dict[str, str]:
@@ -84,26 +89,20 @@ class RecordForm(ModalScreen[bool]):
 
     def action_save(self) -> None:
         """Store the record; on any problem, say it here and keep the form as typed."""
-        for widget in self.query(".-problem"):
-            widget.remove_class("-problem")
-        problems = self.query_one("#problems", Static)
+        self.query(".-problem").remove_class("-problem")
         with Attempt(self, "Saving", self.ctx.journal) as attempt:
             self.save(self.values())
         if attempt.error is None:
             self.dismiss(True)
             return
-        lines = ["Not saved. Please fix:"]
         if isinstance(attempt.error, ValidationError):
-            for problem in attempt.error.problems:
-                lines.append(f"• {printable_line(str(problem))}")
-                for widget in self.query(f"#f-{problem.field}"):
-                    widget.add_class("-problem")
+            lines = problem_lines(self, attempt.error)
         else:
             lines = [
                 f"Not saved: {attempt.message}",
                 "What you typed is still here; ctrl+s tries again.",
             ]
-        problems.update("\n".join(lines))
+        self.query_one("#problems", Static).update("\n".join(lines))
 
     def action_cancel(self) -> None:
         """Leave without saving."""

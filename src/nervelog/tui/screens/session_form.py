@@ -9,16 +9,16 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Grid, Horizontal, VerticalScroll
 from textual.screen import Screen
-from textual.suggester import SuggestFromList
 from textual.widgets import Input, Label, Static, TextArea
 
 from nervelog.domain.errors import Conflict, RecordGone, ValidationError
 from nervelog.domain.models import SUGGESTED_KINDS, Session
-from nervelog.domain.printable import printable, printable_line
-from nervelog.domain.scores import SCORES, Scores
+from nervelog.domain.printable import printable
+from nervelog.domain.scores import SCORES
 from nervelog.domain.validation import parse_session
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
+from nervelog.tui.screens.record_form import field_input, problem_lines
 from nervelog.tui.widgets.chrome import BottomBar
 
 TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
@@ -30,10 +30,6 @@ TEXT_FIELDS: tuple[tuple[str, str, str], ...] = (
     ("body_areas", "Body areas", "separated by ;  e.g. left foot; right hand"),
 )
 RATING_SIDES = (("before", "Before"), ("after", "After"))
-
-
-def _rating_text(scores: Scores) -> dict[str, str]:
-    return {s.value: "" if scores.get(s) is None else str(scores.get(s)) for s in SCORES}
 
 
 class SessionFormScreen(Screen[Session | None]):
@@ -66,10 +62,9 @@ class SessionFormScreen(Screen[Session | None]):
             "body_areas": "; ".join(s.body_areas),
             "notes": s.notes,
         }
-        for side, _ in RATING_SIDES:
-            scores = s.before if side == "before" else s.after
-            for name, text in _rating_text(scores).items():
-                values[f"{side}_{name}"] = text
+        for side, scores in (("before", s.before), ("after", s.after)):
+            for name, value in scores.as_dict().items():
+                values[f"{side}_{name}"] = "" if value is None else str(value)
         return values
 
     def _shown(self, name: str, value: str) -> str:
@@ -89,18 +84,8 @@ class SessionFormScreen(Screen[Session | None]):
             with Grid(id="session-fields"):
                 for name, label, hint in TEXT_FIELDS:
                     yield Label(label, classes="field-label")
-                    suggester = (
-                        SuggestFromList(SUGGESTED_KINDS, case_sensitive=False)
-                        if name == "kind"
-                        else None
-                    )
-                    yield Input(
-                        self._shown(name, values.get(name, "")),
-                        placeholder=hint,
-                        id=f"f-{name}",
-                        compact=True,
-                        suggester=suggester,
-                    )
+                    shown = self._shown(name, values.get(name, ""))
+                    yield field_input(name, shown, hint, SUGGESTED_KINDS if name == "kind" else ())
             yield Static(
                 "Kinds: " + ", ".join(SUGGESTED_KINDS) + " (→ accepts a suggestion)",
                 id="kind-hint",
@@ -135,10 +120,7 @@ class SessionFormScreen(Screen[Session | None]):
 
     def raw(self) -> dict[str, object]:
         """The form's fields, as typed (originals kept for untouched escaped text)."""
-        raw: dict[str, object] = {}
-        for widget in self.query(Input):
-            name = str(widget.id).removeprefix("f-")
-            raw[name] = widget.value
+        raw: dict[str, object] = {str(w.id).removeprefix("f-"): w.value for w in self.query(Input)}
         raw["notes"] = self.query_one("#f-notes", TextArea).text
         for name, original in self._original.items():
             if raw.get(name) == printable(original):
@@ -152,12 +134,11 @@ class SessionFormScreen(Screen[Session | None]):
         typed and says why; ctrl+s tries again. A session deleted elsewhere while its
         form was open can be saved again as a new session.
         """
-        for widget in self.query(".-problem"):
-            widget.remove_class("-problem")
+        self.query(".-problem").remove_class("-problem")
         try:
             parsed = parse_session(self.raw(), self.ctx.clock.today())
         except ValidationError as exc:
-            self._show_problems(exc)
+            self._show_lines(problem_lines(self, exc))
             return
         journal = self.ctx.journal
         with Attempt(self, "Saving the session", self.ctx.journal) as attempt:
@@ -185,14 +166,6 @@ class SessionFormScreen(Screen[Session | None]):
             self._show_lines([f"Not saved: {attempt.message}", hint])
             return
         self.dismiss(stored)
-
-    def _show_problems(self, exc: ValidationError) -> None:
-        lines = ["Not saved. Please fix:"]
-        for problem in exc.problems:
-            lines.append(f"• {printable_line(str(problem))}")
-            for widget in self.query(f"#f-{problem.field}"):
-                widget.add_class("-problem")
-        self._show_lines(lines)
 
     def _show_lines(self, lines: list[str]) -> None:
         self.query_one("#problems", Static).update("\n".join(lines))

@@ -12,27 +12,26 @@ from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Static
 
 from nervelog.domain.models import Session
+from nervelog.domain.scores import Scores
 from nervelog.domain.text import one_line
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt
-from nervelog.tui.screens.base import BaseScreen
+from nervelog.tui.screens.base import DataScreen
 
 PAGE_DAYS = 366
 """How far back each load reaches."""
 
 
 def _ratings(session: Session) -> str:
-    def short(values: object) -> str:
-        return "/".join("-" if v is None else str(v) for v in values)  # type: ignore[attr-defined]
+    def short(scores: Scores) -> str:
+        return "/".join("-" if v is None else str(v) for v in scores.as_dict().values())
 
     if session.before.is_empty and session.after.is_empty:
         return ""
-    before = short(session.before.as_dict().values())
-    after = short(session.after.as_dict().values())
-    return f"{before} → {after}"
+    return f"{short(session.before)} → {short(session.after)}"
 
 
-class SessionsScreen(BaseScreen):
+class SessionsScreen(DataScreen):
     """List, add, edit and delete therapy sessions."""
 
     CSS_PATH = "sessions.tcss"
@@ -50,7 +49,6 @@ class SessionsScreen(BaseScreen):
         self.loaded: list[Session] = []
         self.loaded_from: pendulum.Date | None = None
         self.first_day: pendulum.Date | None = None
-        self.revision = -1
 
     def compose_body(self) -> ComposeResult:
         yield Static("", id="sessions-info", markup=False)
@@ -64,23 +62,11 @@ class SessionsScreen(BaseScreen):
 
     def on_mount(self) -> None:
         """Set up the columns and load the most recent year."""
-        for label, key in (
-            ("Date", "date"),
-            ("Time", "time"),
-            ("Kind", "kind"),
-            ("Min", "minutes"),
-            ("Provider", "provider"),
-            ("N/T/P/M before → after", "ratings"),
-            ("Notes", "notes"),
-        ):
-            self.table.add_column(label, key=key)
+        self.table.add_columns(
+            "Date", "Time", "Kind", "Min", "Provider", "N/T/P/M before → after", "Notes"
+        )
         self.reload()
         self.table.focus()
-
-    def on_screen_resume(self) -> None:
-        """Reload when the journal changed while this screen was hidden."""
-        if self.revision != self.ctx.revision:
-            self.reload()
 
     def reload(self, keep: int | None = None) -> None:
         """Read the sessions again, as far back as already loaded (at least a year).

@@ -8,7 +8,8 @@ shows its path.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from functools import partial
 from pathlib import Path
 from typing import ClassVar
 
@@ -29,7 +30,7 @@ from nervelog.render.report_model import (
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt, problem_message
 from nervelog.tui.ranges import ALL, SUMMARY_RANGES, stepped
-from nervelog.tui.screens.base import BaseScreen
+from nervelog.tui.screens.base import DataScreen
 
 DEFAULT_RANGE = "90d"
 FORMATS: tuple[tuple[str, str], ...] = (("pdf", "PDF"), ("text", "text"), ("md", "Markdown"))
@@ -41,7 +42,7 @@ def export_name(fmt: str, start: pendulum.Date, end: pendulum.Date) -> str:
     return f"nervelog-summary-{start.isoformat()}-to-{end.isoformat()}.{SUFFIX[fmt]}"
 
 
-class SummaryScreen(BaseScreen):
+class SummaryScreen(DataScreen):
     """The doctor's summary: 1-5 pick the range, f the format, e exports."""
 
     TITLE_TEXT = "Summary for your doctor"
@@ -78,7 +79,6 @@ class SummaryScreen(BaseScreen):
         super().__init__(ctx, id="summary")
         self.range_key = DEFAULT_RANGE
         self.fmt = "pdf"
-        self.revision = -1
         self.model: ReportModel | None = None
         today = ctx.clock.today()
         self.shown = (today, today)
@@ -94,12 +94,7 @@ class SummaryScreen(BaseScreen):
 
     def on_mount(self) -> None:
         """Build the preview."""
-        self.refresh_preview()
-
-    def on_screen_resume(self) -> None:
-        """Rebuild when the journal changed while this screen was hidden (or failed)."""
-        if self.revision != self.ctx.revision:
-            self.refresh_preview()
+        self.reload()
 
     # -- what is shown -------------------------------------------------------------
 
@@ -124,7 +119,7 @@ class SummaryScreen(BaseScreen):
             "  ·  e: export"
         )
 
-    def refresh_preview(self) -> None:
+    def reload(self) -> None:
         """Read the chosen range and show its text report, composed in a worker thread.
 
         The journal is read here, on the thread that owns its connection; the worker
@@ -187,7 +182,7 @@ class SummaryScreen(BaseScreen):
     def action_range(self, key: str) -> None:
         """Preview another range."""
         self.range_key = key
-        self.refresh_preview()
+        self.reload()
 
     def action_step(self, step: int) -> None:
         """Shorter or longer range."""
@@ -249,8 +244,7 @@ class SummaryScreen(BaseScreen):
         yield SystemCommand("Summary format", "PDF, text or Markdown (f)", self.action_format)
         for i, r in enumerate(SUMMARY_RANGES, start=1):
             yield SystemCommand(
-                f"Summary range: {r.label}", f"Summarise {r.label} ({i})", self._ranger(r.key)
+                f"Summary range: {r.label}",
+                f"Summarise {r.label} ({i})",
+                partial(self.action_range, r.key),
             )
-
-    def _ranger(self, key: str) -> Callable[[], None]:
-        return lambda: self.action_range(key)

@@ -7,7 +7,8 @@ than columns.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
+from functools import partial
 from typing import ClassVar
 
 import pendulum
@@ -25,8 +26,8 @@ from nervelog.domain.scores import SCORES, Score
 from nervelog.tui.context import AppContext
 from nervelog.tui.problems import Attempt, problem_message
 from nervelog.tui.ranges import TREND_RANGES, stepped
-from nervelog.tui.screens.base import BaseScreen
-from nervelog.tui.trend_data import DEFAULT_RANGE, TrendData, TrendView
+from nervelog.tui.screens.base import DataScreen
+from nervelog.tui.trend_data import DEFAULT_RANGE, TrendData
 from nervelog.tui.trend_text import figures_text, range_bar
 from nervelog.tui.widgets.score_chart import ScoreChart
 
@@ -35,7 +36,7 @@ NARROW = 110
 VIEWS: tuple[tuple[Score, ...], ...] = (SCORES, *((s,) for s in SCORES))
 
 
-class TrendsScreen(BaseScreen):
+class TrendsScreen(DataScreen):
     """Charts over 2 weeks to all time; 1-6 pick the range, v picks the scores."""
 
     CSS_PATH = "trends.tcss"
@@ -57,7 +58,6 @@ class TrendsScreen(BaseScreen):
         self.range_key = DEFAULT_RANGE
         self.view_index = 0
         self.data: TrendData | None = None
-        self.revision = -1
 
     def compose_body(self) -> ComposeResult:
         yield Static(range_bar(self.range_key, VIEWS[0]), id="range-bar")
@@ -74,11 +74,6 @@ class TrendsScreen(BaseScreen):
     def on_mount(self) -> None:
         """Read the journal and compute the figures in the background."""
         self.reload()
-
-    def on_screen_resume(self) -> None:
-        """Re-read when the journal changed while this screen was hidden (or failed)."""
-        if self.revision != self.ctx.revision:
-            self.reload()
 
     def on_resize(self, event: Resize) -> None:
         """Figures beside the chart when there is room, under it otherwise."""
@@ -173,9 +168,6 @@ class TrendsScreen(BaseScreen):
             self._compute(self.range_key)
             return
         self.chart.show(view, scores)
-        self._figures(view, scores)
-
-    def _figures(self, view: TrendView, scores: tuple[Score, ...]) -> None:
         self.query_one("#figures-text", Static).update(figures_text(view, scores))
 
     # -- actions -----------------------------------------------------------------------
@@ -198,9 +190,8 @@ class TrendsScreen(BaseScreen):
         """This screen's actions for the command palette."""
         for i, r in enumerate(TREND_RANGES, start=1):
             yield SystemCommand(
-                f"Chart range: {r.label}", f"Trends over {r.label} ({i})", self._ranger(r.key)
+                f"Chart range: {r.label}",
+                f"Trends over {r.label} ({i})",
+                partial(self.action_range, r.key),
             )
         yield SystemCommand("Next score view", "All four, or one at a time (v)", self.action_scores)
-
-    def _ranger(self, key: str) -> Callable[[], None]:
-        return lambda: self.action_range(key)

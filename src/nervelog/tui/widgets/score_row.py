@@ -42,8 +42,8 @@ class ScoreRow(Widget, can_focus=True):
             super().__init__()
             self.row = row
 
-    def __init__(self, score: Score, *, id: str | None = None) -> None:
-        super().__init__(id=id or f"score-{score.value}")
+    def __init__(self, score: Score) -> None:
+        super().__init__(id=f"score-{score.value}")
         self.score = score
         self.previous: int | None = None
         self.previous_label = "yesterday"
