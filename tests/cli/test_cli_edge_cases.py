@@ -163,3 +163,35 @@ def test_escape_sequences_in_a_session_kind_never_reach_the_terminal(run: Run) -
         output = run(*args).output
         assert "\x1b" not in output and "\x07" not in output, args
         assert "massage\\x1b[2J" in output, args
+
+
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["session", "edit", "１", "kind=yoga"],  # full-width one
+        ["session", "delete", "١", "--yes"],  # Arabic-Indic one
+        ["question", "answer", "１", "not yet"],
+    ],
+)
+def test_only_ascii_digits_name_a_record(run: Run, command: list[str]) -> None:
+    run("session", "add", "massage")
+    run("ask", "Could the dose go up?")
+    result = run(*command)
+    assert result.exit_code == 2 and "in the digits 0-9" in result.output
+    assert "yoga" not in run("session", "list").output
+    assert "not yet" not in run("question", "list", "--all").output
+
+
+def test_a_score_rated_twice_in_one_option_is_refused(run: Run) -> None:
+    result = run("session", "add", "massage", "--before", "pain=3,pain=4")
+    assert result.exit_code == 2
+    assert "--before: 'pain=4' is not allowed; expected each score once" in result.output
+    assert run("session", "list").output.strip() == "No sessions in this range."
+
+
+def test_history_shows_an_escape_typed_into_a_dose_amount(run: Run) -> None:
+    run("med", "start", "paracetamol", "--dose", "1 g", "--as-needed")
+    run("med", "took", "paracetamol", "--amount", "1 g\x1b]0;PWN\x07\x1b[2J")
+    output = run("history").output
+    assert "\x1b" not in output and "\x07" not in output
+    assert "amount “1 g\\x1b]0;PWN\\x07\\x1b[2J”" in output

@@ -86,11 +86,11 @@ def _text(value: object, width: int = 30) -> str:
 
 def _value(key: str, value: object) -> str:
     if key in ("notes", "provider", "kind", "name", "text", "answer", "reason", "schedule", "dose",
-               "value"):  # fmt: skip
+               "value", "amount"):  # fmt: skip
         return f"“{_text(value)}”" if value else "–"
     if isinstance(value, list):
         return printable_line("; ".join(str(v) for v in value)) or "–"
-    return dash(value)
+    return printable_line(dash(value))  # a dose's amount, a time: typed text too
 
 
 def _contents(row: Row) -> str:

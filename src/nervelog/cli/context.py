@@ -23,8 +23,23 @@ if TYPE_CHECKING:
     from nervelog.storage.repository import Journal
 
 F = TypeVar("F", bound=Callable[..., Any])
-RECORD_ID = click.IntRange(1, 2**63 - 1)
-"""An id as SQLite stores it: a larger or negative number is refused with a message."""
+
+
+class RecordId(click.ParamType[int]):
+    """An id as SQLite stores it, in the digits 0-9: a larger or negative number, or one
+    in other digits (full-width ``１``, Arabic-Indic ``١``), is refused with a message."""
+
+    name = "integer"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
+        """The id ``value`` names, or click's usage error naming the value."""
+        text = str(value).strip()
+        if text.isascii() and text.isdigit() and 1 <= int(text) < 2**63:
+            return int(text)
+        self.fail(f"{value!r} is not an id: a whole number from 1, in the digits 0-9", param, ctx)
+
+
+RECORD_ID = RecordId()
 EXIT_STATUS = (
     "Exit status: 0 done; 1 only from `nervelog due` (today not logged yet); "
     "2 bad input, a journal problem, or stopped (Ctrl-C, or 'no' to a question)."

@@ -51,6 +51,9 @@ def parse_ratings(text: str | None, prefix: str) -> dict[str, str]:
                 )
             )
             continue
+        if prefix + name in out:  # "pain=3,pain=4": which was meant?
+            problems.append(Problem(f"--{prefix.rstrip('_')}", part.strip(), "each score once"))
+            continue
         out[prefix + name] = value.strip()
     if problems:
         raise ValidationError(problems)
