@@ -466,3 +466,56 @@ def test_opting_in_to_the_keyring_later_keeps_the_passphrase_there(
     monkeypatch.delenv("NERVELOG_PASSPHRASE_COMMAND")
     assert fake.stored == {("nervelog", str(journal_path.resolve())): PASS}
     assert "burning soles" in run("show", "--last", "7d").output  # no command needed
+
+
+def _stopped_half_way(run: Run, journal_path: Path, new: str) -> list[Path]:
+    """A journal whose passphrase change was stopped after the journal: it is under
+    ``new``, its backups still under PASS (what a kill at that moment leaves)."""
+    run("log", "--pain", "1")  # the day's encrypted backup
+    run("backup")
+    convert(journal_path, PASS, new)
+    backups = list_backups(journal_path)
+    assert len(backups) == 2
+    return backups
+
+
+def test_a_stopped_change_finishes_when_run_again_with_the_old_passphrase(
+    run: Run, encrypted: Path, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", str(encrypted))  # prints PASS, the old
+    backups = _stopped_half_way(run, journal_path, "the new passphrase")
+    result = run("passphrase", input="the new passphrase\n")
+    assert result.exit_code == 0, result.output
+    assert "a change of passphrase was stopped half-way" in result.output
+    assert "Finished the change: 2 backups" in result.output
+    for file in [journal_path, *backups]:
+        connect(file, key="the new passphrase").close()  # the old one opens nothing now
+
+
+def test_a_stopped_change_finishes_when_run_again_with_the_new_passphrase(
+    run: Run, encrypted: Path, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", str(encrypted))
+    backups = _stopped_half_way(run, journal_path, "the new passphrase")
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", "echo the new passphrase")
+    # A newer passphrase again, twice; then, asked for the backups', the old one.
+    answers = f"a third passphrase\na third passphrase\n{PASS}\n"
+    result = run("passphrase", input=answers)
+    assert result.exit_code == 0, result.output
+    assert "2 backups do not open with it" in result.output
+    assert "Left as it was" not in result.output
+    for file in [journal_path, *backups]:
+        connect(file, key="a third passphrase").close()
+
+
+def test_backups_under_an_unknown_passphrase_can_be_left_as_they_are(
+    run: Run, encrypted: Path, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", str(encrypted))
+    backups = _stopped_half_way(run, journal_path, "the new passphrase")
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", "echo the new passphrase")
+    result = run("passphrase", input="a third passphrase\na third passphrase\n\n")
+    assert result.exit_code == 0, result.output
+    assert all(f"Left as it was: {b}" in result.output for b in backups)
+    connect(journal_path, key="a third passphrase").close()
+    connect(backups[0], key=PASS).close()  # still under the one it was made with

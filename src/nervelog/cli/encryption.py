@@ -103,7 +103,7 @@ def convert_all(path: Path, old: str | None, new: str | None) -> Converted:
     return result
 
 
-def _opens(file: Path, key: str) -> bool:
+def _opens(file: Path, key: str | None) -> bool:
     try:
         connect(file, key=key).close()
     except JournalError:
@@ -181,14 +181,66 @@ def passphrase() -> None:
     path = journal_file()
     if not is_encrypted(path):
         raise UserError(f"The journal at {path} is not encrypted; see nervelog encrypt.")
-    old = passphrase_for(path)
-    refuse_if_open(path, old)  # a wrong one, or the app open, before a new one is asked for
+    given = passphrase_for(path)
+    if not _opens(path, given) and any(_opens(c, given) for c in copies(path)):
+        # A change stopped after the journal: it is under the new passphrase, some
+        # backups still under this one. Finish it, so the old one opens nothing.
+        click.echo(
+            "This passphrase opens backups but not the journal: a change of passphrase "
+            "was stopped half-way. Type the journal's new passphrase to finish it.",
+            err=True,
+        )
+        key = _ask("The journal's new passphrase")
+        if not _opens(path, key):
+            raise UserError(f"That does not open the journal at {path}. Nothing was changed.")
+        result = rekey_copies(path, given, key)
+        click.echo(f"Finished the change: {result.done} backups under the new passphrase now.")
+        result.report()
+        return
+    refuse_if_open(path, given)  # a wrong one, or the app open, before a new one is asked
     key = new_passphrase()
-    result = convert_all(path, old, key)
+    result = convert_all(path, given, key)
+    if result.left and (other := _ask(_LEFT_QUESTION.format(len(result.left)), default="")):
+        more = rekey_copies(path, other, key)
+        result = Converted(result.done + more.done, more.left)
     if keyring_marker(path).exists():
         store_in_keyring(path, key)
     click.echo(f"Changed the passphrase of the journal at {path} and of {result.done} backups.")
     result.report()
+
+
+def rekey_copies(path: Path, old: str, new: str) -> Converted:
+    """Put the copies that ``old`` opens under ``new``; name those neither opens."""
+    result = Converted()
+    for copy in copies(path):
+        if _opens(copy, new):
+            continue
+        try:
+            convert(copy, old, new)
+            result.done += 1
+        except JournalError:
+            result.left.append((copy, "the passphrase does not open it"))
+    return result
+
+
+_LEFT_QUESTION = (
+    "{} backups do not open with it (made under an earlier passphrase, or a change was "
+    "stopped half-way). Their passphrase, to change them too (Enter leaves them)"
+)
+
+
+def _ask(question: str, default: str | None = None) -> str:
+    """A passphrase typed (hidden on a terminal); ``default`` when input ends."""
+    try:
+        hidden = sys.stdin.isatty()
+        answer = click.prompt(
+            question, hide_input=hidden, default=default, show_default=False, err=True
+        )
+        return str(answer)
+    except (click.Abort, EOFError):
+        if default is None:
+            raise
+        return default
 
 
 def copies(path: Path) -> list[Path]:
