@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 
 from nervelog.analysis import RESPONSE_LABEL
-from nervelog.domain.printable import printable
+from nervelog.domain.printable import printable, printable_line
 from nervelog.domain.scores import SCORES
 from nervelog.domain.text import strip_escapes
 from nervelog.render.report_model import (
@@ -166,7 +166,9 @@ def _page_one(doc: TextDoc, model: ReportModel) -> None:
     doc.heading("Scores over time")
     if model.has_scores:
         letters = kind_letters(session_kind_days(model.sessions))
-        kinds = ", ".join(f"{letter[0].lower()} {kind}" for kind, letter in letters.items())
+        kinds = ", ".join(
+            f"{letter[0].lower()} {printable_line(kind)}" for kind, letter in letters.items()
+        )
         doc.para(
             "One chart per score, 0–10. The line (marked with the score's initial) joins "
             f"the weekly means of weeks with at least 4 values; {DAILY_MARKER} are the daily "
