@@ -195,3 +195,18 @@ def test_history_shows_an_escape_typed_into_a_dose_amount(run: Run) -> None:
     output = run("history").output
     assert "\x1b" not in output and "\x07" not in output
     assert "amount “1 g\\x1b]0;PWN\\x07\\x1b[2J”" in output
+
+
+@pytest.mark.parametrize("command", [["export"], ["report", "--format", "text"]])
+def test_out_replaces_an_existing_file_only_with_force(
+    run: Run, tmp_path: Path, command: list[str]
+) -> None:
+    run("log", "--pain", "4")
+    out = tmp_path / "kept.txt"
+    out.write_text("someone's earlier file\n", encoding="utf-8")
+    refused = run(*command, "--out", str(out))  # no terminal to ask on: refused
+    assert refused.exit_code == 2
+    assert f"{out} exists: add --force to replace it. Nothing was written." in refused.output
+    assert out.read_text(encoding="utf-8") == "someone's earlier file\n"
+    assert run(*command, "--out", str(out), "--force").exit_code == 0
+    assert "someone's earlier file" not in out.read_text(encoding="utf-8")

@@ -74,7 +74,8 @@ def test_settings_give_the_default_name_and_paper(
     page = PdfReader(io.BytesIO(out.read_bytes())).pages[0]
     assert round(float(page.mediabox.width)) == 612
     assert "Name: Sam Settings" in page.extract_text()
-    assert run("report", "--out", str(out), "--paper", "a4", "--name", "Other").exit_code == 0
+    again = ("report", "--out", str(out), "--paper", "a4", "--name", "Other", "--force")
+    assert run(*again).exit_code == 0
     page = PdfReader(io.BytesIO(out.read_bytes())).pages[0]
     assert round(float(page.mediabox.width)) == 595
     assert "Name: Other" in page.extract_text()

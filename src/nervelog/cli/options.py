@@ -6,6 +6,7 @@ Needs only click and the error types, so a command that uses them loads nothing 
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any, TypeVar
@@ -40,11 +41,27 @@ def out_option(help_text: str) -> Callable[[F], F]:
     )
 
 
-def write_out(target: Path, data: bytes) -> None:
-    """Write ``data`` to the file ``target``, private (0600); a failure is a ``UserError``."""
-    from nervelog.storage.files import write_private
+def force_option(func: F) -> F:
+    """``--force``: replace the file ``--out`` names without asking."""
+    return click.option(
+        "--force", is_flag=True, help="Replace the file if it exists, without asking."
+    )(func)
+
+
+def write_out(target: Path, data: bytes, *, force: bool) -> None:
+    """Write ``data`` to the file ``target``, private (0600); a failure is a ``UserError``.
+
+    An existing file is replaced only with ``force`` or once the user said yes; a
+    script (no terminal to ask on) is told to add ``--force``.
+    """
+    from nervelog.storage.files import refuse_database_target, write_private
 
     try:
+        if target.is_file() and not force:
+            refuse_database_target(target)  # a journal is never replaced, even when asked
+            if not sys.stdin.isatty():
+                raise UserError(f"{target} exists: add --force to replace it. Nothing was written.")
+            click.confirm(f"{target} exists. Replace it?", abort=True, err=True)
         write_private(target, data)
     except OSError as exc:
         reason = exc.strerror or str(exc)

@@ -8,7 +8,7 @@ import click
 import pendulum
 
 from nervelog.cli.context import EPILOG, current, range_options, resolve_range
-from nervelog.cli.options import journal_command, out_option, write_out
+from nervelog.cli.options import force_option, journal_command, out_option, write_out
 from nervelog.storage.repository import Journal
 
 FORMATS = ("pdf", "text", "md")
@@ -81,6 +81,7 @@ def _paper(chosen: str | None, journal: Journal) -> str:
 )
 @click.option("--name", default=None, help="Name printed on the report (default: display_name).")
 @click.option("--daily", is_flag=True, help="Add a table of every day's scores.")
+@force_option
 @journal_command
 def report(
     from_: str | None,
@@ -91,6 +92,7 @@ def report(
     paper: str | None,
     name: str | None,
     daily: bool,
+    force: bool,
 ) -> None:
     """Make the one-page summary for your doctor, plus session list and notes.
 
@@ -107,5 +109,5 @@ def report(
         click.echo(data.decode("utf-8"), nl=False)
         return
     target = out if out is not None else default_pdf_name(start, end)
-    write_out(target, data)
+    write_out(target, data, force=force)
     click.echo(f"Wrote {target}")

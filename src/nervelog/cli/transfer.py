@@ -8,7 +8,7 @@ from pathlib import Path
 import click
 
 from nervelog.cli.context import EPILOG, UserError, current
-from nervelog.cli.options import journal_command, out_option, write_out
+from nervelog.cli.options import force_option, journal_command, out_option, write_out
 from nervelog.domain.errors import ValidationError
 from nervelog.storage.export import ExportFormat, export_text
 from nervelog.storage.import_file import read_import
@@ -25,8 +25,9 @@ from nervelog.storage.importing import import_data
     help="json: the whole journal; entries-csv / sessions-csv: one table.",
 )
 @out_option("File to write (created private, 0600). Default: standard output.")
+@force_option
 @journal_command
-def export_cmd(fmt: str, out: Path | None) -> None:
+def export_cmd(fmt: str, out: Path | None, force: bool) -> None:
     """Export the journal as JSON (everything) or CSV (entries or sessions)."""
     from nervelog.paths import is_encrypted
 
@@ -37,7 +38,7 @@ def export_cmd(fmt: str, out: Path | None) -> None:
     if out is None:
         click.echo(text, nl=False)
         return
-    write_out(out, text.encode("utf-8"))
+    write_out(out, text.encode("utf-8"), force=force)
     click.echo(f"Wrote {out}", err=True)
 
 
