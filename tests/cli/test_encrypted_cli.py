@@ -519,3 +519,19 @@ def test_backups_under_an_unknown_passphrase_can_be_left_as_they_are(
     assert all(f"Left as it was: {b}" in result.output for b in backups)
     connect(journal_path, key="a third passphrase").close()
     connect(backups[0], key=PASS).close()  # still under the one it was made with
+
+
+def test_check_names_copies_under_another_passphrase_or_none(
+    run: Run, encrypted: Path, journal_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("NERVELOG_PASSPHRASE_COMMAND", str(encrypted))
+    run("log", "--pain", "1")  # the day's encrypted backup
+    run("backup")
+    run("backup")
+    older, plain, same = list_backups(journal_path)
+    convert(older, PASS, "an older passphrase")
+    convert(plain, PASS, None)
+    output = run("check").output
+    assert f"Under another passphrase: {older}" in output
+    assert f"Not encrypted:  {plain}" in output
+    assert str(same) not in output  # under the journal's own: nothing to say

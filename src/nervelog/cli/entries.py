@@ -99,6 +99,14 @@ def check() -> None:
     click.echo(f"Encrypted:      {'yes (SQLCipher 4)' if encrypted else 'no'}")
     click.echo(f"Entries:        {journal.count_entries()}")
     click.echo(f"Sessions:       {journal.count_sessions()}")
+    if encrypted:
+        from nervelog.cli.encryption import copies
+
+        for copy in copies(ctx.path()):
+            if not is_encrypted(copy):
+                click.echo(f"Not encrypted:  {copy} (nervelog encrypt encrypts it)")
+            elif not journal.opens(copy):
+                click.echo(f"Under another passphrase: {copy} (nervelog passphrase can change it)")
     if problems:
         for p in problems:
             click.echo(f"Problem: {p}", err=True)

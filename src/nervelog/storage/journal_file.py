@@ -7,6 +7,7 @@ from pathlib import Path
 from sqlite_utils import Database
 
 from nervelog.domain.dates import Clock
+from nervelog.driver import sqlite
 
 
 class JournalFile:
@@ -46,6 +47,23 @@ class JournalFile:
         from nervelog.storage.db import busy_timeout
 
         return busy_timeout(self.db.conn)
+
+    def opens(self, copy: Path) -> bool:
+        """Whether this journal's passphrase (none, for a plain one) opens ``copy``.
+
+        SQLCipher attaches a file without a key of its own under the journal's key.
+        """
+        try:
+            self.db.execute("ATTACH DATABASE ? AS probe", [str(copy)])
+        except sqlite.DatabaseError:
+            return False
+        try:
+            self.db.execute("SELECT count(*) FROM probe.sqlite_master").fetchone()
+            return True
+        except sqlite.DatabaseError:
+            return False
+        finally:
+            self.db.execute("DETACH DATABASE probe")
 
     def close(self) -> None:
         """Close the journal's connection."""
