@@ -138,3 +138,99 @@ def test_a_copy_being_written_by_a_running_command_is_left_alone(
     conn = open_journal(path, clock)
     make_backup(conn.db.conn, path, clock)
     conn.close()
+
+
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
+def test_a_stopped_encrypt_never_leaves_plain_copies_beside_an_encrypted_journal(
+    sig: signal.Signals, tmp_path: Path, clock: FixedClock
+) -> None:
+    path = tmp_path / "journal" / "journal.sqlite3"
+    path.parent.mkdir()
+    _journal(path, clock, days=600)
+    journal = open_journal(path, clock)
+    for _ in range(2):
+        make_backup(journal.db.conn, path, clock)
+    journal.close()
+    env = _env(tmp_path)
+
+    def encrypt() -> subprocess.Popen[bytes]:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "nervelog", "--db", str(path), "encrypt"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env,
+        )  # fmt: skip
+        assert child.stdin is not None
+        child.stdin.write(f"{PASS}\n{PASS}\n".encode())
+        child.stdin.close()
+        return child
+
+    began = time.monotonic()
+    assert encrypt().wait() == 0
+    window = (0.2, (time.monotonic() - began) * 1.1)
+    rng = random.Random(30)
+    for _ in range(KILLS // 2):
+        from nervelog.cli.encryption import convert_all
+
+        convert_all(path, PASS, None)  # every file plain again
+        child = encrypt()
+        time.sleep(rng.uniform(*window))
+        child.send_signal(sig)
+        child.wait()
+        assert _run(path, env, "where").wait() == 0  # any next command
+        if is_encrypted(path):
+            assert _plaintext(path.parent) == []
+        assert encrypt().wait() == 0  # running it again finishes the job
+        assert _plaintext(path.parent) == []
+
+
+def test_a_passphrase_change_stopped_at_any_moment_finishes_with_the_old_one(
+    tmp_path: Path, clock: FixedClock
+) -> None:
+    path = tmp_path / "journal" / "journal.sqlite3"
+    path.parent.mkdir()
+    _journal(path, clock, days=600)
+    journal = open_journal(path, clock)
+    for _ in range(2):
+        make_backup(journal.db.conn, path, clock)
+    journal.close()
+    from nervelog.cli.encryption import convert_all
+
+    convert_all(path, None, PASS)
+    env = _env(tmp_path)  # NERVELOG_PASSPHRASE_COMMAND prints PASS, the old one
+    new = "the passphrase after the leak"
+
+    def change(answers: str) -> subprocess.Popen[bytes]:
+        child = subprocess.Popen(
+            [sys.executable, "-m", "nervelog", "--db", str(path), "passphrase"],
+            stdin=subprocess.PIPE, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=env,
+        )  # fmt: skip
+        assert child.stdin is not None
+        child.stdin.write(answers.encode())
+        child.stdin.close()
+        return child
+
+    began = time.monotonic()
+    assert change(f"{new}\n{new}\n").wait() == 0
+    window = (0.2, (time.monotonic() - began) * 1.1)
+    files = [path, *list_backups(path)]
+    rng = random.Random(31)
+    for _ in range(KILLS // 2):
+        convert_all(path, new, PASS)  # back under the old one
+        child = change(f"{new}\n{new}\n")
+        time.sleep(rng.uniform(*window))
+        child.kill()
+        child.wait()
+        # Run again with the old passphrase: whatever the moment, it finishes the change.
+        answers = f"{new}\n" if not _opens(path, PASS) else f"{new}\n{new}\n"
+        again = change(answers)
+        assert again.wait() == 0, again.stderr.read() if again.stderr else ""
+        assert all(_opens(f, new) and not _opens(f, PASS) for f in files)
+
+
+def _opens(file: Path, key: str) -> bool:
+    from nervelog.storage.connect import connect
+
+    try:
+        connect(file, key=key).close()
+    except Exception:
+        return False
+    return True

@@ -85,7 +85,10 @@ def convert_all(path: Path, old: str | None, new: str | None) -> Converted:
         rekey = old is not None and new is not None
         return rekey or is_encrypted(file) != (new is not None)
 
-    if still_to_do(path):
+    # Encrypting, the journal goes last: a stopped run leaves it plain, so no plain copy
+    # ever sits beside an encrypted journal. Otherwise it goes first, as before.
+    encrypting = old is None and new is not None
+    if not encrypting and still_to_do(path):
         convert(path, old, new)
     result = Converted()
     for copy in copies(path):
@@ -100,6 +103,8 @@ def convert_all(path: Path, old: str | None, new: str | None) -> Converted:
                 result.left.append((copy, "the passphrase does not open it"))
         except JournalError as exc:
             result.left.append((copy, str(exc).rstrip(".")))
+    if encrypting and still_to_do(path):
+        convert(path, old, new)
     return result
 
 
