@@ -55,7 +55,7 @@ def remove_leftovers(journal_path: Path) -> list[Path]:
     for path in leftovers(journal_path):
         try:
             path.unlink()
-        except FileNotFoundError:
+        except OSError:  # gone already, or on a disk that cannot be written
             continue
         removed.append(path)
     return removed

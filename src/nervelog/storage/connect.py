@@ -37,16 +37,20 @@ def connect(
     *,
     key: str | None = None,
     readonly: bool = False,
+    unchanging: bool = False,
     timeout: float = BUSY_TIMEOUT_MS / 1000,
 ) -> sqlite.Connection:
     """Open the journal file at ``path``, keyed with ``key`` (None: a plain file).
 
-    ``readonly`` opens it so that nothing can be written through the connection. The
-    connection is in autocommit mode: nervelog issues its own ``BEGIN IMMEDIATE``.
-    Raises ``WrongPassphrase`` when the key does not open the file.
+    ``readonly`` opens it so that nothing can be written through the connection;
+    ``unchanging`` too, for a file nobody can change (on a read-only disk), which SQLite
+    then reads without the side files it would have to create. The connection is in
+    autocommit mode: nervelog issues its own ``BEGIN IMMEDIATE``. Raises
+    ``WrongPassphrase`` when the key does not open the file.
     """
-    target = f"{path.resolve().as_uri()}?mode=ro" if readonly else str(path)
-    conn = sqlite.connect(target, uri=readonly, isolation_level=None, timeout=timeout)
+    mode = "immutable=1" if unchanging else "mode=ro" if readonly else ""
+    target = f"{path.resolve().as_uri()}?{mode}" if mode else str(path)
+    conn = sqlite.connect(target, uri=bool(mode), isolation_level=None, timeout=timeout)
     # SQLCipher logs a failed key to stderr by default; WrongPassphrase says it once.
     conn.execute("PRAGMA cipher_log_level = NONE")
     try:

@@ -88,6 +88,8 @@ def open_database_and_backup(
                     f"The journal at {path} is encrypted, and no passphrase was given."
                 )
             key = unlock(path)
+        if _unwritable(path):
+            return _read_only(path, key), None
         conn = connect(path, key=key)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
         journal_version(conn, path)
@@ -119,6 +121,42 @@ def open_database_and_backup(
             conn.close()
         raise
     return db, snapshot
+
+
+def _unwritable(path: Path) -> bool:
+    """Whether the journal sits on a disk nothing can write (a read-only mount)."""
+    try:
+        return os.statvfs(path).f_flag & os.ST_RDONLY != 0
+    except (OSError, AttributeError):
+        return False
+
+
+def _read_only(path: Path, key: str | None) -> Database:
+    """The journal on a read-only disk, opened to be read: it can be shown and exported.
+
+    Nothing can change it there, so SQLite reads it as it is, without the side files WAL
+    mode would otherwise have to create. A write is refused with a message saying the
+    journal cannot be written; a journal that needs upgrading cannot be opened.
+    """
+    wal = path.with_name(path.name + "-wal")
+    if wal.exists() and wal.stat().st_size:
+        raise JournalError(
+            f"The journal at {path} is on a read-only disk with changes not yet written into "
+            f"it ({wal.name}): copy both to a writable folder to open it. It was not changed."
+        )
+    conn = connect(path, key=key, unchanging=True)
+    try:
+        version = journal_version(conn, path)
+        if version != LATEST_VERSION:
+            raise JournalError(
+                f"The journal at {path} needs upgrading to be opened, but it is on a "
+                "read-only disk: copy it to a writable folder. It was not changed."
+            )
+        _quick_check(conn, path)
+    except BaseException:
+        conn.close()
+        raise
+    return wrap(conn)
 
 
 def wrap(conn: sqlite.Connection) -> Database:
