@@ -182,8 +182,9 @@ def test_a_stopped_encrypt_never_leaves_plain_copies_beside_an_encrypted_journal
         assert _plaintext(path.parent) == []
 
 
+@pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM], ids=["SIGKILL", "SIGTERM"])
 def test_a_passphrase_change_stopped_at_any_moment_finishes_with_the_old_one(
-    tmp_path: Path, clock: FixedClock
+    sig: signal.Signals, tmp_path: Path, clock: FixedClock
 ) -> None:
     path = tmp_path / "journal" / "journal.sqlite3"
     path.parent.mkdir()
@@ -217,7 +218,7 @@ def test_a_passphrase_change_stopped_at_any_moment_finishes_with_the_old_one(
         convert_all(path, new, PASS)  # back under the old one
         child = change(f"{new}\n{new}\n")
         time.sleep(rng.uniform(*window))
-        child.kill()
+        child.send_signal(sig)
         child.wait()
         # Run again with the old passphrase: whatever the moment, it finishes the change.
         answers = f"{new}\n" if not _opens(path, PASS) else f"{new}\n{new}\n"
