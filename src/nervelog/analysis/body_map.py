@@ -11,7 +11,15 @@ from typing import NamedTuple
 
 import pendulum
 
-from nervelog.domain.body_map import BOTH, MAPPED, MIDLINE, REGIONS, Placement, SymptomMap
+from nervelog.domain.body_map import (
+    BOTH,
+    MAPPED,
+    MIDLINE,
+    REGIONS,
+    Placement,
+    SymptomMap,
+    region_text,
+)
 
 
 class MapChange(NamedTuple):
@@ -44,20 +52,14 @@ class MapChange(NamedTuple):
 
     def short(self) -> str:
         """``tingling: + left fingers, − right knee on 3 Apr 2026``."""
-        parts = [f"+ {_place(r, s)}" for r, s in self.added.items()]
-        parts += [f"− {_place(r, s)}" for r, s in self.removed.items()]
+        parts = [f"+ {region_text(r, s)}" for r, s in self.added.items()]
+        parts += [f"− {region_text(r, s)}" for r, s in self.removed.items()]
         parts += [f"{r} {_side(a)} → {_side(b)}" for r, (a, b) in self.sides.items()]
         return f"{self.symptom}: {', '.join(parts)} on {self.date.format('D MMM YYYY')}"
 
 
 def _side(side: str) -> str:
     return "both sides" if side == BOTH else side
-
-
-def _place(region: str, side: str) -> str:
-    if region in MIDLINE:
-        return region
-    return f"{region} (both sides)" if side == BOTH else f"{side} {region}"
 
 
 def _places(placement: Placement) -> str:

@@ -38,10 +38,13 @@ class MedicineChange(NamedTuple):
         label = printable_line(c.label)
         if self.kind == STOP:
             return f"stopped {label}"
-        how = " (as needed)" if c.as_needed else ""
-        if c.schedule.strip() and not c.as_needed:
-            how = f" ({printable_line(c.schedule.strip())})"
-        return f"started {label}{how}"
+        how = how_taken(c)
+        return f"started {label} ({how})" if how else f"started {label}"
+
+
+def how_taken(course: Medication) -> str:
+    """``as needed``, or the schedule as written, printable (empty when there is none)."""
+    return "as needed" if course.as_needed else printable_line(course.schedule.strip())
 
 
 def medicine_changes(

@@ -14,7 +14,7 @@ from typing import NamedTuple
 
 import pendulum
 
-from nervelog.analysis.figure import Figure, run_figure
+from nervelog.analysis.figure import Figure, figure_of
 from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import SCORES, Score
 
@@ -162,8 +162,8 @@ def _side(
     """The mean (n) of ``score`` over the days of one side."""
     days = range(side[0].toordinal(), side[1].toordinal() + 1)
     entries = (by_ordinal.get(ordinal) for ordinal in days)
-    values = [None if e is None else e.scores.get(score) for e in entries]
-    return run_figure([None if v is None else float(v) for v in values], 0, len(values))
+    values = (None if e is None else e.scores.get(score) for e in entries)
+    return figure_of(None if v is None else float(v) for v in values)
 
 
 def _change(

@@ -13,7 +13,7 @@ import pendulum
 
 from nervelog.analysis.figure import Figure, figure_of, run_figure
 from nervelog.analysis.series import DailySeries, all_series
-from nervelog.analysis.summary import kind_key
+from nervelog.analysis.summary import kind_groups
 from nervelog.domain.errors import Problem
 from nervelog.domain.models import Entry, Session
 from nervelog.domain.scores import SCORES, Score
@@ -198,12 +198,7 @@ def kind_responses(
     if not days:
         return []
     start, end = days[0], days[-1]
-    groups: dict[str, list[Session]] = {}
-    for s in sessions:
-        if start <= s.date <= end:
-            groups.setdefault(kind_key(s.kind), []).append(s)
     maps = _score_days(series)
-    ordered = sorted(groups.items(), key=lambda kv: (-len(kv[1]), kv[0]))
     return [
         KindResponse(
             kind=group[0].kind.strip(),
@@ -212,5 +207,5 @@ def kind_responses(
             window=window,
             scores={score: _kind_score(score, group, maps[score], window) for score in SCORES},
         )
-        for _, group in ordered
+        for group in kind_groups(s for s in sessions if start <= s.date <= end)
     ]

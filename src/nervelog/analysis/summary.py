@@ -105,19 +105,18 @@ def sessions_by_kind(sessions: Iterable[Session]) -> dict[str, int]:
     Kinds differing only in case or surrounding spaces ("Massage", "massage ") are
     counted together under the first spelling seen.
     """
-    counts: dict[str, int] = {}
-    spelling: dict[str, str] = {}
+    return {group[0].kind.strip(): len(group) for group in kind_groups(sessions)}
+
+
+def kind_groups(sessions: Iterable[Session]) -> list[list[Session]]:
+    """Sessions grouped by kind, most sessions first, then by kind.
+
+    Case and surrounding spaces do not matter: "Massage" and "massage " are one kind.
+    """
+    groups: dict[str, list[Session]] = {}
     for s in sessions:
-        key = kind_key(s.kind)
-        spelling.setdefault(key, s.kind.strip())
-        counts[key] = counts.get(key, 0) + 1
-    ordered = sorted(counts.items(), key=lambda kv: (-kv[1], kv[0]))
-    return {spelling[key]: count for key, count in ordered}
-
-
-def kind_key(kind: str) -> str:
-    """How kinds are matched: case and surrounding spaces do not matter."""
-    return kind.strip().casefold()
+        groups.setdefault(s.kind.strip().casefold(), []).append(s)
+    return [groups[k] for k in sorted(groups, key=lambda k: (-len(groups[k]), k))]
 
 
 def period_summary(

@@ -91,24 +91,19 @@ def _row(half: str, centre: str, left_is_person_right: bool) -> list[Cell]:
     return [*cells(half, near), *cells(centre, BOTH), *cells(mirrored, far)]
 
 
-def figure(
-    placement: Placement, *, mark: str = "█", selected: str | None = None
-) -> list[list[Cell]]:
+def figure(placement: Placement, *, mark: str = "█") -> list[list[Cell]]:
     """The figure's rows: two labelled views, region cells filled where felt."""
-    rows: list[list[Cell]] = [
-        [Cell(c) for c in "   FRONT       "]
-        + [Cell(c) for c in GAP]
-        + [Cell(c) for c in "   BACK        "],
-        [Cell(c) for c in " right    left "]
-        + [Cell(c) for c in GAP]
-        + [Cell(c) for c in " left    right "],
-    ]
+    labels = (
+        "   FRONT       " + GAP + "   BACK        ",
+        " right    left " + GAP + " left    right ",
+    )
+    rows = [[Cell(c) for c in label] for label in labels]
     for (front, fc), (back, bc) in zip(FRONT, BACK, strict=True):
         rows.append([*_row(front, fc, True), *(Cell(c) for c in GAP), *_row(back, bc, False)])
-    return [[_shown(cell, placement, mark, selected) for cell in row] for row in rows]
+    return [[_shown(cell, placement, mark) for cell in row] for row in rows]
 
 
-def _shown(cell: Cell, placement: Placement, mark: str, selected: str | None) -> Cell:
+def _shown(cell: Cell, placement: Placement, mark: str) -> Cell:
     if cell.region is None:
         return cell
     felt = placement.get(cell.region)

@@ -20,6 +20,7 @@ from nervelog.analysis.care import CHANGE, START, STOP
 from nervelog.domain.printable import printable_line
 from nervelog.domain.scores import SCORES, Score
 from nervelog.render.report_model import ReportModel, is_fall
+from nervelog.render.report_wording import ARROW
 from nervelog.render.timeline import session_letters
 
 POINTS_PER_MM = 2.0
@@ -121,7 +122,7 @@ def _panel_frame(
 ) -> None:
     """Title, gridlines every 2 points and their labels."""
     pdf.set_font(font, "B", 7)
-    arrow = "↑" if score.higher_is_better else "↓"
+    arrow = ARROW[score.higher_is_better]
     pdf.text(pdf.l_margin, y - 1.0, f"{score.label} ({arrow} {score.direction})")
     pdf.set_font(font, "", 5.5)
     pdf.set_line_width(0.12)

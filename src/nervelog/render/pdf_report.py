@@ -42,15 +42,12 @@ from nervelog.render.report_tables import (
     session_rows,
 )
 from nervelog.render.report_wording import (
+    appointment_sections,
     around_lines,
     diary_lines,
-    event_lines,
     figure_line,
     figures_title,
-    map_lines,
-    map_title,
-    medicine_lines,
-    question_lines,
+    plural,
 )
 
 PAPER_SIZES = ("a4", "letter")
@@ -107,14 +104,7 @@ class _Writer(PdfBlocks):
         for statement in model.state_notes():
             self.text(statement, size=9, bold=True)
         self.heading("For this appointment", keep_with=10)
-        count = len(model.open_questions)
-        falls = model.falls
-        for title, lines in (
-            (f"Questions the patient wants to ask ({count})", question_lines(model)),
-            ("Medicines", medicine_lines(model)),
-            (f"Notable events ({falls} fall{'' if falls == 1 else 's'})", event_lines(model)),
-            (map_title(model), map_lines(model)),
-        ):
+        for title, lines in appointment_sections(model):
             self.heading(title, keep_with=5, size=8.5)
             self.items(lines)
         self.chart_block()
@@ -153,7 +143,7 @@ class _Writer(PdfBlocks):
         )
         if key.left_out:
             strip += (
-                f" {key.left_out} mark{'s' if key.left_out > 1 else ''} too close to others "
+                f" {plural(key.left_out, 'mark')} too close to others "
                 "to draw apart; every session, medicine change and event is listed in full."
             )
         self.text(lines, size=6.5, grey=True)
@@ -196,13 +186,12 @@ class _Writer(PdfBlocks):
             return
         self.text(RESPONSE_NOTE, size=7, grey=True)
         self.pdf.ln(0.8)
-        w = model.window
         self.table(
             (
                 "Kind (sessions)",
                 "Score",
                 "Session day",
-                f"{w} day{'s' if w > 1 else ''} before → after",
+                f"{plural(model.window, 'day')} before → after",
                 "Next day",
                 "In-session rating: before → after",
             ),

@@ -105,12 +105,19 @@ def draw_table(
         wrap(safe_text(pdf, h), c - 2 * px, head_measure)
         for h, c in zip(headings, cols, strict=True)
     ]
-    head_h = max(len(c) for c in head_cells) * lh + 2 * py
+    head_lines = max(len(c) for c in head_cells)
+    head_h = head_lines * lh + 2 * py
 
     pdf.set_font(font, "", style.size)
     measure = text_measurer(pdf)
 
-    def draw_lines(cells: Sequence[Sequence[str]], top: float, first: int, count: int) -> None:
+    def draw_lines(
+        cells: Sequence[Sequence[str]],
+        top: float,
+        first: int,
+        count: int,
+        width_of: Callable[[str], float],
+    ) -> None:
         x = pdf.l_margin
         for lines, width, how in zip(cells, cols, aligns, strict=True):
             for i, line in enumerate(lines[first : first + count]):
@@ -118,7 +125,7 @@ def draw_table(
                     continue
                 offset = px
                 if how != "L":
-                    spare = width - 2 * px - measure(line)
+                    spare = width - 2 * px - width_of(line)
                     offset += spare if how == "R" else spare / 2
                 if plain(line):
                     pdf.text(x + offset, top + py + i * lh + baseline, line)
@@ -130,15 +137,12 @@ def draw_table(
             x += width
 
     def draw_heading() -> None:
-        nonlocal measure
         top = pdf.get_y()
         pdf.set_fill_color(HEAD_FILL)
         pdf.rect(pdf.l_margin, top, total, head_h, style="F")
         pdf.set_font(font, "B", style.size)
-        measure = head_measure
-        draw_lines(head_cells, top, 0, len(max(head_cells, key=len)))
+        draw_lines(head_cells, top, 0, head_lines, head_measure)
         pdf.set_font(font, "", style.size)
-        measure = text_measurer(pdf)
         pdf.set_y(top + head_h)
 
     def rule(y: float) -> None:
@@ -171,7 +175,7 @@ def draw_table(
             room = max(room, 1)
             count = min(room, height - done)
             top = pdf.get_y()
-            draw_lines(cells, top, done, count)
+            draw_lines(cells, top, done, count, measure)
             bottom = top + count * lh + 2 * py
             rule(bottom)
             pdf.set_y(bottom)

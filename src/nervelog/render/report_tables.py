@@ -5,6 +5,8 @@ Every figure with its n, an en dash for nothing (never 0), the patient's text pr
 
 from __future__ import annotations
 
+from nervelog.analysis import KindResponse
+from nervelog.analysis.care import how_taken
 from nervelog.domain.printable import printable, printable_line
 from nervelog.domain.scores import SCORES
 from nervelog.render.report_model import ReportModel
@@ -50,12 +52,11 @@ def medicine_rows(model: ReportModel) -> list[tuple[str, ...]]:
     """Every course taken in the range, oldest first."""
     rows: list[tuple[str, ...]] = []
     for c in model.courses:
-        how = "as needed" if c.as_needed else c.schedule.strip()
         notes = " · ".join(t.strip() for t in (c.reason, c.notes) if t.strip())
         rows.append(
             (
                 printable_line(c.label),
-                printable_line(how) or "–",
+                how_taken(c) or "–",
                 c.started.isoformat(),
                 "ongoing" if c.stopped is None else c.stopped.isoformat(),
                 printable(notes) or "–",
@@ -103,32 +104,34 @@ SESSION_HEADERS = ("Date", "Kind", "Duration", "Details")
 def session_rows(model: ReportModel) -> list[tuple[str, str, str, str]]:
     """Every session of the range: when, kind, duration and the rest."""
     return [
-        (
-            session_when(s),
-            printable_line(s.kind),
-            duration_text(s),
-            session_details(s),
-        )
+        (session_when(s), printable_line(s.kind), duration_text(s), session_details(s))
         for s in model.sessions
     ]
 
 
+def kind_rows(kind: KindResponse) -> list[tuple[str, ...]]:
+    """Per score of one kind: session day, before → after, next day, in-session ratings."""
+    rows: list[tuple[str, ...]] = []
+    for score in SCORES:
+        r = kind.scores[score]
+        rows.append(
+            (
+                score_with_arrow(score),
+                figure_text(r.same_day),
+                arrow_text(r.before, r.after),
+                figure_text(r.next_day),
+                arrow_text(r.in_session_before, r.in_session_after),
+            )
+        )
+    return rows
+
+
 def response_rows(model: ReportModel) -> list[tuple[str, ...]]:
-    """Per kind and score: session day, before → after, next day, in-session ratings."""
+    """``kind_rows`` of every kind, the kind (with its sessions) on its first row."""
     rows: list[tuple[str, ...]] = []
     for kind in model.kind_responses:
         label = f"{printable_line(kind.kind)} ({kind.sessions})"
-        for score in SCORES:
-            r = kind.scores[score]
-            rows.append(
-                (
-                    label,
-                    score_with_arrow(score),
-                    figure_text(r.same_day),
-                    arrow_text(r.before, r.after),
-                    figure_text(r.next_day),
-                    arrow_text(r.in_session_before, r.in_session_after),
-                )
-            )
+        for row in kind_rows(kind):
+            rows.append((label, *row))
             label = ""
     return rows

@@ -6,7 +6,10 @@ dash for nothing (never 0), the patient's text printable.
 
 from __future__ import annotations
 
+from collections import Counter
+
 from nervelog.analysis import NO_BASELINE_NOTE, Figure, change_and_swing, signed
+from nervelog.analysis.care import how_taken
 from nervelog.domain.body_map import MAPPED, region_text
 from nervelog.domain.care import Event, Medication
 from nervelog.domain.models import Session
@@ -15,9 +18,9 @@ from nervelog.domain.scores import SCORES, Score, Scores
 from nervelog.render.report_model import ReportModel, is_fall
 
 
-def number(value: float | None) -> str:
-    """One decimal, or an en dash for nothing (never 0)."""
-    return "–" if value is None else f"{value:.1f}"
+def plural(count: int, noun: str) -> str:
+    """``1 session``, ``2 sessions``."""
+    return f"{count} {noun}" if count == 1 else f"{count} {noun}s"
 
 
 def figure_text(figure: Figure) -> str:
@@ -69,21 +72,27 @@ ARROW = {False: "↓", True: "↑"}
 MAX_EVENTS_ON_PAGE_1 = 6
 
 
-def better_text(score: Score) -> str:
-    """``↓ better`` or ``↑ better``."""
-    return f"{ARROW[score.higher_is_better]} better"
-
-
 def score_with_arrow(score: Score) -> str:
     """``numbness ↓``: a score's name with the way that is better, for table cells."""
     return f"{score.value} {ARROW[score.higher_is_better]}"
+
+
+def appointment_sections(model: ReportModel) -> list[tuple[str, list[str]]]:
+    """Page 1's "For this appointment", in PRODUCT.md's order: each part's title and lines."""
+    count = len(model.open_questions)
+    return [
+        (f"Questions the patient wants to ask ({count})", question_lines(model)),
+        ("Medicines", medicine_lines(model)),
+        (f"Notable events ({plural(model.falls, 'fall')})", event_lines(model)),
+        (map_title(model), map_lines(model)),
+    ]
 
 
 def question_lines(model: ReportModel) -> list[str]:
     """The open questions, oldest first, as the patient wrote them."""
     if not model.open_questions:
         return ["No open questions recorded."]
-    return [f"{printable_line(q.text)}" for q in model.open_questions]
+    return [printable_line(q.text) for q in model.open_questions]
 
 
 def medicine_lines(model: ReportModel) -> list[str]:
@@ -93,10 +102,9 @@ def medicine_lines(model: ReportModel) -> list[str]:
         taken = "; ".join(_course_text(c) for c in model.medicines_now)
         lines.append(f"As of {model.end.isoformat()}: {taken}.")
     lines += [f"{c.date.isoformat()}: {c.text()}" for c in model.medicine_changes]
-    totals: dict[str, int] = {}
+    totals: Counter[str] = Counter()
     for week in model.weekly_doses:
-        for name, n in week.counts.items():
-            totals[name] = totals.get(name, 0) + n
+        totals.update(week.counts)
     if totals:
         counts = ", ".join(f"{name} {n}" for name, n in totals.items())
         # The weeks with a dose out of all the range's weeks: "in 9 weeks" alone read as
@@ -115,19 +123,18 @@ def _weeks_touched(model: ReportModel) -> int:
 
 
 def _course_text(course: Medication) -> str:
-    how = "as needed" if course.as_needed else course.schedule.strip()
+    how = how_taken(course)
     label = printable_line(course.label)
-    return f"{label}, {printable_line(how)}" if how else label
+    return f"{label}, {how}" if how else label
 
 
-def event_lines(model: ReportModel, limit: int | None = MAX_EVENTS_ON_PAGE_1) -> list[str]:
-    """Events, falls first; past ``limit`` a line says how many more are listed later."""
+def event_lines(model: ReportModel) -> list[str]:
+    """Events, falls first; past ``MAX_EVENTS_ON_PAGE_1`` (every fall is shown) a line
+    says how many more are listed later."""
     if not model.events:
         return ["No notable events recorded (no falls)."]
     falls = model.falls
-    shown = list(model.events)
-    if limit is not None:
-        shown = shown[: max(limit, falls)]
+    shown = model.events[: max(MAX_EVENTS_ON_PAGE_1, falls)]
     lines = [f"{e.date.isoformat()} {event_kind(e)}: {printable_line(e.text)}" for e in shown]
     more = len(model.events) - len(shown)
     if more:
@@ -182,7 +189,7 @@ def figure_line(model: ReportModel, score: Score) -> str:
     if change.percent is not None and not change.omitted and change.better is not None:
         # Only pain carries a percentage, beside the reference line printed under it.
         line = line.replace(", n=", f", {abs(change.percent):.0f}%, n=", 1)
-    return f"{score.label} ({better_text(score)}): {mean}; {line}"
+    return f"{score.label} ({ARROW[score.higher_is_better]} better): {mean}; {line}"
 
 
 def figures_title(model: ReportModel) -> str:
@@ -208,7 +215,6 @@ def around_lines(model: ReportModel) -> list[str]:
     """One line per kind of therapy: the mean change from before to after, with its n."""
     if not model.kind_responses:
         return ["No therapy sessions in this range."]
-    w = model.window
     lines = []
     for kind in model.kind_responses:
         figures = []
@@ -216,14 +222,13 @@ def around_lines(model: ReportModel) -> list[str]:
             moved = kind.scores[score].window_change
             if moved.mean is not None:
                 figures.append(f"{score.value} {signed(moved.mean)} (n={moved.n})")
-        plural = "" if kind.sessions == 1 else "s"
         name = printable_line(kind.kind)
         shown = ", ".join(figures) or "no scores on both sides"
-        lines.append(f"{name} ({kind.sessions} session{plural}): {shown}")
+        lines.append(f"{name} ({plural(kind.sessions, 'session')}): {shown}")
     swings = ", ".join(
         f"{s.value} {sw.median:.1f}" for s in SCORES if (sw := model.swings[s]).median is not None
     )
-    days = f"{w} day{'s' if w > 1 else ''}"
+    days = plural(model.window, "day")
     lines.append(
         f"Each: the mean of the {days} after minus the {days} before, over session days "
         "with values on both sides (n); minus is lower after; lower is better except for "

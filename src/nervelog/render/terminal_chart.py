@@ -106,7 +106,6 @@ def draw_scores(
     width: int,
     *,
     height: int | None = None,
-    title: str | None = None,
     session_kinds: Mapping[pendulum.Date, str] | None = None,
     medicine_days: Collection[pendulum.Date] = (),
     event_days: Collection[pendulum.Date] = (),
@@ -125,7 +124,7 @@ def draw_scores(
         plt.plotsize(width, height)
     columns = max(8, width - Y_AXIS_COLUMNS)
     scores = [s.score for s in series_list]
-    chart_title = title if title is not None else direction_title(scores, width)
+    chart_title = direction_title(scores, width)
     plt.title(chart_title)
     plt.ylim(*Y_LIMITS)
     plt.yticks([0, 2, 4, 6, 8, 10])
@@ -143,21 +142,12 @@ def draw_scores(
         most = max(most, _draw_weekly(plt, series, buckets, marker, week_start))
     if buckets:
         kinds = session_kinds or {}
-        letters = kind_letters(kinds)
-        for kind, letter in letters.items():
-            days = {d.toordinal() for d, k in kinds.items() if k == kind}
-            marked = [i for i, b in enumerate(buckets) if _holds_any(b, days)]
-            if marked:
-                plt.scatter(marked, [SESSION_Y] * len(marked), marker=letter[0].lower())
+        for kind, letter in kind_letters(kinds).items():
+            days = [d for d, k in kinds.items() if k == kind]
+            _mark_days(plt, buckets, days, SESSION_Y, letter[0].lower())
         # Drawn in this order, so an event shows over a medicine change in a shared column.
-        for care_days, care_marker in (
-            (medicine_days, MEDICINE_MARKER),
-            (event_days, EVENT_MARKER),
-        ):
-            ordinals = {d.toordinal() for d in care_days}
-            marked = [i for i, b in enumerate(buckets) if _holds_any(b, ordinals)]
-            if marked:
-                plt.scatter(marked, [CARE_Y] * len(marked), marker=care_marker)
+        _mark_days(plt, buckets, medicine_days, CARE_Y, MEDICINE_MARKER)
+        _mark_days(plt, buckets, event_days, CARE_Y, EVENT_MARKER)
         plt.xlim(-0.5, len(buckets) - 0.5)
         positions, labels = _date_ticks(buckets, max(2, columns // 12))
         plt.xticks(positions, labels)
@@ -177,31 +167,29 @@ def _draw_weekly(
         middle = (week.start.toordinal() + week.end.toordinal()) // 2
         column_means[min((middle - first) // per_column, len(buckets) - 1)] = week.mean
     # A gap between two weekly points is only a gap when a week in between is missing.
-    xs = [i for i, v in enumerate(column_means) if v is not None]
-    drawn = 0
-    run: list[int] = []
-    for i in xs:
-        if run and (i - run[-1]) * per_column > WEEK + WEEK // 2:
-            drawn += _draw_run(plt, run, column_means, marker)
-            run = []
-        run.append(i)
-    if run:
-        drawn += _draw_run(plt, run, column_means, marker)
-    return drawn
+    runs: list[list[int]] = []
+    for i, mean in enumerate(column_means):
+        if mean is None:
+            continue
+        if runs and (i - runs[-1][-1]) * per_column <= WEEK + WEEK // 2:
+            runs[-1].append(i)
+        else:
+            runs.append([i])
+    return sum(_draw_run(plt, run, [column_means[i] for i in run], marker) for run in runs)
 
 
-def _draw_run(plt: Any, run: list[int], means: Sequence[float | None], marker: str) -> int:
-    ys = [means[i] for i in run]
-    if len(run) > 1:
-        plt.plot(run, ys, marker=marker)
-    else:
-        plt.scatter(run, ys, marker=marker)
-    return len(run)
-
-
-def _holds_any(bucket: Bucket, ordinals: set[int]) -> bool:
-    first, last = bucket.start.toordinal(), bucket.end.toordinal()
-    return any(o in ordinals for o in range(first, last + 1))
+def _mark_days(
+    plt: Any, buckets: Sequence[Bucket], days: Collection[pendulum.Date], y: float, marker: str
+) -> None:
+    """``marker`` at height ``y`` under each column that holds one of ``days``."""
+    ordinals = {d.toordinal() for d in days}
+    marked = [
+        i
+        for i, b in enumerate(buckets)
+        if any(o in ordinals for o in range(b.start.toordinal(), b.end.toordinal() + 1))
+    ]
+    if marked:
+        plt.scatter(marked, [y] * len(marked), marker=marker)
 
 
 def _draw(
@@ -213,12 +201,22 @@ def _draw(
     color: str | None = None,
 ) -> int:
     """Plot the present values, one call per unbroken run; returns the points drawn."""
-    drawn = 0
+    return sum(_draw_run(plt, xs, ys, marker, line=line, color=color) for xs, ys in _runs(values))
+
+
+def _draw_run(
+    plt: Any,
+    xs: Sequence[int],
+    ys: Sequence[float | None],
+    marker: str,
+    *,
+    line: bool = True,
+    color: str | None = None,
+) -> int:
+    """One unbroken run: a line (when ``line`` and it has two points or more), else points."""
     style = {"color": color} if color else {}
-    for xs, ys in _runs(values):
-        drawn += len(xs)
-        if line and len(xs) > 1:
-            plt.plot(xs, ys, marker=marker, **style)
-        else:
-            plt.scatter(xs, ys, marker=marker, **style)
-    return drawn
+    if line and len(xs) > 1:
+        plt.plot(xs, ys, marker=marker, **style)
+    else:
+        plt.scatter(xs, ys, marker=marker, **style)
+    return len(xs)

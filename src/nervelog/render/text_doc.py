@@ -60,13 +60,13 @@ class TextDoc:
         lines = _fill(text, self.width - 2)
         self.lines += [f"{'-' if i == 0 else ' '} {line}".rstrip() for i, line in enumerate(lines)]
 
-    def para(self, text: str, indent: str = "") -> None:
+    def para(self, text: str) -> None:
         for paragraph in text.split("\n"):
             if self.markdown:
                 # Markdown viewers re-flow paragraphs; a hard wrap would only get in the way.
-                self.lines.append(indent + paragraph.strip())
+                self.lines.append(paragraph.strip())
             else:
-                self.lines += _fill(paragraph, self.width, indent)
+                self.lines += _fill(paragraph, self.width)
 
     def rule(self) -> None:
         self.blank()
@@ -76,11 +76,8 @@ class TextDoc:
         self.para(f"**{text}**" if self.markdown else text)
 
     def block(self, text: str) -> None:
-        if self.markdown:
-            self.lines.append("```")
-        self.lines += text.split("\n")
-        if self.markdown:
-            self.lines.append("```")
+        fence = ["```"] if self.markdown else []
+        self.lines += [*fence, *text.split("\n"), *fence]
 
     def table(
         self,
@@ -118,9 +115,9 @@ def _md_cell(text: str) -> str:
     return md_escape(text).replace("\n", "<br>")
 
 
-def _fill(text: str, width: int, indent: str = "") -> list[str]:
+def _fill(text: str, width: int) -> list[str]:
     """Wrap one paragraph by display width; over-long words are cut, never overflowing."""
-    return [(indent + line).rstrip() for line in wrap(text.strip(), width - len(indent))]
+    return [line.rstrip() for line in wrap(text.strip(), width)]
 
 
 def _wrap_cell(text: str, width: int) -> list[str]:

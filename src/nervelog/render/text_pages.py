@@ -17,12 +17,7 @@ LOOK_BACK = 24
 MIN_ROWS = 3
 
 
-def paginate(
-    lines: Sequence[str],
-    width: int,
-    tables: Sequence[TableSpan] = (),
-    page_lines: int = PAGE_LINES,
-) -> str:
+def paginate(lines: Sequence[str], width: int, tables: Sequence[TableSpan] = ()) -> str:
     """Split ``lines`` into pages separated by form feeds, each ending with a footer.
 
     The footer is a rule, the disclaimer and "page N of M", never wider than ``width``.
@@ -30,7 +25,7 @@ def paginate(
     heading row again.
     """
     footer_lines = textwrap.wrap(DISCLAIMER, width)
-    body_lines = page_lines - len(footer_lines) - 2  # the rule and the page number
+    body_lines = PAGE_LINES - len(footer_lines) - 2  # the rule and the page number
     lines = list(lines)
     while lines and not lines[-1].strip():
         lines.pop()

@@ -10,7 +10,7 @@ from __future__ import annotations
 import threading
 
 from nervelog.analysis import RESPONSE_LABEL
-from nervelog.domain.printable import printable, printable_line
+from nervelog.domain.printable import printable_line
 from nervelog.domain.scores import SCORES
 from nervelog.domain.text import strip_escapes
 from nervelog.render.report_model import (
@@ -28,23 +28,18 @@ from nervelog.render.report_tables import (
     daily_rows,
     dose_rows,
     event_rows,
+    kind_rows,
     medicine_rows,
     note_rows,
     session_rows,
 )
 from nervelog.render.report_wording import (
+    appointment_sections,
     around_lines,
-    arrow_text,
     diary_lines,
-    event_lines,
     figure_line,
-    figure_text,
     figures_title,
-    map_lines,
-    map_title,
-    medicine_lines,
-    question_lines,
-    score_with_arrow,
+    plural,
 )
 from nervelog.render.terminal_chart import DAILY_MARKER, EVENT_MARKER, MEDICINE_MARKER
 from nervelog.render.text_doc import TextDoc, md_escape
@@ -149,17 +144,7 @@ def _page_one(doc: TextDoc, model: ReportModel) -> None:
         doc.blank()
         doc.strong(statement)
     doc.heading("For this appointment")
-    count = len(model.open_questions)
-    sections = (
-        (f"Questions the patient wants to ask ({count})", question_lines(model)),
-        ("Medicines", medicine_lines(model)),
-        (
-            f"Notable events ({model.falls} fall{'' if model.falls == 1 else 's'})",
-            event_lines(model),
-        ),
-        (map_title(model), map_lines(model)),
-    )
-    for title, lines in sections:
+    for title, lines in appointment_sections(model):
         doc.subheading(title)
         for line in lines:
             doc.item(line)
@@ -202,31 +187,15 @@ def _responses(doc: TextDoc, model: ReportModel) -> None:
         doc.para("No sessions, so nothing to show around them.")
         return
     doc.para(RESPONSE_NOTE)
-    w = model.window
-    around = f"{w} day{'s' if w > 1 else ''} before → after"
+    around = f"{plural(model.window, 'day')} before → after"
     for kind in model.kind_responses:
         doc.blank()
-        sessions = f"{kind.sessions} session{'s' if kind.sessions != 1 else ''}"
-        days = f"{kind.days} day{'s' if kind.days != 1 else ''}"
-        kind_name = printable(kind.kind, keep_newlines=False)
-        label = md_escape(kind_name) if doc.markdown else kind_name
-        doc.strong(f"{label} ({sessions} on {days})")
+        label = _text(doc, printable_line(kind.kind))
+        doc.strong(f"{label} ({plural(kind.sessions, 'session')} on {plural(kind.days, 'day')})")
         doc.blank()
-        rows = []
-        for score in SCORES:
-            r = kind.scores[score]
-            rows.append(
-                (
-                    score_with_arrow(score),
-                    figure_text(r.same_day),
-                    arrow_text(r.before, r.after),
-                    figure_text(r.next_day),
-                    arrow_text(r.in_session_before, r.in_session_after),
-                )
-            )
         doc.table(
             ("Score", "Session day", around, "Next day", "In-session rating"),
-            rows,
+            kind_rows(kind),
             (10, 11, 21, 10, doc.width - 10 - 11 - 21 - 10 - 8 - 2),
             indent="  ",
         )
@@ -237,11 +206,7 @@ def _sessions(doc: TextDoc, model: ReportModel) -> None:
     if not model.sessions:
         doc.para("No therapy sessions in this range.")
         return
-    doc.table(
-        SESSION_HEADERS,
-        session_rows(model),
-        (16, 13, 8, doc.width - 16 - 13 - 8 - 6),
-    )
+    doc.table(SESSION_HEADERS, session_rows(model), (16, 13, 8, doc.width - 16 - 13 - 8 - 6))
 
 
 def _care(doc: TextDoc, model: ReportModel) -> None:
@@ -280,9 +245,4 @@ def _notes(doc: TextDoc, model: ReportModel) -> None:
 
 def _daily(doc: TextDoc, model: ReportModel) -> None:
     doc.heading("Daily scores table")
-    rows = daily_rows(model)
-    doc.table(
-        DAILY_HEADERS,
-        rows,
-        (14, 8, 8, 8, 8, doc.width - 14 - 32 - 10),
-    )
+    doc.table(DAILY_HEADERS, daily_rows(model), (14, 8, 8, 8, 8, doc.width - 14 - 32 - 10))

@@ -37,20 +37,19 @@ def session_letters(kinds: Iterable[str]) -> dict[str, str]:
 def kind_letters(session_kinds: Mapping[pendulum.Date, str]) -> dict[str, str]:
     """The letters of the kinds on a terminal timeline (``session_kind_days``), the kind
     shown on most days first, so the chart and its key agree."""
-    counts = Counter(session_kinds.values())
-    return session_letters(sorted(counts, key=lambda k: (-counts[k], k)))
+    return session_letters(kinds_by_count(session_kinds.values()))
 
 
-def kinds_by_count(sessions: Iterable[Session]) -> list[str]:
-    """Kinds of session, most sessions first (ties by name)."""
-    counts = Counter(s.kind for s in sessions)
+def kinds_by_count(kinds: Iterable[str]) -> list[str]:
+    """The distinct kinds, the most frequent first (ties by name)."""
+    counts = Counter(kinds)
     return sorted(counts, key=lambda k: (-counts[k], k))
 
 
 def session_kind_days(sessions: Iterable[Session]) -> dict[pendulum.Date, str]:
     """Each session day and the kind shown for it (the commonest kind of that day)."""
     sessions = list(sessions)
-    order = {k: i for i, k in enumerate(kinds_by_count(sessions))}
+    order = {k: i for i, k in enumerate(kinds_by_count(s.kind for s in sessions))}
     days: dict[pendulum.Date, str] = {}
     for s in sessions:
         shown = days.get(s.date)
