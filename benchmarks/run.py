@@ -250,7 +250,18 @@ def bench_transfer(rows: list[Row], journal: Path, work: Path, runs: int) -> Non
     for fmt, name in (("json", "journal.json"), ("entries-csv", "entries.csv")):
         out = work / name
         t = median_time(
-            [*NERVELOG, "--db", str(journal), "export", "--format", fmt, "--out", str(out)], runs
+            [
+                *NERVELOG,
+                "--db",
+                str(journal),
+                "export",
+                "--format",
+                fmt,
+                "--out",
+                str(out),
+                "--force",
+            ],
+            runs,
         )
         rows.append(Row(f"export {fmt} (10 y)", t, "<= 2 s", t <= 2.0))
 
@@ -278,7 +289,9 @@ def bench_report(rows: list[Row], journal: Path, work: Path, runs: int, quick: b
     }
     for span in spans:
         base = [*NERVELOG, "--db", str(journal), "report", "--last", span]
-        funcs[f"pdf {span}"] = partial(timed, [*base, "--out", str(work / f"report-{span}.pdf")])
+        funcs[f"pdf {span}"] = partial(
+            timed, [*base, "--force", "--out", str(work / f"report-{span}.pdf")]
+        )
         funcs[f"text {span}"] = partial(timed, [*base, "--format", "text"])
     medians = interleaved(funcs, runs)
     pdf_floor, text_floor = medians["pdf floor"], medians["text floor"]
