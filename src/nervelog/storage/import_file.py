@@ -5,14 +5,12 @@ Every bad row is reported with its line number (see ``importing`` for the storin
 
 from __future__ import annotations
 
-import csv
-import io
 import json
 import re
 from collections.abc import Callable, Iterator, Mapping
 from dataclasses import replace
 from pathlib import Path
-from typing import Any, BinaryIO, NamedTuple, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import pendulum
 
@@ -27,17 +25,19 @@ from nervelog.storage.export import (
     ENTRY_HEADER,
     JSON_FORMAT,
     JSON_VERSION,
-    SESSION_HEADER,
-    uncsv_cell,
 )
 from nervelog.storage.import_care import (
     CARE_LISTS,
-    FIXED_DATE,
-    FIXED_DATE_FORM,
     NO_CARE,
-    CareRecords,
+    ImportBatch,
     parse_care,
+)
+from nervelog.storage.import_csv import parse_csv
+from nervelog.storage.import_items import (
+    MAX_IMPORT_BYTES,
+    duplicate_days,
     parse_items,
+    refuse_any,
 )
 from nervelog.storage.rows import parse_datetime
 
@@ -45,17 +45,6 @@ T = TypeVar("T")
 
 # SQLite's INTEGER is 64-bit; a larger id in a file cannot be stored.
 MAX_SESSION_ID = 2**63 - 1
-MAX_IMPORT_BYTES = 200 * 1024 * 1024
-
-
-class ImportBatch(NamedTuple):
-    """Validated records read from a file, not yet stored."""
-
-    kind: str
-    entries: tuple[Entry, ...]
-    sessions: tuple[Session, ...]
-    care: CareRecords = NO_CARE
-    """Medicines, doses, events and questions (JSON version 2 only)."""
 
 
 def _too_big(size: int) -> ValidationError:
@@ -104,7 +93,7 @@ def parse_import(text: str, today: pendulum.Date) -> ImportBatch:
         ).error()
     if stripped.startswith(("{", "[")):
         return _parse_json(text, today)
-    return _parse_csv(text, today)
+    return parse_csv(text, today)
 
 
 def _parse_json(text: str, today: pendulum.Date) -> ImportBatch:
@@ -140,8 +129,8 @@ def _parse_json(text: str, today: pendulum.Date) -> ImportBatch:
     care = NO_CARE
     if version in (2, JSON_VERSION):
         care = parse_care(document, today, lines, problems)
-    problems += _duplicate_days(entries)
-    _refuse_any(problems)
+    problems += duplicate_days(entries)
+    refuse_any(problems)
     return ImportBatch("json", tuple(e for e, _ in entries), tuple(sessions), care)
 
 
@@ -159,23 +148,6 @@ def _once_each(pairs: list[tuple[str, Any]]) -> dict[str, Any]:
             raise _RepeatedKey(key)
         found[key] = value
     return found
-
-
-MAX_PROBLEMS = 100
-"""The problems an import lists; the rest are counted, so a huge bad file stays readable."""
-
-
-def _refuse_any(problems: list[Problem], unread: int = 0) -> None:
-    """Raise every problem found, or the first ``MAX_PROBLEMS`` and how many more (and how
-    many rows were not read once there were that many)."""
-    more = []
-    if len(problems) > MAX_PROBLEMS:
-        more.append(f"{len(problems) - MAX_PROBLEMS:,} more problems")
-    if unread:
-        more.append(f"{unread:,} more rows not read")
-    if problems:
-        note = f"…and {' and '.join(more)}; fix the ones above first." if more else ""
-        raise ValidationError(problems[:MAX_PROBLEMS], more=note)
 
 
 def _get(document: object, key: str) -> object:
@@ -270,82 +242,3 @@ def _timestamps(
                 problems.append(Problem(key, value, allowed))
         out.append(moment)
     return out[0], out[1]
-
-
-def _duplicate_days(entries: list[tuple[Entry, int | None]]) -> list[Problem]:
-    seen: dict[pendulum.Date, int | None] = {}
-    problems = []
-    for entry, line in entries:
-        if entry.date in seen:
-            first = seen[entry.date]
-            where = f" (already on line {first})" if first is not None else ""
-            problems.append(
-                Problem("date", entry.date.isoformat(), f"one entry per day{where}", line)
-            )
-        else:
-            seen[entry.date] = line
-    return problems
-
-
-def _parse_csv(text: str, today: pendulum.Date) -> ImportBatch:
-    # The csv module refuses cells over 128 kB by default; a long note is allowed, and
-    # the file as a whole is already capped at MAX_IMPORT_BYTES.
-    if csv.field_size_limit() < MAX_IMPORT_BYTES:
-        csv.field_size_limit(MAX_IMPORT_BYTES)
-    reader = csv.reader(io.StringIO(text, newline=""))
-    try:
-        header = tuple(h.strip() for h in next(reader))
-    except csv.Error as exc:
-        raise Problem("csv", str(exc), "a readable CSV file", 1).error() from None
-    if header == ENTRY_HEADER:
-        kind = "entries"
-    elif header == SESSION_HEADER:
-        kind = "sessions"
-    else:
-        raise Problem(
-            "header",
-            ",".join(header),
-            f"'{','.join(ENTRY_HEADER)}' or '{','.join(SESSION_HEADER)}'",
-            1,
-        ).error()
-    problems: list[Problem] = []
-    entries: list[tuple[Entry, int | None]] = []
-    sessions: list[Session] = []
-    skipped = 0
-    try:
-        for cells in reader:
-            line = reader.line_num
-            if not any(c.strip() for c in cells):
-                continue
-            if len(problems) >= MAX_PROBLEMS:
-                skipped += 1  # counted, not kept: a million bad rows stay a short message
-                continue
-            if len(cells) != len(header):
-                problems.append(
-                    Problem(
-                        "row", f"{len(cells)} cells", f"{len(header)} cells, as in the header", line
-                    )
-                )
-                continue
-            raw = {name: uncsv_cell(cell) for name, cell in zip(header, cells, strict=True)}
-            fixed = [
-                Problem(f, raw[f], FIXED_DATE, line)
-                for f in ("date",)
-                if raw[f].strip() and not FIXED_DATE_FORM.fullmatch(raw[f].strip())
-            ]
-            if fixed:
-                problems += fixed
-                continue
-            try:
-                if kind == "entries":
-                    # A spreadsheet holds no recording time: the entry says so.
-                    entries.append((replace(parse_entry(raw, today, line), imported=True), line))
-                else:
-                    sessions.append(parse_session(raw, today, line))
-            except ValidationError as exc:
-                problems += exc.problems
-    except csv.Error as exc:
-        problems.append(Problem("csv", str(exc), "well-formed CSV", reader.line_num))
-    problems += _duplicate_days(entries)
-    _refuse_any(problems, unread=skipped)
-    return ImportBatch(kind, tuple(e for e, _ in entries), tuple(sessions))
