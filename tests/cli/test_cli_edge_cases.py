@@ -210,3 +210,15 @@ def test_out_replaces_an_existing_file_only_with_force(
     assert out.read_text(encoding="utf-8") == "someone's earlier file\n"
     assert run(*command, "--out", str(out), "--force").exit_code == 0
     assert "someone's earlier file" not in out.read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    ("command", "said"),
+    [
+        (["history", "--limit", "５"], "'５' is not a count"),
+        (["stats", "--window", "３"], "window: '３' is not allowed"),
+    ],
+)
+def test_only_ascii_digits_are_numbers_in_options(run: Run, command: list[str], said: str) -> None:
+    result = run(*command)
+    assert result.exit_code == 2 and said in result.output

@@ -25,21 +25,27 @@ if TYPE_CHECKING:
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class RecordId(click.ParamType[int]):
-    """An id as SQLite stores it, in the digits 0-9: a larger or negative number, or one
-    in other digits (full-width ``１``, Arabic-Indic ``١``), is refused with a message."""
+class WholeNumber(click.ParamType[int]):
+    """A whole number in the digits 0-9, from ``lowest`` to SQLite's largest: a negative
+    or larger one, or one in other digits (full-width ``１``, Arabic-Indic ``١``), is
+    refused with a message naming ``what`` it is."""
 
     name = "integer"
 
+    def __init__(self, lowest: int, what: str) -> None:
+        self.lowest = lowest
+        self.what = what
+
     def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> int:
-        """The id ``value`` names, or click's usage error naming the value."""
+        """The number ``value`` is, or click's usage error naming the value."""
         text = str(value).strip()
-        if text.isascii() and text.isdigit() and 1 <= int(text) < 2**63:
+        if text.isascii() and text.isdigit() and self.lowest <= int(text) < 2**63:
             return int(text)
-        self.fail(f"{value!r} is not an id: a whole number from 1, in the digits 0-9", param, ctx)
+        expected = f"a whole number from {self.lowest}, in the digits 0-9"
+        self.fail(f"{value!r} is not {self.what}: {expected}", param, ctx)
 
 
-RECORD_ID = RecordId()
+RECORD_ID = WholeNumber(1, "an id")
 EXIT_STATUS = (
     "Exit status: 0 done; 1 only from `nervelog due` (today not logged yet); "
     "2 bad input, a journal problem, or stopped (Ctrl-C, or 'no' to a question)."

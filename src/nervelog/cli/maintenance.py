@@ -8,7 +8,7 @@ import click
 
 from nervelog.advice import explain
 from nervelog.cli.change_text import change_summary, change_time, describe_change, field
-from nervelog.cli.context import EPILOG, RECORD_ID, UserError, current
+from nervelog.cli.context import EPILOG, RECORD_ID, UserError, WholeNumber, current
 from nervelog.cli.format import plural
 from nervelog.cli.options import YES_OPTION, journal_command, out_option
 from nervelog.domain.dates import parse_day
@@ -150,7 +150,7 @@ def _encryption_change(source_key: str | None, target: Path) -> str:
 @click.option("--session", "session_id", type=RECORD_ID, metavar="ID", help="Only one session.")
 @click.option(
     "--limit",
-    type=click.IntRange(min=0),
+    type=WholeNumber(0, "a count"),
     default=20,
     show_default=True,
     help="Show at most this many of the newest changes (0: all).",

@@ -191,11 +191,9 @@ def response_text(
 
 def parse_window(text: str) -> int:
     """``--window`` as a whole number of days 1-7, refused clearly otherwise."""
-    try:
-        value = int(text.strip())
-    except ValueError:
-        raise Problem("window", text, "a whole number of days from 1 to 7").error() from None
-    return check_window(value)
+    if not (text.strip().isascii() and text.strip().isdigit()):
+        raise Problem("window", text, "a whole number of days from 1 to 7").error()
+    return check_window(int(text.strip()))
 
 
 @click.command("stats", epilog=EPILOG)
